@@ -1,0 +1,38 @@
+# The commands the README names. `make site` builds the demo site; `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: site test lint serve check clean
+
+$(BIN)/briefing: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@
+
+site: $(BIN)/briefing
+	$(BIN)/briefing build
+
+check: $(BIN)/briefing
+	$(BIN)/briefing check
+
+serve: $(BIN)/briefing
+	$(BIN)/briefing serve
+
+$(CHROMIUM):
+	@# Browser tests drive Debian's Chromium; Playwright's own browser downloads are not used.
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq chromium
+
+test: $(BIN)/briefing $(CHROMIUM)
+	$(BIN)/pytest
+
+lint: $(BIN)/briefing
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/mypy --strict generator
+
+clean:
+	rm -rf site generated .pytest_cache .mypy_cache .ruff_cache

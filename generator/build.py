@@ -1,0 +1,61 @@
+"""The pipeline, start to end: load → model → render → write, then the site engine."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.load import load_inputs
+from generator.model import Briefing, build_model
+from generator.problems import Problem, Problems
+from generator.render import render_site
+from generator.write import WriteReport, write_pages
+
+DOCS_DIR = "generated"
+SITE_DIR = "site"
+
+
+@dataclass(frozen=True, slots=True)
+class Generated:
+    """The pages of a briefing that passed every check, and the warnings found on the way."""
+
+    briefing: Briefing
+    pages: dict[str, str]
+    warnings: tuple[Problem, ...]
+
+
+def generate(root: Path) -> Generated:
+    """Load, check and render everything; raise BriefingError listing every problem."""
+    problems = Problems()
+    raw = load_inputs(root, problems)
+    briefing = build_model(raw, problems)
+    problems.raise_if_errors()
+    pages = render_site(briefing, raw.templates, raw.pages, problems)
+    problems.raise_if_errors()
+    return Generated(briefing, pages, problems.warnings)
+
+
+def write_docs(root: Path, generated: Generated) -> WriteReport:
+    """Write the generated Markdown into the docs folder that mkdocs.yml builds from."""
+    return write_pages(generated.pages, root / DOCS_DIR)
+
+
+def build_site(root: Path, briefing: Briefing) -> subprocess.CompletedProcess[str]:
+    """Run a full, strict MkDocs build of the docs folder into site/ (never --dirty)."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--quiet"]
+    environment = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(briefing)}
+    return subprocess.run(command, cwd=root, env=environment, capture_output=True, text=True)
+
+
+def source_date_epoch(briefing: Briefing) -> str:
+    """The build date MkDocs stamps (sitemap): the newest content date, so rebuilds match byte for byte."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return os.environ["SOURCE_DATE_EPOCH"]
+    dates = [p.as_of for p in briefing.positions] + [a.date for a in briefing.articles if a.date]
+    newest = max(dates, default=datetime.date(1970, 1, 1))
+    moment = datetime.datetime.combine(newest, datetime.time(), tzinfo=datetime.UTC)
+    return str(int(moment.timestamp()))

@@ -1,0 +1,83 @@
+"""The `briefing` command: a thin shell over the pipeline in generator.build."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from generator.build import DOCS_DIR, SITE_DIR, Generated, build_site, generate, write_docs
+from generator.problems import BriefingError, Problem, summary
+
+ROOT_OPTION = click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="The project folder holding mkdocs.yml, seeds/, briefings/ and templates/.",
+)
+
+
+@click.group()
+@click.version_option(package_name="briefing-site")
+def main() -> None:
+    """Build a searchable briefing site from articles and position summaries."""
+
+
+@main.command()
+@ROOT_OPTION
+def check(root: Path) -> None:
+    """Load and validate everything; write nothing."""
+    generated = generate_or_exit(root)
+    briefing = generated.briefing
+    click.echo(
+        f"ok: {len(briefing.actors)} actors, {len(briefing.issues)} issues, "
+        f"{len(briefing.positions)} positions, {len(briefing.articles)} articles"
+    )
+
+
+@main.command()
+@ROOT_OPTION
+def build(root: Path) -> None:
+    """Generate the Markdown, then build site/ with MkDocs."""
+    generated = generate_or_exit(root)
+    report = write_docs(root, generated)
+    click.echo(f"{DOCS_DIR}/: {len(report.written)} written, {len(report.deleted)} deleted, {report.unchanged} unchanged")
+    result = build_site(root, generated.briefing)
+    if result.returncode != 0:
+        click.echo(result.stdout + result.stderr, err=True, nl=False)
+        raise click.ClickException("the MkDocs build failed (see above)")
+    index = (root / SITE_DIR / "index.html").resolve()
+    click.echo(f"site built: open {index}, or run 'briefing serve' for a live preview")
+
+
+@main.command()
+@ROOT_OPTION
+@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+def serve(root: Path, dev_addr: str) -> None:
+    """Live preview that regenerates when seeds/, briefings/, templates/ or pages/ change."""
+    from generator.serve import serve_forever
+
+    write_docs(root, generate_or_exit(root))
+    serve_forever(root, dev_addr)
+
+
+def generate_or_exit(root: Path) -> Generated:
+    """Generate the pages, or print every problem and exit with status 1."""
+    try:
+        generated = generate(root)
+    except BriefingError as error:
+        report_problems(error.problems)
+        sys.exit(1)
+    report_problems(generated.warnings)
+    return generated
+
+
+def report_problems(problems: tuple[Problem, ...]) -> None:
+    """Print problems sorted by place, then how many there are."""
+    if not problems:
+        return
+    for problem in problems:
+        click.echo(str(problem), err=True)
+    click.echo(summary(problems), err=True)

@@ -1,0 +1,95 @@
+"""Problems found in the inputs: where they are, what is wrong, and how to fix it."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Location:
+    """A place in an input file: a path relative to the project root, 1-based line and column."""
+
+    path: str
+    line: int = 1
+    column: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One mistake in the inputs, printed as `path:line:column: message` and an indented hint."""
+
+    location: Location
+    message: str
+    hint: str = ""
+    severity: Severity = "error"
+
+    def __str__(self) -> str:
+        label = "warning: " if self.severity == "warning" else ""
+        text = f"{self.location}: {label}{self.message}"
+        return f"{text}\n  hint: {self.hint}" if self.hint else text
+
+
+@dataclass(slots=True)
+class Problems:
+    """Collects every problem of a run so that all of them are reported at once."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def error(self, location: Location, message: str, hint: str = "") -> None:
+        self.items.append(Problem(location, message, hint, "error"))
+
+    def warning(self, location: Location, message: str, hint: str = "") -> None:
+        self.items.append(Problem(location, message, hint, "warning"))
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.items.extend(problems)
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        return tuple(sorted(p for p in self.items if p.severity == "error"))
+
+    @property
+    def warnings(self) -> tuple[Problem, ...]:
+        return tuple(sorted(p for p in self.items if p.severity == "warning"))
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise BriefingError(self.errors)
+
+
+class BriefingError(Exception):
+    """The inputs have mistakes; nothing may be written."""
+
+    def __init__(self, problems: tuple[Problem, ...]) -> None:
+        super().__init__(summary(problems))
+        self.problems = problems
+
+
+def summary(problems: tuple[Problem, ...]) -> str:
+    """Say how many problems there are and in how many files, e.g. '3 errors in 2 files'."""
+    files = len({p.location.path for p in problems})
+    kind = problems[0].severity if problems else "error"
+    noun = kind if len(problems) == 1 else f"{kind}s"
+    where = "file" if files == 1 else "files"
+    return f"{len(problems)} {noun} in {files} {where}"
+
+
+def did_you_mean(name: str, choices: Iterable[str]) -> str:
+    """A hint naming the closest known choice, or listing the choices when none is close."""
+    known = sorted(choices)
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean '{close[0]}'?"
+    if not known:
+        return "none is defined yet"
+    shown = ", ".join(f"'{c}'" for c in known[:12])
+    more = ", …" if len(known) > 12 else ""
+    return f"known: {shown}{more}"

@@ -1,0 +1,109 @@
+"""Stage 3: turn the model into Markdown pages through the Jinja2 templates (pure: no I/O)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+
+from generator.model import STANCE_BY_ID, STANCES, Briefing, Position
+from generator.problems import Location, Problems
+from generator.relations import relate
+
+LATEST_POSITIONS = 10
+
+
+def render_site(
+    briefing: Briefing, templates: dict[str, str], pages: dict[str, str], problems: Problems
+) -> dict[str, str]:
+    """Every page of the site, keyed by its path relative to the docs folder."""
+    environment = make_environment(templates)
+    relations = relate(briefing)
+    output: dict[str, str] = {}
+    for path, template, context in page_plan(briefing):
+        page = environment.get_template(template).render(
+            briefing=briefing, relations=relations, root="../" * path.count("/"), **context
+        )
+        output[path] = page
+    for path, text in sorted(pages.items()):
+        if path in output:
+            hint = "rename the hand-written page; this path is generated"
+            problems.error(Location(f"pages/{path}"), f"'{path}' would overwrite a generated page", hint)
+        output[path] = text
+    return output
+
+
+def page_plan(briefing: Briefing) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """(path, template, context) for every generated page."""
+    yield "index.md", "home.md.j2", {}
+    yield "matrix.md", "matrix.md.j2", {}
+    yield "methodology.md", "methodology.md.j2", {}
+    yield "actors/index.md", "actors.md.j2", {}
+    yield "issues/index.md", "issues.md.j2", {}
+    yield "articles/index.md", "articles.md.j2", {}
+    for actor in briefing.actors:
+        yield f"actors/{actor.id}.md", "actor.md.j2", {"actor": actor}
+    for issue in briefing.issues:
+        yield f"issues/{issue.id}.md", "issue.md.j2", {"issue": issue}
+    for article in briefing.articles:
+        yield f"articles/{article.id}.md", "article.md.j2", {"article": article}
+
+
+def make_environment(templates: dict[str, str]) -> jinja2.Environment:
+    """The one Jinja2 environment: strict about undefined names, with the Markdown filters."""
+    environment = jinja2.Environment(
+        loader=jinja2.DictLoader(templates),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # output is Markdown: untrusted text goes through the 'md' filter
+    )
+    filters: dict[str, Callable[..., Any]] = {
+        "md": escape_markdown,
+        "url": escape_url,
+        "badge": stance_badge,
+        "latest": latest_positions,
+    }
+    environment.filters.update(filters)
+    environment.globals["stances"] = STANCES
+    return environment
+
+
+# Characters that start Markdown inline syntax anywhere in a line; Python-Markdown honours a
+# backslash before each of them ('|' through the tables extension).
+INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~^-])")
+BLOCK_START = re.compile(r"^(\d+)\.")
+WHITESPACE = re.compile(r"\s+")
+
+
+def escape_markdown(text: object) -> str:
+    """Untrusted text as inert inline Markdown: one line, no markup, no HTML, no links."""
+    flat = WHITESPACE.sub(" ", str(text)).strip()
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    flat = INLINE_SPECIALS.sub(r"\\\1", flat)
+    # '1. ' at the start of a line would begin an ordered list.
+    return BLOCK_START.sub(r"\1\\.", flat)
+
+
+def escape_url(url: object) -> str:
+    """An http(s) address made safe as a Markdown link target; anything else becomes '#'."""
+    text = str(url)
+    if not re.match(r"https?://", text):
+        return "#"
+    return quote(text, safe=":/?#@!$&'*+,;=%-._~[]")
+
+
+def stance_badge(stance: str) -> str:
+    """A stance label readable without colour: a symbol and the word, coloured by CSS class."""
+    entry = STANCE_BY_ID[stance]
+    return f'<span class="stance stance--{entry.id}">{entry.symbol} {entry.id}</span>'
+
+
+def latest_positions(positions: tuple[Position, ...], count: int = LATEST_POSITIONS) -> list[Position]:
+    """The most recent positions by as-of date, ties in a stable order."""
+    ranked = sorted(positions, key=lambda p: (-p.as_of.toordinal(), p.actor_id, p.issue_id))
+    return ranked[:count]

@@ -1,0 +1,135 @@
+"""Shape checks of the YAML inputs against the JSON Schemas shipped in generator/schemas/.
+
+The schemas are the one source of truth for keys, types, vocabularies and formats: editors use
+them through yaml-language-server, and this module turns their verdicts into located problems.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import jsonschema
+
+from generator.load import MarkedDict, MarkedList, YamlFile
+from generator.problems import Location, Problems, did_you_mean
+
+SCHEMA_NAMES = ("actor", "issue", "briefing", "article")
+
+PATTERN_HINTS = {
+    "^[a-z0-9]+(-[a-z0-9]+)*$": "ids are lowercase letters and digits joined by hyphens, e.g. 'united-states'",
+    "^[A-Za-z0-9]+([_-][A-Za-z0-9]+)*$": "article ids are letters and digits joined by '-' or '_'",
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "write dates as YYYY-MM-DD, e.g. 2026-01-20",
+    "^https?://[^\\s]+$": "links must be absolute http:// or https:// addresses",
+}
+
+
+@cache
+def load_schema(name: str) -> dict[str, Any]:
+    """The JSON Schema `generator/schemas/<name>.schema.json`."""
+    text = resources.files("generator").joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+@cache
+def validator(name: str) -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(load_schema(name))
+
+
+def check_shape(source: YamlFile, name: str, problems: Problems) -> bool:
+    """Report every way `source` breaks schema `name`; True when it has none."""
+    found = False
+    errors = validator(name).iter_errors(source.data)
+    for error in sorted(errors, key=lambda e: [str(part) for part in e.absolute_path]):
+        for location, message, hint in describe(source, error):
+            problems.error(location, message, hint)
+            found = True
+    return not found
+
+
+def describe(
+    source: YamlFile, error: jsonschema.ValidationError
+) -> Iterator[tuple[Location, str, str]]:
+    """Turn one schema error into located messages a briefing editor understands."""
+    path = list(error.absolute_path)
+    where = locate(source, path)
+    field = field_name(path)
+    if error.validator == "additionalProperties":
+        allowed = error.schema.get("properties", {})
+        for key in sorted(set(error.instance) - set(allowed)):
+            yield (
+                locate(source, [*path, key], key=True),
+                f"unknown key '{key}'",
+                did_you_mean(key, allowed),
+            )
+    elif error.validator == "required":
+        missing = str(error.message).split("'")[1]
+        yield (
+            where,
+            f"missing key '{missing}'{' in ' + field if field else ''}",
+            f"add '{missing}: …'",
+        )
+    elif error.validator == "enum":
+        allowed = [str(choice) for choice in error.validator_value]
+        message = f"{field} '{error.instance}' is not one of: {', '.join(allowed)}"
+        yield where, message, did_you_mean(str(error.instance), allowed)
+    elif error.validator == "pattern":
+        yield describe_pattern(source, path, error)
+    elif error.validator in ("minLength", "minItems"):
+        yield where, f"{field} is empty", "write something here, or remove the key"
+    elif error.validator == "type":
+        expected = TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
+        yield where, f"{field} must be {expected}", ""
+    else:
+        yield where, f"{field}: {error.message}", ""
+
+
+TYPE_NAMES = {
+    "object": "a mapping of 'key: value' lines",
+    "array": "a list, e.g. [a, b] or lines starting with '- '",
+    "string": "a text",
+    "boolean": "true or false",
+}
+
+
+def describe_pattern(
+    source: YamlFile, path: list[Any], error: jsonschema.ValidationError
+) -> tuple[Location, str, str]:
+    """A text of the wrong form; for keys that must be ids, point at the key itself."""
+    hint = PATTERN_HINTS.get(str(error.validator_value), "")
+    if "propertyNames" in error.schema_path:
+        where = locate(source, [*path, error.instance], key=True)
+        return where, f"'{error.instance}' is not a valid id", hint
+    return locate(source, path), f"{field_name(path)} '{error.instance}' is not valid", hint
+
+
+def is_id(text: str) -> bool:
+    """Whether `text` is a safe id for an actor or issue (it names a page)."""
+    return re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text) is not None
+
+
+def field_name(path: list[Any]) -> str:
+    """A readable name for the place an error is at, e.g. 'positions.ceasefire.stance'."""
+    names = [str(part) if isinstance(part, str) else f"[{part + 1}]" for part in path]
+    return ".".join(names).replace(".[", "[") or "the file"
+
+
+def locate(source: YamlFile, path: list[Any], key: bool = False) -> Location:
+    """The location of the value (or key) at `path` in a marked YAML document."""
+    node: Any = source.data
+    where = getattr(node, "location", Location(source.path))
+    for depth, part in enumerate(path):
+        last = depth == len(path) - 1
+        if isinstance(node, MarkedDict) and part in node:
+            table = node.key_locations if key and last else node.value_locations
+            where, node = table[part], node[part]
+        elif isinstance(node, MarkedList) and isinstance(part, int) and part < len(node):
+            where, node = node.item_locations[part], node[part]
+        else:
+            break
+    return where

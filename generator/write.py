@@ -1,0 +1,51 @@
+"""Stage 4: put the pages on disk, touching only files whose bytes change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class WriteReport:
+    """What a write changed, as paths relative to the docs folder."""
+
+    written: tuple[str, ...]
+    deleted: tuple[str, ...]
+    unchanged: int
+
+
+def write_pages(pages: dict[str, str], docs_dir: Path) -> WriteReport:
+    """Make `docs_dir` hold exactly `pages` (UTF-8, '\\n'); unchanged files keep their mtime."""
+    written = [path for path, text in sorted(pages.items()) if write_if_changed(docs_dir / path, text)]
+    deleted = delete_others(docs_dir, set(pages))
+    return WriteReport(tuple(written), deleted, len(pages) - len(written))
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write `text` to `path` unless it already holds those bytes; True when written."""
+    data = text.encode("utf-8")
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)  # atomic: a reader never sees half a page
+    return True
+
+
+def delete_others(docs_dir: Path, keep: set[str]) -> tuple[str, ...]:
+    """Remove files (and then empty folders) that are no longer generated."""
+    if not docs_dir.is_dir():
+        return ()
+    stale = sorted(
+        path.relative_to(docs_dir).as_posix()
+        for path in docs_dir.rglob("*")
+        if path.is_file() and path.relative_to(docs_dir).as_posix() not in keep
+    )
+    for name in stale:
+        (docs_dir / name).unlink()
+    for folder in sorted((p for p in docs_dir.rglob("*") if p.is_dir()), reverse=True):
+        if not any(folder.iterdir()):
+            folder.rmdir()
+    return tuple(stale)
