@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Iterator
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -18,7 +18,7 @@ import jsonschema
 from generator.load import MarkedDict, MarkedList, YamlFile
 from generator.problems import Location, Problems, did_you_mean
 
-SCHEMA_NAMES = ("actor", "issue", "briefing", "article")
+SCHEMA_DIR = Path(__file__).parent / "schemas"
 
 PATTERN_HINTS = {
     "^[a-z0-9]+(-[a-z0-9]+)*$": "ids are lowercase letters and digits joined by hyphens, e.g. 'united-states'",
@@ -31,7 +31,7 @@ PATTERN_HINTS = {
 @cache
 def load_schema(name: str) -> dict[str, Any]:
     """The JSON Schema `generator/schemas/<name>.schema.json`."""
-    text = resources.files("generator").joinpath(f"schemas/{name}.schema.json").read_text("utf-8")
+    text = (SCHEMA_DIR / f"{name}.schema.json").read_text(encoding="utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 

@@ -1,0 +1,38 @@
+"""The whole demo site's Markdown, byte for byte; refresh with `pytest --update-goldens`."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.build import generate
+
+REPO = Path(__file__).resolve().parent.parent
+GOLDEN = Path(__file__).parent / "golden" / "site"
+
+
+def golden_files() -> dict[str, bytes]:
+    return {p.relative_to(GOLDEN).as_posix(): p.read_bytes() for p in GOLDEN.rglob("*") if p.is_file()}
+
+
+def test_demo_site_markdown_matches_golden(update_goldens: bool) -> None:
+    pages = {path: text.encode("utf-8") for path, text in generate(REPO).pages.items()}
+    if update_goldens:
+        shutil.rmtree(GOLDEN, ignore_errors=True)
+        for path, data in pages.items():
+            (GOLDEN / path).parent.mkdir(parents=True, exist_ok=True)
+            (GOLDEN / path).write_bytes(data)
+    expected = golden_files()
+    assert sorted(pages) == sorted(expected)
+    for path, data in sorted(pages.items()):
+        assert data == expected[path], f"{path} differs from its golden file"
+
+
+def test_generation_is_deterministic() -> None:
+    assert generate(REPO).pages == generate(REPO).pages
+
+
+def test_every_page_ends_with_one_newline() -> None:
+    for path, text in generate(REPO).pages.items():
+        assert text.endswith("\n") and not text.endswith("\n\n"), path
+        assert "\r" not in text, path
