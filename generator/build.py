@@ -52,7 +52,7 @@ def build_site(root: Path, briefing: Briefing) -> subprocess.CompletedProcess[st
 
 
 def source_date_epoch(briefing: Briefing) -> str:
-    """The build date MkDocs stamps (sitemap): the newest content date, so rebuilds match byte for byte."""
+    """The date MkDocs stamps in the sitemap: the newest content date, so rebuilds are identical."""
     if "SOURCE_DATE_EPOCH" in os.environ:
         return os.environ["SOURCE_DATE_EPOCH"]
     dates = [p.as_of for p in briefing.positions] + [a.date for a in briefing.articles if a.date]

@@ -43,7 +43,8 @@ def build(root: Path) -> None:
     """Generate the Markdown, then build site/ with MkDocs."""
     generated = generate_or_exit(root)
     report = write_docs(root, generated)
-    click.echo(f"{DOCS_DIR}/: {len(report.written)} written, {len(report.deleted)} deleted, {report.unchanged} unchanged")
+    written, deleted = len(report.written), len(report.deleted)
+    click.echo(f"{DOCS_DIR}/: {written} written, {deleted} deleted, {report.unchanged} unchanged")
     result = build_site(root, generated.briefing)
     if result.returncode != 0:
         click.echo(result.stdout + result.stderr, err=True, nl=False)
@@ -54,7 +55,9 @@ def build(root: Path) -> None:
 
 @main.command()
 @ROOT_OPTION
-@click.option("--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+@click.option(
+    "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
+)
 def serve(root: Path, dev_addr: str) -> None:
     """Live preview that regenerates when seeds/, briefings/, templates/ or pages/ change."""
     from generator.serve import serve_forever

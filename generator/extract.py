@@ -5,8 +5,8 @@ Everything here is pure: strings in, frozen values out, and any ``str`` is accep
 Raw text (``extract_text``) is read in four steps:
 
 1. Lines are whitespace-collapsed and grouped at blank lines.  Page chrome lines are removed
-   wherever they appear, keeping the facts some of them carry: a leading ``date YYYY-MM-DD ...``
-   marker (its date is the article date, the rest of the line is chrome), date-only lines (the
+   wherever they appear, keeping the facts some of them carry: a ``date YYYY-MM-DD ...`` marker
+   line (its date is the article date, the rest of the line is chrome), date-only lines (the
    first date wins), breadcrumbs such as ``Transcripts /`` (the last crumb is the section label),
    ``Original article link: URL`` lines, licence marks such as ``Public domain``, and a small
    set of well-known furniture (``SCROLL FOR NEXT``, font pickers, R's ``NA`` placeholder).
@@ -107,8 +107,9 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 # Lone surrogates cannot be encoded as UTF-8 when the site is written.
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
 
-# Chrome lines are short; longer lines skip the chrome patterns, which also bounds regex work.
-_MAX_CHROME_CHARS = 200
+# Chrome lines are short (a long source URL is the longest); longer lines are never chrome,
+# which also bounds the regex work spent on huge untrusted lines.
+_MAX_CHROME_CHARS = 300
 _SENTENCE_END = frozenset(".!?…")
 _PROSE_END = _SENTENCE_END | frozenset(":;")
 _HEADING_STOPS = _PROSE_END | frozenset(",-\u2013\u2014")  # comma, hyphen, en and em dash
@@ -176,15 +177,14 @@ _MONTH_NAMES = (
     "november",
     "december",
 )
-_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES, 1)} | {
-    name[:3]: number for number, name in enumerate(_MONTH_NAMES, 1)
-}
-_MONTHS["sept"] = 9
+_MONTHS = (
+    {name: number for number, name in enumerate(_MONTH_NAMES, 1)}
+    | {name[:3]: number for number, name in enumerate(_MONTH_NAMES, 1)}
+    | {"sept": 9}
+)
 
 _BREADCRUMB = re.compile(r"(?:[^/]{1,40}/ ?)+")
-_SOURCE_LINK = re.compile(
-    r"(?:original (?:article )?(?:link|url)|source) ?: ?(https?://\S+)", re.IGNORECASE
-)
+_SOURCE_LINK = re.compile(r"(?:original (?:article )?(?:link|url)|source) ?: ?(\S+)", re.IGNORECASE)
 _LICENCE_NAME = (
     r"(?P<pd>public domain)"
     r"|(?:cc by|creative commons attribution) (?P<ccby>\d\.\d)(?: international)?"

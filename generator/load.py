@@ -232,12 +232,12 @@ class MarkedLoader(yaml.SafeLoader):
         self.path, self.first_line, self.problems = path, first_line, problems
         self.depth = 0
 
-    def location(self, mark: yaml.Mark) -> Location:
+    def location(self, mark: Any) -> Location:
         return Location(self.path, mark.line + self.first_line, mark.column + 1)
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise RefusedYaml(
                 self.location(event.start_mark),
                 "YAML aliases are not allowed in briefings",
@@ -245,7 +245,7 @@ class MarkedLoader(yaml.SafeLoader):
             )
         self.depth += 1
         if self.depth > self.MAX_DEPTH:
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise RefusedYaml(
                 self.location(event.start_mark),
                 f"YAML nested deeper than {self.MAX_DEPTH} levels",

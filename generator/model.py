@@ -151,7 +151,7 @@ class Briefing:
 
 
 def build_model(raw: RawInputs, problems: Problems) -> Briefing:
-    """Check and link everything; every problem goes to `problems` (check them before using the result)."""
+    """Check and link everything; the caller checks `problems` before using the result."""
     articles = build_articles(raw.articles, problems)
     issues = build_issues(raw.issues, problems)
     article_by_id = {a.id: a for a in articles}
@@ -166,7 +166,7 @@ def build_model(raw: RawInputs, problems: Problems) -> Briefing:
         title=title,
         description=description,
         actors=tuple(actors),
-        issues=tuple(sorted(issues, key=lambda i: (i.title.casefold(), i.id))),
+        issues=tuple(sorted(issues, key=issue_order)),
         articles=tuple(sorted(articles, key=article_order)),
         actor_by_id=MappingProxyType({a.id: a for a in actors}),
         issue_by_id=MappingProxyType(issue_by_id),
@@ -192,6 +192,10 @@ def stem(source: YamlFile) -> str:
 
 def actor_order(actor: Actor) -> tuple[int, str, str]:
     return (ACTOR_KINDS.index(actor.kind), actor.name.casefold(), actor.id)
+
+
+def issue_order(issue: Issue) -> tuple[str, str]:
+    return (issue.title.casefold(), issue.id)
 
 
 def article_order(article: Article) -> tuple[str, str]:
@@ -290,7 +294,7 @@ def build_article(raw: RawArticle, problems: Problems) -> Article | None:
 def parse_date(
     source: YamlFile | None, path: list[Any], problems: Problems
 ) -> datetime.date | None:
-    """The calendar date at `path` (already checked to look like YYYY-MM-DD), or None if impossible."""
+    """The calendar date at `path` (already shaped YYYY-MM-DD), or None if there is no such day."""
     assert source is not None
     node: Any = source.data
     for part in path:
@@ -309,10 +313,15 @@ def build_actor(source: YamlFile, context: Context) -> Actor:
     actor_id = stem(source)
     check_ids(source, context.problems)
     check_person_keys(source, context)
+    built = (
+        build_position(source, actor_id, issue_id, context)
+        for issue_id in data.get("positions", {})
+    )
     positions = tuple(
-        position
-        for issue_id in sorted(data.get("positions", {}))
-        if (position := build_position(source, actor_id, issue_id, context)) is not None
+        sorted(
+            (p for p in built if p is not None),
+            key=lambda p: issue_order(context.issues[p.issue_id]),
+        )
     )
     return Actor(
         id=actor_id,

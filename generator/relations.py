@@ -1,4 +1,4 @@
-"""Derived views of the model that pages need: who cites what, who speaks for whom, who mentions what."""
+"""Derived views of the model for the pages: who cites, speaks for and mentions what."""
 
 from __future__ import annotations
 
@@ -42,8 +42,12 @@ def relate(briefing: Briefing) -> Relations:
     for actor in briefing.actors:
         if actor.speaks_for:
             people[actor.speaks_for].append(actor)
-    actor_mentions = {a.id: mentioned_in(names(a.name, a.aliases), briefing.articles) for a in briefing.actors}
-    issue_mentions = {i.id: mentioned_in(names(i.title, i.aliases), briefing.articles) for i in briefing.issues}
+    actor_mentions = {
+        a.id: mentioned_in(names(a.name, a.aliases), briefing.articles) for a in briefing.actors
+    }
+    issue_mentions = {
+        i.id: mentioned_in(names(i.title, i.aliases), briefing.articles) for i in briefing.issues
+    }
     return Relations(
         positions_by_issue=freeze(by_issue),
         citations_by_article=freeze(citations),
@@ -75,7 +79,9 @@ def article_texts(article: Article) -> Iterable[str]:
         yield paragraph.text
 
 
-def invert(mentions: Mapping[str, tuple[Article, ...]], briefing: Briefing) -> dict[str, tuple[Actor, ...]]:
+def invert(
+    mentions: Mapping[str, tuple[Article, ...]], briefing: Briefing
+) -> dict[str, tuple[Actor, ...]]:
     """Article id → the actors it mentions, in the model's actor order."""
     table: dict[str, list[Actor]] = defaultdict(list)
     for actor in briefing.actors:

@@ -31,7 +31,9 @@ def render_site(
     for path, text in sorted(pages.items()):
         if path in output:
             hint = "rename the hand-written page; this path is generated"
-            problems.error(Location(f"pages/{path}"), f"'{path}' would overwrite a generated page", hint)
+            problems.error(
+                Location(f"pages/{path}"), f"'{path}' would overwrite a generated page", hint
+            )
         output[path] = text
     return output
 
@@ -74,9 +76,11 @@ def make_environment(templates: dict[str, str]) -> jinja2.Environment:
 
 
 # Characters that start Markdown inline syntax anywhere in a line; Python-Markdown honours a
-# backslash before each of them ('|' through the tables extension).
-INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+!|~^-])")
-BLOCK_START = re.compile(r"^(\d+)\.")
+# backslash before each of them ('|' through the tables extension). Other punctuation only
+# means something after one of these, or at the start of a line.
+INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]|])")
+# At the start of a line: a heading, a list item, or an ordered list ('1.').
+BLOCK_START = re.compile(r"^(?:([-+#])|(\d+)\.)")
 WHITESPACE = re.compile(r"\s+")
 
 
@@ -85,8 +89,12 @@ def escape_markdown(text: object) -> str:
     flat = WHITESPACE.sub(" ", str(text)).strip()
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     flat = INLINE_SPECIALS.sub(r"\\\1", flat)
-    # '1. ' at the start of a line would begin an ordered list.
-    return BLOCK_START.sub(r"\1\\.", flat)
+    return BLOCK_START.sub(escape_block_start, flat)
+
+
+def escape_block_start(start: re.Match[str]) -> str:
+    marker, number = start.groups()
+    return f"\\{marker}" if marker else f"{number}\\."
 
 
 def escape_url(url: object) -> str:
@@ -103,7 +111,9 @@ def stance_badge(stance: str) -> str:
     return f'<span class="stance stance--{entry.id}">{entry.symbol} {entry.id}</span>'
 
 
-def latest_positions(positions: tuple[Position, ...], count: int = LATEST_POSITIONS) -> list[Position]:
+def latest_positions(
+    positions: tuple[Position, ...], count: int = LATEST_POSITIONS
+) -> list[Position]:
     """The most recent positions by as-of date, ties in a stable order."""
     ranked = sorted(positions, key=lambda p: (-p.as_of.toordinal(), p.actor_id, p.issue_id))
     return ranked[:count]

@@ -21,7 +21,7 @@ from generator.problems import Location, Problems, did_you_mean
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
 PATTERN_HINTS = {
-    "^[a-z0-9]+(-[a-z0-9]+)*$": "ids are lowercase letters and digits joined by hyphens, e.g. 'united-states'",
+    "^[a-z0-9]+(-[a-z0-9]+)*$": "ids are lowercase words joined by hyphens, e.g. 'united-states'",
     "^[A-Za-z0-9]+([_-][A-Za-z0-9]+)*$": "article ids are letters and digits joined by '-' or '_'",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "write dates as YYYY-MM-DD, e.g. 2026-01-20",
     "^https?://[^\\s]+$": "links must be absolute http:// or https:// addresses",
@@ -57,11 +57,12 @@ def describe(
 ) -> Iterator[tuple[Location, str, str]]:
     """Turn one schema error into located messages a briefing editor understands."""
     path = list(error.absolute_path)
-    where = locate(source, path)
-    field = field_name(path)
+    where, field = locate(source, path), field_name(path)
+    instance: Any = error.instance
+    rule: Any = error.validator_value
     if error.validator == "additionalProperties":
-        allowed = error.schema.get("properties", {})
-        for key in sorted(set(error.instance) - set(allowed)):
+        allowed = dict(error.schema).get("properties", {}) if isinstance(error.schema, dict) else {}
+        for key in sorted(set(instance) - set(allowed)):
             yield (
                 locate(source, [*path, key], key=True),
                 f"unknown key '{key}'",
@@ -69,22 +70,17 @@ def describe(
             )
     elif error.validator == "required":
         missing = str(error.message).split("'")[1]
-        yield (
-            where,
-            f"missing key '{missing}'{' in ' + field if field else ''}",
-            f"add '{missing}: …'",
-        )
+        yield where, f"missing key '{missing}' in {field}", f"add '{missing}: …'"
     elif error.validator == "enum":
-        allowed = [str(choice) for choice in error.validator_value]
-        message = f"{field} '{error.instance}' is not one of: {', '.join(allowed)}"
-        yield where, message, did_you_mean(str(error.instance), allowed)
+        choices = [str(choice) for choice in rule]
+        message = f"{field} '{instance}' is not one of: {', '.join(choices)}"
+        yield where, message, did_you_mean(str(instance), choices)
     elif error.validator == "pattern":
         yield describe_pattern(source, path, error)
     elif error.validator in ("minLength", "minItems"):
         yield where, f"{field} is empty", "write something here, or remove the key"
     elif error.validator == "type":
-        expected = TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
-        yield where, f"{field} must be {expected}", ""
+        yield where, f"{field} must be {TYPE_NAMES.get(str(rule), str(rule))}", ""
     else:
         yield where, f"{field}: {error.message}", ""
 

@@ -1,4 +1,4 @@
-"""Live preview: regenerate the Markdown on every input change while `mkdocs serve` reloads the page."""
+"""Live preview: regenerate on every input change while `mkdocs serve` reloads the page."""
 
 from __future__ import annotations
 
@@ -41,7 +41,9 @@ class Regenerator(FileSystemEventHandler):
         except BriefingError as error:
             for problem in error.problems:
                 click.echo(str(problem), err=True)
-            click.echo(f"{summary(error.problems)}; the preview keeps the last good pages", err=True)
+            click.echo(
+                f"{summary(error.problems)}; the preview keeps the last good pages", err=True
+            )
             return
         click.echo(f"regenerated: {len(report.written)} written, {len(report.deleted)} deleted")
 

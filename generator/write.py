@@ -17,7 +17,9 @@ class WriteReport:
 
 def write_pages(pages: dict[str, str], docs_dir: Path) -> WriteReport:
     """Make `docs_dir` hold exactly `pages` (UTF-8, '\\n'); unchanged files keep their mtime."""
-    written = [path for path, text in sorted(pages.items()) if write_if_changed(docs_dir / path, text)]
+    written = [
+        path for path, text in sorted(pages.items()) if write_if_changed(docs_dir / path, text)
+    ]
     deleted = delete_others(docs_dir, set(pages))
     return WriteReport(tuple(written), deleted, len(pages) - len(written))
 

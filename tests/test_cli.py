@@ -1,0 +1,86 @@
+"""The `briefing` command as a user runs it."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from generator.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+INPUTS = ("mkdocs.yml", "seeds", "briefings", "templates", "pages")
+
+
+def copy_project(target: Path) -> Path:
+    for name in INPUTS:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name)
+        else:
+            shutil.copy(source, target / name)
+    return target
+
+
+def tree_digest(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_check_reports_counts_and_writes_nothing(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    result = CliRunner().invoke(main, ["check", "--root", str(root)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("ok: ")
+    assert not (root / "generated").exists() and not (root / "site").exists()
+
+
+def test_build_twice_gives_identical_bytes(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    first = CliRunner().invoke(main, ["build", "--root", str(root)])
+    assert first.exit_code == 0, first.output
+    site_before = tree_digest(root / "site")
+    assert "index.html" in site_before and "search/search_index.json" in site_before
+    second = CliRunner().invoke(main, ["build", "--root", str(root)])
+    assert second.exit_code == 0, second.output
+    assert "0 written, 0 deleted" in second.stdout
+    assert tree_digest(root / "site") == site_before
+
+
+def test_build_removes_pages_of_removed_things(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    assert CliRunner().invoke(main, ["build", "--root", str(root)]).exit_code == 0
+    (root / "seeds" / "07-kremlin-en-transcript-78571-putin-answers-bishkek-2025-11-27.txt").unlink()
+    (root / "seeds" / "07-kremlin-en-transcript-78571-putin-answers-bishkek-2025-11-27.meta.yaml").unlink()
+    result = CliRunner().invoke(main, ["build", "--root", str(root)])
+    assert result.exit_code == 0, result.output
+    stale = "articles/07-kremlin-en-transcript-78571-putin-answers-bishkek-2025-11-27.md"
+    assert not (root / "generated" / stale).exists()
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "--help"], capture_output=True, text=True, check=True
+    )
+    for command in ("build", "check", "serve"):
+        assert command in result.stdout
+
+
+def test_errors_exit_1_without_traceback(tmp_path: Path) -> None:
+    root = copy_project(tmp_path)
+    (root / "briefings" / "actors" / "russia.yaml").write_text("name: [\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "generator", "check", "--root", str(root)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("briefings/actors/russia.yaml:2:1: YAML syntax error")
