@@ -159,7 +159,13 @@ def build_model(raw: RawInputs, problems: Problems) -> Briefing:
     shaped = [f for f in raw.actors if f.data is not None and check_shape(f, "actor", problems)]
     people = {stem(f): f.data for f in shaped if f.data.get("kind") == "person"}
     actor_ids = {stem(f) for f in raw.actors}
-    context = Context(problems, article_by_id, issue_by_id, actor_ids, frozenset(people))
+    # Ids of files that exist but failed their own checks: references to them are not
+    # reported again, since the file's own errors say what is wrong.
+    broken = {stem(f) for f in raw.issues if stem(f) not in issue_by_id}
+    broken |= {a.stem for a in raw.articles if a.stem not in article_by_id}
+    context = Context(
+        problems, article_by_id, issue_by_id, actor_ids, frozenset(people), frozenset(broken)
+    )
     actors = sorted((build_actor(f, context) for f in shaped), key=actor_order)
     title, description = build_header(raw.briefing, problems)
     return Briefing(
@@ -183,6 +189,7 @@ class Context:
     issues: Mapping[str, Issue]
     actor_ids: set[str]
     people: frozenset[str]
+    broken: frozenset[str]
 
 
 def stem(source: YamlFile) -> str:
@@ -353,22 +360,25 @@ def check_person_keys(source: YamlFile, context: Context) -> None:
 def build_position(
     source: YamlFile, actor_id: str, issue_id: str, context: Context
 ) -> Position | None:
-    """One position; None when it cannot be linked (the problems say why)."""
+    """One position; None when it cannot be linked (the problems say why).
+
+    Everything in it is checked even when one part fails, so that one run reports every mistake.
+    """
     problems = context.problems
     data = source.data["positions"][issue_id]
     path = ["positions", issue_id]
-    if issue_id not in context.issues:
+    known_issue = issue_id in context.issues
+    if not known_issue and issue_id not in context.broken:
         where = locate(source, path, key=True)
         problems.error(where, f"unknown issue '{issue_id}'", did_you_mean(issue_id, context.issues))
-        return None
     as_of = parse_date(source, [*path, "as_of"], problems)
-    evidence = tuple(
-        item
+    built = [
+        build_evidence(source, [*path, "evidence", index], context)
         for index in range(len(data["evidence"]))
-        if (item := build_evidence(source, [*path, "evidence", index], context)) is not None
-    )
+    ]
+    evidence = tuple(item for item in built if item is not None)
     history = build_history(source, [*path, "history"], as_of, problems)
-    if as_of is None or history is None:
+    if not known_issue or as_of is None or history is None or len(evidence) < len(built):
         return None
     return Position(
         data.location, actor_id, issue_id, data["stance"], data["summary"], as_of, evidence, history
@@ -380,6 +390,8 @@ def build_evidence(source: YamlFile, path: list[Any], context: Context) -> Evide
     problems = context.problems
     data = source.data["positions"][path[1]]["evidence"][path[3]]
     article = context.articles.get(data["article"])
+    if data["article"] in context.broken:
+        return None
     if article is None:
         hint = did_you_mean(data["article"], context.articles)
         problems.error(

@@ -70,11 +70,17 @@ def describe(
             )
     elif error.validator == "required":
         missing = str(error.message).split("'")[1]
-        yield where, f"missing key '{missing}' in {field}", f"add '{missing}: …'"
+        inside = f" in {field}" if path else ""
+        yield where, f"missing key '{missing}'{inside}", f"add '{missing}: …'"
     elif error.validator == "enum":
         choices = [str(choice) for choice in rule]
         message = f"{field} '{instance}' is not one of: {', '.join(choices)}"
-        yield where, message, did_you_mean(str(instance), choices)
+        close = did_you_mean(str(instance), choices)
+        yield (
+            where,
+            message,
+            close if close.startswith("did you") else "use one of the values listed",
+        )
     elif error.validator == "pattern":
         yield describe_pattern(source, path, error)
     elif error.validator in ("minLength", "minItems"):

@@ -124,3 +124,17 @@ def browser() -> Iterator[Browser]:
             chromium.close()
     finally:
         playwright.stop()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite the golden files from the current output instead of comparing with them",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to refresh golden files (review their diff before committing)."""
+    return bool(request.config.getoption("--update-goldens"))

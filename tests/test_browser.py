@@ -37,10 +37,10 @@ def loose(text: str) -> str:
     return " ".join(text.translate(FOLDED).split())
 
 
-def quoted_text(blockquote_text: str) -> str:
-    """The quote of a rendered quote line: “quote” — speaker, [article, ¶N]."""
-    found = re.search(r"“(.*)”\s*—", blockquote_text, re.DOTALL)
-    assert found, f"no “quote” — source in the blockquote: {blockquote_text!r}"
+def first_quoted(box_text: str) -> str:
+    """The quote of a quote box: “quote” — speaker, article ¶N."""
+    found = re.search(r"“(.*?)”\s*—", box_text, re.DOTALL)
+    assert found, f"no “quote” — source in the quote box: {box_text!r}"
     return found.group(1)
 
 
@@ -66,7 +66,8 @@ def search_and_follow(page: Page, base_url: str) -> None:
     page.wait_for_url(target)
     content = page.locator("article.md-content__inner")
     expect(content).to_contain_text(SEARCH_TERM)
-    expect(content.locator("blockquote").filter(has_text=SEARCH_TERM).first).to_be_visible()
+    quoting = content.locator(".admonition.quote").filter(has_text=SEARCH_TERM).first
+    expect(quoting, f"{page.url} quotes nothing about {SEARCH_TERM}").to_be_visible()
 
 
 def matrix_to_position_to_paragraph(page: Page, base_url: str) -> None:
@@ -83,17 +84,18 @@ def matrix_to_position_to_paragraph(page: Page, base_url: str) -> None:
     expect(heading, f"the matrix cell lands nowhere: no #{anchor} on {page.url}").to_have_count(1)
     expect(heading, f"#{anchor} is not scrolled into view").to_be_in_viewport()
 
-    # The quotes of the position's section: blockquotes after its heading, before the next one.
+    # The position's quotes: the first quote box after its heading and before the next heading
+    # (each box holds a “quote” then a — source line).
     in_section = (
-        "following-sibling::blockquote"
+        "following-sibling::div[contains(concat(' ', @class, ' '), ' quote ')]"
         f"[preceding-sibling::*[self::h2 or self::h3][1][@id='{anchor}']]"
     )
-    first_quote = heading.locator(f"xpath={in_section}").locator("p").first
-    expect(first_quote, f"the position #{anchor} quotes no evidence").to_be_visible()
-    quote_link = first_quote.locator("a[href*='articles/'][href*='#p']")
+    quotes = heading.locator(f"xpath={in_section}").first
+    expect(quotes, f"the position #{anchor} quotes no evidence").to_be_visible()
+    quote_link = quotes.locator("a[href*='articles/'][href*='#p']").first
     no_link = f"the first quote of #{anchor} links to no article paragraph"
-    expect(quote_link, no_link).to_have_count(1)
-    quote_words = loose(quoted_text(first_quote.inner_text()))
+    expect(quote_link, no_link).to_be_visible()
+    quote_words = loose(first_quoted(quotes.inner_text()))
     paragraph_url = href_of(quote_link)
     quote_link.click()
     page.wait_for_url(paragraph_url)

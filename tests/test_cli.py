@@ -57,8 +57,12 @@ def test_build_twice_gives_identical_bytes(tmp_path: Path) -> None:
 def test_build_removes_pages_of_removed_things(tmp_path: Path) -> None:
     root = copy_project(tmp_path)
     assert CliRunner().invoke(main, ["build", "--root", str(root)]).exit_code == 0
-    (root / "seeds" / "07-kremlin-en-transcript-78571-putin-answers-bishkek-2025-11-27.txt").unlink()
-    (root / "seeds" / "07-kremlin-en-transcript-78571-putin-answers-bishkek-2025-11-27.meta.yaml").unlink()
+    (
+        root / "seeds" / "07-kremlin-en-transcript-78571-putin-answers-bishkek-2025-11-27.txt"
+    ).unlink()
+    (
+        root / "seeds" / "07-kremlin-en-transcript-78571-putin-answers-bishkek-2025-11-27.meta.yaml"
+    ).unlink()
     result = CliRunner().invoke(main, ["build", "--root", str(root)])
     assert result.exit_code == 0, result.output
     stale = "articles/07-kremlin-en-transcript-78571-putin-answers-bishkek-2025-11-27.md"

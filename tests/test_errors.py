@@ -27,12 +27,21 @@ CASES: dict[str, dict[str, tuple[str, str] | str]] = {
     "bad-date": {NORTHLAND: ("as_of: 2026-02-02", "as_of: 2026-02-30")},
     "date-wrong-form": {NORTHLAND: ("as_of: 2026-02-02", "as_of: 2 February 2026")},
     "unknown-key": {NORTHLAND: ("    summary:", "    sumary:")},
-    "missing-key": {NORTHLAND: ("    summary: Wants a ceasefire before borders are discussed.\n", "")},
+    "missing-key": {
+        NORTHLAND: ("    summary: Wants a ceasefire before borders are discussed.\n", "")
+    },
     "yaml-syntax": {NORTHLAND: ("kind: state", "kind: [state")},
     "duplicate-key": {NORTHLAND: ("kind: state", "kind: state\nkind: bloc")},
     "quote-not-in-article": {NORTHLAND: ("before any talk", "before all talk")},
-    "unknown-speaks-for": {"briefings/actors/berg.yaml": ("speaks_for: northland", "speaks_for: nortland")},
-    "yaml-alias": {"briefings/issues/ceasefire.yaml": ("aliases: [ceasefire, truce]", "aliases: &a [ceasefire]\nmore: *a")},
+    "unknown-speaks-for": {
+        "briefings/actors/berg.yaml": ("speaks_for: northland", "speaks_for: nortland")
+    },
+    "yaml-alias": {
+        "briefings/issues/ceasefire.yaml": (
+            "aliases: [ceasefire, truce]",
+            "aliases: &a [ceasefire]\nmore: *a",
+        )
+    },
     "bad-actor-file-name": {"briefings/actors/North Land.yaml": "name: North Land\nkind: state\n"},
     "many-errors": {
         NORTHLAND: ("stance: supports", "stance: maybe"),

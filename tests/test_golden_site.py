@@ -12,7 +12,9 @@ GOLDEN = Path(__file__).parent / "golden" / "site"
 
 
 def golden_files() -> dict[str, bytes]:
-    return {p.relative_to(GOLDEN).as_posix(): p.read_bytes() for p in GOLDEN.rglob("*") if p.is_file()}
+    return {
+        p.relative_to(GOLDEN).as_posix(): p.read_bytes() for p in GOLDEN.rglob("*") if p.is_file()
+    }
 
 
 def test_demo_site_markdown_matches_golden(update_goldens: bool) -> None:
