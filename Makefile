@@ -30,8 +30,8 @@ test: $(BIN)/briefing $(CHROMIUM)
 	$(BIN)/pytest
 
 lint: $(BIN)/briefing
-	$(BIN)/ruff check generator tests bench
-	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/ruff check generator tests
+	$(BIN)/ruff format --check generator tests
 	$(BIN)/mypy --strict generator
 
 clean:
