@@ -9,10 +9,14 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.drafts import without_drafts
+from generator.exports import render_exports
+from generator.feed import FEED_PATH, render_feed
 from generator.load import load_inputs
 from generator.model import Briefing, build_model
 from generator.problems import Problem, Problems
 from generator.render import render_site
+from generator.siteconfig import load_site_config
 from generator.write import WriteReport, write_pages
 
 DOCS_DIR = "generated"
@@ -28,13 +32,20 @@ class Generated:
     warnings: tuple[Problem, ...]
 
 
-def generate(root: Path) -> Generated:
-    """Load, check and render everything; raise BriefingError listing every problem."""
+def generate(root: Path, drafts: bool = True) -> Generated:
+    """Load, check and render everything; raise BriefingError listing every problem.
+
+    With `drafts` false (a published build) draft positions are left out of every output.
+    """
     problems = Problems()
     raw = load_inputs(root, problems)
+    site = load_site_config(root, problems)
     briefing = build_model(raw, problems)
     problems.raise_if_errors()
-    pages = render_site(briefing, raw.templates, raw.pages, problems)
+    if not drafts:
+        briefing = without_drafts(briefing)
+    files = {**render_exports(briefing), FEED_PATH: render_feed(briefing, site)}
+    pages = render_site(briefing, raw.templates, raw.pages, problems, files)
     problems.raise_if_errors()
     return Generated(briefing, pages, problems.warnings)
 

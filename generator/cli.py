@@ -39,9 +39,16 @@ def check(root: Path) -> None:
 
 @main.command()
 @ROOT_OPTION
-def build(root: Path) -> None:
+@click.option(
+    "--no-drafts",
+    "--publish",
+    "no_drafts",
+    is_flag=True,
+    help="Leave draft positions out of every page, export and feed entry (a published site).",
+)
+def build(root: Path, no_drafts: bool) -> None:
     """Generate the Markdown, then build site/ with MkDocs."""
-    generated = generate_or_exit(root)
+    generated = generate_or_exit(root, drafts=not no_drafts)
     report = write_docs(root, generated)
     written, deleted = len(report.written), len(report.deleted)
     click.echo(f"{DOCS_DIR}/: {written} written, {deleted} deleted, {report.unchanged} unchanged")
@@ -66,10 +73,10 @@ def serve(root: Path, dev_addr: str) -> None:
     serve_forever(root, dev_addr)
 
 
-def generate_or_exit(root: Path) -> Generated:
+def generate_or_exit(root: Path, drafts: bool = True) -> Generated:
     """Generate the pages, or print every problem and exit with status 1."""
     try:
-        generated = generate(root)
+        generated = generate(root, drafts)
     except BriefingError as error:
         report_problems(error.problems)
         sys.exit(1)

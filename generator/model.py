@@ -116,6 +116,8 @@ class Position:
     as_of: datetime.date
     evidence: tuple[Evidence, ...]
     history: tuple[HistoryEntry, ...]
+    draft: bool = False
+    """Awaiting review: marked as such on the site, left out of a published build."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,7 +383,15 @@ def build_position(
     if not known_issue or as_of is None or history is None or len(evidence) < len(built):
         return None
     return Position(
-        data.location, actor_id, issue_id, data["stance"], data["summary"], as_of, evidence, history
+        data.location,
+        actor_id,
+        issue_id,
+        data["stance"],
+        data["summary"],
+        as_of,
+        evidence,
+        history,
+        draft=bool(data.get("draft", False)),
     )
 
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 from urllib.parse import quote
 
 import jinja2
 
+from generator.feed import change_title, position_changes
 from generator.model import STANCE_BY_ID, STANCES, Briefing, Position
 from generator.problems import Location, Problems
 from generator.relations import relate
@@ -17,9 +18,13 @@ LATEST_POSITIONS = 10
 
 
 def render_site(
-    briefing: Briefing, templates: dict[str, str], pages: dict[str, str], problems: Problems
+    briefing: Briefing,
+    templates: dict[str, str],
+    pages: dict[str, str],
+    problems: Problems,
+    files: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
-    """Every page of the site, keyed by its path relative to the docs folder."""
+    """Every page of the site, and the generated `files` (data, feed), keyed by docs path."""
     environment = make_environment(templates)
     relations = relate(briefing)
     output: dict[str, str] = {}
@@ -28,6 +33,7 @@ def render_site(
             briefing=briefing, relations=relations, root="../" * path.count("/"), **context
         )
         output[path] = page
+    output.update(files or {})
     for path, text in sorted(pages.items()):
         if path in output:
             hint = "rename the hand-written page; this path is generated"
@@ -43,6 +49,7 @@ def page_plan(briefing: Briefing) -> Iterator[tuple[str, str, dict[str, Any]]]:
     yield "index.md", "home.md.j2", {}
     yield "matrix.md", "matrix.md.j2", {}
     yield "methodology.md", "methodology.md.j2", {}
+    yield "changes.md", "changes.md.j2", {"changes": position_changes(briefing)}
     yield "actors/index.md", "actors.md.j2", {}
     yield "issues/index.md", "issues.md.j2", {}
     yield "articles/index.md", "articles.md.j2", {}
@@ -69,6 +76,7 @@ def make_environment(templates: dict[str, str]) -> jinja2.Environment:
         "url": escape_url,
         "badge": stance_badge,
         "latest": latest_positions,
+        "change_title": change_title,
     }
     environment.filters.update(filters)
     environment.globals["stances"] = STANCES

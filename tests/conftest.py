@@ -24,7 +24,7 @@ from playwright.sync_api import Browser, sync_playwright
 REPO_ROOT = Path(__file__).resolve().parent.parent
 """The repository: the project whose inputs the fixtures copy."""
 
-PROJECT_INPUTS = ("mkdocs.yml", "seeds", "briefings", "templates", "pages")
+PROJECT_INPUTS = ("mkdocs.yml", "seeds", "briefings", "templates", "pages", "overrides")
 """What a project copy holds: the inputs of a build, never its outputs (generated/, site/)."""
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -57,8 +57,8 @@ def copy_project(destination: Path) -> Path:
 def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh copy of the project's inputs in a temporary folder, for one test to change freely.
 
-    It holds mkdocs.yml, seeds/, briefings/, templates/ and pages/, but no generated/ or site/:
-    pass it as `--root` to the CLI to build it.
+    It holds mkdocs.yml, seeds/, briefings/, templates/, pages/ and overrides/, but no
+    generated/ or site/: pass it as `--root` to the CLI to build it.
     """
     return copy_project(tmp_path_factory.mktemp("project"))
 

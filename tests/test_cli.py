@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from generator.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
-INPUTS = ("mkdocs.yml", "seeds", "briefings", "templates", "pages")
+INPUTS = ("mkdocs.yml", "seeds", "briefings", "templates", "pages", "overrides")
 
 
 def copy_project(target: Path) -> Path:
