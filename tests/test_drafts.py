@@ -27,15 +27,17 @@ def mini_project(tmp_path: Path) -> Path:
     return root
 
 
-def mark_draft(root: Path) -> None:
+def set_draft(root: Path, value: str = "true") -> None:
+    """Give Southland's ceasefire position a `draft:` line before its stance."""
     path = root / SOUTHLAND
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("    stance: conditional", "    draft: true\n    stance: conditional"))
+    stance = "    stance: conditional"
+    path.write_text(text.replace(stance, f"    draft: {value}\n{stance}"), encoding="utf-8")
 
 
 def test_a_draft_carries_a_banner_and_marks(tmp_path: Path) -> None:
     root = mini_project(tmp_path)
-    mark_draft(root)
+    set_draft(root)
     pages = generate(root).pages
     assert '!!! danger "Draft"' in pages["actors/southland.md"]
     assert '!!! danger "Draft"' in pages["issues/ceasefire.md"]
@@ -43,8 +45,9 @@ def test_a_draft_carries_a_banner_and_marks(tmp_path: Path) -> None:
     assert draft_cell in pages["matrix.md"]
     assert "marks a position that awaits review" in pages["matrix.md"]
     assert '<span class="draft-mark">draft</span>' in pages["articles/talks.md"]
-    assert "southland,Southland,ceasefire,Ceasefire,conditional,2026-02-02,true," in (
-        pages["positions.csv"]
+    assert (
+        "southland,Southland,ceasefire,Ceasefire,conditional,2026-02-02,true,"
+        in (pages["positions.csv"])
     )
     assert "conditional (draft)" in pages["matrix.csv"]
     assert "<title>Draft: Southland on Ceasefire" in pages["feed.xml"]
@@ -59,7 +62,7 @@ def test_a_reviewed_position_has_no_draft_mark(tmp_path: Path) -> None:
 
 def test_a_published_build_leaves_drafts_out_entirely(tmp_path: Path) -> None:
     root = mini_project(tmp_path)
-    mark_draft(root)
+    set_draft(root)
     result = CliRunner().invoke(main, ["build", "--no-drafts", "--root", str(root)])
     assert result.exit_code == 0, result.output
     outputs = [p for folder in ("generated", "site") for p in (root / folder).rglob("*")]
@@ -75,7 +78,7 @@ def test_a_published_build_leaves_drafts_out_entirely(tmp_path: Path) -> None:
 
 def test_publish_is_another_name_for_no_drafts(tmp_path: Path) -> None:
     root = mini_project(tmp_path)
-    mark_draft(root)
+    set_draft(root)
     result = CliRunner().invoke(main, ["build", "--publish", "--root", str(root)])
     assert result.exit_code == 0, result.output
     actor_page = (root / "generated" / "actors" / "southland.md").read_text(encoding="utf-8")
@@ -84,11 +87,10 @@ def test_publish_is_another_name_for_no_drafts(tmp_path: Path) -> None:
 
 def test_draft_must_be_true_or_false(tmp_path: Path) -> None:
     root = mini_project(tmp_path)
-    path = root / SOUTHLAND
-    text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("    stance: conditional", "    draft: maybe\n    stance: conditional"))
+    set_draft(root, "maybe")
     result = CliRunner().invoke(main, ["check", "--root", str(root)])
     assert result.exit_code == 1
-    assert "briefings/actors/southland.yaml:5:12: positions.ceasefire.draft must be true or false" in (
-        result.stderr
+    assert (
+        "briefings/actors/southland.yaml:5:12: positions.ceasefire.draft must be true or false"
+        in (result.stderr)
     )
