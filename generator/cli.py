@@ -73,6 +73,46 @@ def serve(root: Path, dev_addr: str) -> None:
     serve_forever(root, dev_addr)
 
 
+@main.command()
+@click.argument("base", required=False)
+@click.argument("head", required=False)
+@ROOT_OPTION
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["markdown", "json"]),
+    default="markdown",
+    show_default=True,
+    help="Markdown (fit for a pull-request comment) or JSON.",
+)
+@click.option("--exit-code", is_flag=True, help="Exit with status 1 when anything changed.")
+def diff(
+    base: str | None, head: str | None, root: Path, output_format: str, exit_code: bool
+) -> None:
+    """Compare the briefing at git revisions BASE and HEAD, position by position.
+
+    BASE defaults to the merge base with the main branch, HEAD to the working tree. Exits
+    with status 2 when a side cannot be read.
+    """
+    from generator.diff import diff_briefings
+    from generator.difftext import diff_json, diff_markdown
+    from generator.revision import RevisionErrors, read_sides
+
+    try:
+        old, new = read_sides(root, base, head)
+    except RevisionErrors as failure:
+        for error in failure.errors:
+            click.echo(f"{error.message}", err=True)
+            report_problems(error.problems)
+            if error.hint:
+                click.echo(f"  hint: {error.hint}", err=True)
+        sys.exit(2)
+    changes = diff_briefings(old.briefing, new.briefing)
+    text = diff_json if output_format == "json" else diff_markdown
+    click.echo(text(changes, old, new), nl=False)
+    sys.exit(1 if exit_code and changes.changed else 0)
+
+
 def generate_or_exit(root: Path, drafts: bool = True) -> Generated:
     """Generate the pages, or print every problem and exit with status 1."""
     try:
