@@ -1,0 +1,97 @@
+"""The CI workflows and the pre-commit hooks: valid against their schemas, and doing their job."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+
+
+def load(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    # YAML 1.1 reads the bare key `on` as true.
+    data["on"] = data.pop(True, data.get("on"))
+    return data
+
+
+def steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
+    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+
+
+def commands(workflow: dict[str, Any]) -> str:
+    return "\n".join(step.get("run", "") for step in steps(workflow))
+
+
+def uses(workflow: dict[str, Any]) -> list[str]:
+    return [step["uses"].split("@")[0] for step in steps(workflow) if "uses" in step]
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
+def test_workflow_is_valid_for_github(path: Path) -> None:
+    # check-jsonschema carries the GitHub workflow schema: no network needed.
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "check_jsonschema",
+            "--builtin-schema",
+            "vendor.github-workflows",
+            str(path),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_there_are_two_workflows() -> None:
+    assert [p.name for p in WORKFLOWS] == ["publish.yml", "pull-request.yml"]
+
+
+def test_pull_request_checks_builds_and_diffs() -> None:
+    workflow = load(REPO / ".github" / "workflows" / "pull-request.yml")
+    assert "pull_request" in workflow["on"]
+    run = commands(workflow)
+    assert "briefing check" in run
+    assert "briefing build" in run and "--publish" not in run
+    assert 'briefing diff "origin/$BASE_REF" HEAD' in run
+    assert '>> "$GITHUB_STEP_SUMMARY"' in run
+    assert "actions/github-script" in uses(workflow)
+    assert "actions/upload-artifact" in uses(workflow)
+    comment = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/github"))
+    assert comment["if"] == "github.event.pull_request.head.repo.full_name == github.repository"
+    checkout = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"]["fetch-depth"] == 0
+
+
+def test_main_branch_publishes_to_pages_without_drafts() -> None:
+    workflow = load(REPO / ".github" / "workflows" / "publish.yml")
+    assert workflow["on"]["push"]["branches"] == ["main"]
+    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert "briefing build --publish" in commands(workflow)
+    assert "actions/upload-pages-artifact" in uses(workflow)
+    assert "actions/deploy-pages" in uses(workflow)
+    assert workflow["jobs"]["deploy"]["environment"]["name"] == "github-pages"
+
+
+def test_pre_commit_config_is_valid() -> None:
+    path = REPO / ".pre-commit-config.yaml"
+    result = subprocess.run(
+        [sys.executable, "-m", "pre_commit", "validate-config", str(path)],
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    hooks = {hook["id"]: (repo["repo"], hook) for repo in config["repos"] for hook in repo["hooks"]}
+    repo, check = hooks["briefing-check"]
+    assert repo == "local" and check["entry"] == "briefing check"
+    assert check["pass_filenames"] is False
+    assert {"ruff-check", "ruff-format"} <= set(hooks)
