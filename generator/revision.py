@@ -114,13 +114,15 @@ def read_revision(root: Path, revision: str, side: str, label: str = "") -> Side
     """The briefing as committed at `revision`; RevisionError if it cannot be read or checked."""
     commit = resolve(root, revision, side)
     label = label or f"{revision} ({commit[:7]})"
+    # From the top of the repository, so that paths are the tree's whatever folder `root` is.
+    top = Path(git(root, "rev-parse", "--show-toplevel").stdout.decode().strip())
     prefix = git(root, "rev-parse", "--show-prefix").stdout.decode().strip()
     tree = f"{commit}:{prefix}"
-    listed = git(root, "ls-tree", "--name-only", tree).stdout.decode().split("\n")
+    listed = git(top, "ls-tree", "--name-only", tree).stdout.decode().split("\n")
     folders = [name for name in INPUT_FOLDERS if name in listed]
     with tempfile.TemporaryDirectory(prefix="briefing-diff-") as folder:
         if folders:
-            extract(git(root, "archive", "--format=tar", tree, *folders), Path(folder), side)
+            extract(git(top, "archive", "--format=tar", tree, *folders), Path(folder), side)
         return Side(label, commit, check(Path(folder), f"{side}, {label}"))
 
 

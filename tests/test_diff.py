@@ -233,3 +233,16 @@ def test_outside_a_repository_is_a_clear_error(tmp_path: Path) -> None:
     result = diff(tmp_path, "main")
     assert result.exit_code == 2
     assert "is not in a git repository" in result.stderr
+
+
+def test_a_project_in_a_folder_of_the_repository(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    project = root / "briefing"
+    for name in ("seeds", "briefings"):
+        shutil.copytree(REPO / name, project / name)
+    git(root, "init", "--quiet", "--initial-branch=main")
+    commit_all(root, "Demo briefing in a folder")
+    edit(project, RUSSIA, ONE_STANCE_ONE_QUOTE[:1])
+    result = diff(project, "main")
+    assert result.exit_code == 0, result.output
+    assert "- **Russia on Ceasefire: opposes → conditional**" in result.stdout
