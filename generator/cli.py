@@ -102,7 +102,7 @@ def diff(
         old, new = read_sides(root, base, head)
     except RevisionErrors as failure:
         for error in failure.errors:
-            click.echo(f"{error.message}", err=True)
+            click.echo(error.message, err=True)
             report_problems(error.problems)
             if error.hint:
                 click.echo(f"  hint: {error.hint}", err=True)

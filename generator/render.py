@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 import jinja2
 
-from generator.feed import change_title, position_changes
+from generator.feed import position_changes
 from generator.model import STANCE_BY_ID, STANCES, Briefing, Position
 from generator.problems import Location, Problems
 from generator.relations import relate
@@ -76,7 +76,6 @@ def make_environment(templates: dict[str, str]) -> jinja2.Environment:
         "url": escape_url,
         "badge": stance_badge,
         "latest": latest_positions,
-        "change_title": change_title,
     }
     environment.filters.update(filters)
     environment.globals["stances"] = STANCES

@@ -73,7 +73,7 @@ def test_python_dash_m_runs_the_same_command() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "generator", "--help"], capture_output=True, text=True, check=True
     )
-    for command in ("build", "check", "serve"):
+    for command in ("build", "check", "diff", "serve"):
         assert command in result.stdout
 
 
