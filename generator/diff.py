@@ -9,7 +9,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
-from generator.model import Briefing, HistoryEntry, Position
+from generator.model import Briefing
+from generator.positions import HistoryEntry, Position
 
 T = TypeVar("T")
 

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from generator.diff import BriefingDiff, Named, PositionDiff, Quote, word_diff
-from generator.model import HistoryEntry
+from generator.positions import HistoryEntry
 from generator.render import escape_markdown
 from generator.revision import Side
 

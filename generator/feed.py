@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
 
-from generator.model import Briefing, Position
+from generator.model import Briefing
+from generator.positions import Position
 from generator.siteconfig import SiteConfig
 
 ATOM = "http://www.w3.org/2005/Atom"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,10 +39,15 @@ class MarkedList(list[Any]):
 
 @dataclass(frozen=True, slots=True)
 class YamlFile:
-    """A parsed YAML file; `data` is None when the file could not be parsed."""
+    """A parsed YAML file; `data` is None when the file could not be parsed.
+
+    `schema_ref` is where the file's `# yaml-language-server: $schema=…` comment is, and the
+    schema it names, when it has one.
+    """
 
     path: str
     data: Any
+    schema_ref: tuple[Location, str] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,14 +187,32 @@ def load_yaml(root: Path, path: Path, problems: Problems) -> YamlFile:
     """Parse one YAML file; on a syntax error the data is None and the error is recorded."""
     shown = relative(root, path)
     text = read_text(root, path, problems)
-    return YamlFile(shown, None if text is None else parse_yaml(shown, text, problems))
+    if text is None:
+        return YamlFile(shown, None)
+    return YamlFile(shown, parse_yaml(shown, text, problems), schema_modeline(shown, text))
+
+
+MODELINE = re.compile(r"^[ \t]*#[ \t]*yaml-language-server:[ \t]*\$schema=(\S*)", re.MULTILINE)
+
+
+def schema_modeline(path: str, text: str) -> tuple[Location, str] | None:
+    """Where the comment telling editors which JSON Schema applies is, and what it names."""
+    found = MODELINE.search(text)
+    if found is None:
+        return None
+    line = text.count("\n", 0, found.start()) + 1
+    column = found.start(1) - (text.rfind("\n", 0, found.start(1)) + 1) + 1
+    return Location(path, line, column), found.group(1)
 
 
 def parse_yaml(path: str, text: str, problems: Problems, first_line: int = 1) -> Any:
     """Parse YAML text into marked dicts and lists; None (with a problem) when it is not valid."""
     loader = MarkedLoader(text, path, first_line, problems)
     try:
-        return loader.get_single_data()
+        data = loader.get_single_data()
+        if data is None:
+            problems.error(Location(path, first_line), "no YAML data", EMPTY_HINT)
+        return data
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = loader.location(mark) if mark else Location(path, first_line)
@@ -201,6 +225,7 @@ def parse_yaml(path: str, text: str, problems: Problems, first_line: int = 1) ->
         loader.dispose()
 
 
+EMPTY_HINT = "write the keys this file needs (see the README), or delete it"
 YAML_HINT = "check indentation and quoting; a text containing ': ' or '#' needs quotes"
 
 

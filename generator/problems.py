@@ -60,26 +60,37 @@ class Problems:
     def warnings(self) -> tuple[Problem, ...]:
         return tuple(sorted(p for p in self.items if p.severity == "warning"))
 
-    def raise_if_errors(self) -> None:
-        if self.errors:
-            raise BriefingError(self.errors)
+    def raise_if_errors(self, strict: bool = False) -> None:
+        """Stop with every problem found so far on an error (or, when strict, on a warning)."""
+        if self.errors or (strict and self.warnings):
+            raise BriefingError(tuple(sorted(self.items)), strict)
 
 
 class BriefingError(Exception):
-    """The inputs have mistakes; nothing may be written."""
+    """The inputs have mistakes; nothing may be written. `problems` holds the warnings too."""
 
-    def __init__(self, problems: tuple[Problem, ...]) -> None:
-        super().__init__(summary(problems))
+    def __init__(self, problems: tuple[Problem, ...], strict: bool = False) -> None:
+        super().__init__(summary(problems, strict))
         self.problems = problems
+        self.strict = strict
 
 
-def summary(problems: tuple[Problem, ...]) -> str:
-    """Say how many problems there are and in how many files, e.g. '3 errors in 2 files'."""
+def summary(problems: tuple[Problem, ...], strict: bool = False) -> str:
+    """How many problems there are and in how many files, e.g. '3 errors and 1 warning in 2 files'.
+
+    Under `strict`, a run with warnings says that they fail it.
+    """
     files = len({p.location.path for p in problems})
-    kind = problems[0].severity if problems else "error"
-    noun = kind if len(problems) == 1 else f"{kind}s"
-    where = "file" if files == 1 else "files"
-    return f"{len(problems)} {noun} in {files} {where}"
+    errors = sum(p.severity == "error" for p in problems)
+    warnings = len(problems) - errors
+    counts = [counted(errors, "error")] if errors or not warnings else []
+    counts += [counted(warnings, "warning")] if warnings else []
+    line = f"{' and '.join(counts)} in {counted(files, 'file')}"
+    return f"{line} (--strict: warnings fail the run)" if strict and warnings else line
+
+
+def counted(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def did_you_mean(name: str, choices: Iterable[str]) -> str:

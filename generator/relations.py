@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from generator.model import Actor, Article, Briefing, Evidence, Position
+from generator.articles import Article, mentions, names_pattern
+from generator.model import Actor, Briefing
+from generator.positions import Evidence, Position
+from generator.quotes import Span
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,7 @@ class Relations:
     articles_by_actor: Mapping[str, tuple[Article, ...]]
     articles_by_issue: Mapping[str, tuple[Article, ...]]
     actors_by_article: Mapping[str, tuple[Actor, ...]]
+    quoted_spans: Mapping[str, Mapping[int, tuple[Span, ...]]]
 
 
 def relate(briefing: Briefing) -> Relations:
@@ -55,6 +58,7 @@ def relate(briefing: Briefing) -> Relations:
         articles_by_actor=actor_mentions,
         articles_by_issue=issue_mentions,
         actors_by_article=invert(actor_mentions, briefing),
+        quoted_spans=quoted_spans(briefing),
     )
 
 
@@ -68,15 +72,20 @@ def names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
 
 def mentioned_in(words: tuple[str, ...], articles: tuple[Article, ...]) -> tuple[Article, ...]:
     """The articles whose title or text contains one of `words` as a whole word, any case."""
-    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    pattern = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-    return tuple(a for a in articles if any(pattern.search(text) for text in article_texts(a)))
+    pattern = names_pattern(words)
+    return tuple(article for article in articles if mentions(article, pattern))
 
 
-def article_texts(article: Article) -> Iterable[str]:
-    yield article.title
-    for paragraph in article.paragraphs:
-        yield paragraph.text
+def quoted_spans(briefing: Briefing) -> dict[str, dict[int, tuple[Span, ...]]]:
+    """Article id → paragraph number → the spans any position quotes there, sorted."""
+    table: dict[str, dict[int, set[Span]]] = defaultdict(lambda: defaultdict(set))
+    for position in briefing.positions:
+        for evidence in position.evidence:
+            table[evidence.article_id][evidence.paragraph].update(evidence.spans)
+    return {
+        article: {number: tuple(sorted(spans)) for number, spans in paragraphs.items()}
+        for article, paragraphs in table.items()
+    }
 
 
 def invert(

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
 
 import jinja2
 
 from generator.feed import position_changes
-from generator.model import STANCE_BY_ID, STANCES, Briefing, Position
+from generator.model import STANCE_BY_ID, STANCES, Briefing
+from generator.positions import Position
 from generator.problems import Location, Problems
+from generator.quotes import Span
 from generator.relations import relate
 
 LATEST_POSITIONS = 10
@@ -73,6 +75,7 @@ def make_environment(templates: dict[str, str]) -> jinja2.Environment:
     )
     filters: dict[str, Callable[..., Any]] = {
         "md": escape_markdown,
+        "highlight": highlight,
         "url": escape_url,
         "badge": stance_badge,
         "latest": latest_positions,
@@ -93,15 +96,58 @@ WHITESPACE = re.compile(r"\s+")
 
 def escape_markdown(text: object) -> str:
     """Untrusted text as inert inline Markdown: one line, no markup, no HTML, no links."""
-    flat = WHITESPACE.sub(" ", str(text)).strip()
+    return escape_line_start(escape_inline(str(text)).strip())
+
+
+def escape_inline(text: str) -> str:
+    """A piece of untrusted text made inert inside a line; whitespace runs become one space."""
+    flat = WHITESPACE.sub(" ", text)
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    flat = INLINE_SPECIALS.sub(r"\\\1", flat)
-    return BLOCK_START.sub(escape_block_start, flat)
+    return INLINE_SPECIALS.sub(r"\\\1", flat)
+
+
+def escape_line_start(text: str) -> str:
+    """Escape what would start a heading or a list at the start of a line."""
+    return BLOCK_START.sub(escape_block_start, text)
 
 
 def escape_block_start(start: re.Match[str]) -> str:
     marker, number = start.groups()
     return f"\\{marker}" if marker else f"{number}\\."
+
+
+MARK = ('<mark class="quoted">', "</mark>")
+
+
+def highlight(text: object, spans: Sequence[Span]) -> str:
+    """Untrusted text escaped as by 'md', with the quoted spans (offsets into it) marked.
+
+    The text is cut at the spans first and each piece escaped on its own: escaping first would
+    move the offsets, and marking after could cut an escape sequence in two.
+    """
+    text = str(text)
+    pieces, cursor = [], 0
+    for span in merge_spans(text, spans):
+        pieces.append(escape_inline(text[cursor : span.start]))
+        pieces.append(MARK[0] + escape_inline(text[span.start : span.end]) + MARK[1])
+        cursor = span.end
+    pieces.append(escape_inline(text[cursor:]))
+    return escape_line_start("".join(pieces).strip())
+
+
+def merge_spans(text: str, spans: Sequence[Span]) -> list[Span]:
+    """The spans in order, inside the text, with overlapping ones and those parted only by
+    whitespace joined, so that no two marks overlap or touch."""
+    merged: list[Span] = []
+    for span in sorted(spans):
+        start, end = max(span.start, 0), min(span.end, len(text))
+        if start >= end:
+            continue
+        if merged and text[merged[-1].end : start].strip() == "":
+            previous = merged.pop()
+            start, end = previous.start, max(previous.end, end)
+        merged.append(Span(start, end))
+    return merged
 
 
 def escape_url(url: object) -> str:

@@ -6,9 +6,10 @@ them through yaml-language-server, and this module turns their verdicts into loc
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -38,18 +39,59 @@ def load_schema(name: str) -> dict[str, Any]:
 
 @cache
 def validator(name: str) -> jsonschema.Draft202012Validator:
-    return jsonschema.Draft202012Validator(load_schema(name))
+    """A validator of schema `name` that also asserts formats (a date must exist)."""
+    return jsonschema.Draft202012Validator(
+        load_schema(name), format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    )
 
 
 def check_shape(source: YamlFile, name: str, problems: Problems) -> bool:
     """Report every way `source` breaks schema `name`; True when it has none."""
-    found = False
-    errors = validator(name).iter_errors(source.data)
-    for error in sorted(errors, key=lambda e: [str(part) for part in e.absolute_path]):
+    found = check_modeline(source, name, problems)
+    for error in shape_errors(source, name):
         for location, message, hint in describe(source, error):
             problems.error(location, message, hint)
             found = True
     return not found
+
+
+def shape_errors(source: YamlFile, name: str) -> list[jsonschema.ValidationError]:
+    """The schema's errors, sorted by place; a date of the wrong form is reported once."""
+    errors = list(validator(name).iter_errors(source.data))
+    patterns = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    errors = [
+        e for e in errors if e.validator != "format" or tuple(e.absolute_path) not in patterns
+    ]
+    return sorted(errors, key=lambda e: [str(part) for part in e.absolute_path])
+
+
+MODELINE_HINT = "# yaml-language-server: $schema={}"
+
+
+def check_modeline(source: YamlFile, name: str, problems: Problems) -> bool:
+    """A schema modeline, when the file has one, must name the schema the file is checked with.
+
+    Only the schema's file name is compared: the relative path depends on where the project
+    keeps its schemas, and editors report a path that leads nowhere themselves.
+    """
+    if source.schema_ref is None:
+        return False
+    where, reference = source.schema_ref
+    wanted = f"{name}.schema.json"
+    if reference.rsplit("/", 1)[-1] == wanted:
+        return False
+    depth = source.path.count("/")
+    expected = MODELINE_HINT.format("../" * depth + f"generator/schemas/{wanted}")
+    problems.error(where, f"the schema comment names '{reference}', not {wanted}", expected)
+    return True
+
+
+def date_at(data: Mapping[str, Any], path: list[Any]) -> datetime.date:
+    """The date at `path` of a document that passed its shape check (so it is a real date)."""
+    node: Any = data
+    for part in path:
+        node = node[part]
+    return datetime.date.fromisoformat(str(node))
 
 
 def describe(
@@ -83,19 +125,24 @@ def describe(
         )
     elif error.validator == "pattern":
         yield describe_pattern(source, path, error)
-    elif error.validator in ("minLength", "minItems"):
+    elif error.validator == "format":
+        yield where, f"'{instance}' is not a real date", "check the month and day, e.g. 2026-01-20"
+    elif error.validator == "minLength":
         yield where, f"{field} is empty", "write something here, or remove the key"
+    elif error.validator == "minItems":
+        yield where, f"{field} is empty", "add at least one item, e.g. '- article: …'"
     elif error.validator == "type":
-        yield where, f"{field} must be {TYPE_NAMES.get(str(rule), str(rule))}", ""
+        kind, example = TYPES.get(str(rule), (str(rule), "see the README for the form"))
+        yield where, f"{field} must be {kind}", example
     else:
-        yield where, f"{field}: {error.message}", ""
+        yield where, f"{field}: {error.message}", "see the README for the form this key takes"
 
 
-TYPE_NAMES = {
-    "object": "a mapping of 'key: value' lines",
-    "array": "a list, e.g. [a, b] or lines starting with '- '",
-    "string": "a text",
-    "boolean": "true or false",
+TYPES = {
+    "object": ("a mapping of 'key: value' lines", "e.g. 'name: Russia', one key per line"),
+    "array": ("a list", "e.g. [Moscow, Kremlin], or one '- item' per line"),
+    "string": ("a text", 'put it in quotes if YAML reads it as something else, e.g. "2026"'),
+    "boolean": ("true or false", "write true or false, without quotes"),
 }
 
 

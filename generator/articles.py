@@ -1,0 +1,118 @@
+"""The model's articles: metadata merged with the cleaned text, and where names occur in them."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from generator.load import RawArticle
+from generator.problems import Location, Problems
+from generator.schema import check_shape, date_at
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A block of an article's cleaned text, numbered from 1 in reading order."""
+
+    number: int
+    kind: Literal["paragraph", "heading"]
+    text: str
+
+    @property
+    def anchor(self) -> str:
+        return f"p{self.number}"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """A source article: its metadata and cleaned text."""
+
+    id: str
+    location: Location
+    title: str
+    subtitle: str | None
+    section: str | None
+    date: datetime.date | None
+    date_note: str | None
+    author: str | None
+    outlet: str | None
+    url: str | None
+    licence: str | None
+    attribution: str | None
+    excerpt: bool
+    paragraphs: tuple[Paragraph, ...]
+
+
+def build_articles(raws: tuple[RawArticle, ...], problems: Problems) -> list[Article]:
+    """Articles with their metadata merged in; two articles with one id are an error."""
+    articles: dict[str, Article] = {}
+    for raw in raws:
+        article = build_article(raw, problems)
+        if article is None:
+            continue
+        if article.id in articles:
+            first = articles[article.id].location.path
+            hint = "rename one of the files, or give one an 'id:' in its metadata"
+            problems.error(
+                article.location, f"article id '{article.id}' is also used by {first}", hint
+            )
+            continue
+        articles[article.id] = article
+    return list(articles.values())
+
+
+def build_article(raw: RawArticle, problems: Problems) -> Article | None:
+    """One article; metadata given beside or above the text wins over what the text says."""
+    meta: Mapping[str, Any] = {}
+    if raw.metadata is not None:
+        if raw.metadata.data is None or not check_shape(raw.metadata, "article", problems):
+            return None
+        meta = raw.metadata.data
+    extracted = raw.extracted
+    return Article(
+        id=str(meta.get("id", raw.stem)),
+        location=Location(raw.path),
+        title=str(meta.get("title") or extracted.title or raw.stem),
+        subtitle=extracted.subtitle,
+        section=extracted.section,
+        date=date_at(meta, ["date"]) if "date" in meta else extracted.date,
+        date_note=meta.get("date_note"),
+        author=meta.get("author"),
+        outlet=meta.get("outlet"),
+        url=meta.get("url", extracted.url),
+        licence=meta.get("licence", extracted.licence),
+        attribution=meta.get("attribution"),
+        excerpt=bool(meta.get("excerpt", extracted.truncated)),
+        paragraphs=tuple(
+            Paragraph(number, block.kind, block.text)
+            for number, block in enumerate(extracted.blocks, start=1)
+        ),
+    )
+
+
+def article_order(article: Article) -> tuple[str, str]:
+    """Newest first; articles without a date last."""
+    day = article.date.toordinal() if article.date else 0
+    return (f"{10**7 - day:08d}", article.id)
+
+
+def names_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """A pattern finding any of `words` as a whole word, in any case."""
+    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+
+
+def mentions(article: Article, pattern: re.Pattern[str]) -> bool:
+    """Whether the article's title, author or text has a match of `pattern`."""
+    return any(pattern.search(text) for text in article_texts(article))
+
+
+def article_texts(article: Article) -> Iterable[str]:
+    yield article.title
+    if article.author:
+        yield article.author
+    for paragraph in article.paragraphs:
+        yield paragraph.text
