@@ -1,9 +1,26 @@
-"""The pipeline, start to end: load → model → render → write, then the site engine."""
+"""The pipeline, start to end: load → model → render → write, then the site engine.
+
+A build changes nothing on disk unless all of it succeeds. `publish` works in a stage folder,
+`.build/stage/`, inside the project (so on the same filesystem as its outputs):
+
+1. the pages are written to `.build/stage/generated/`, and MkDocs builds them, strictly, into
+   `.build/stage/site/` through a configuration that inherits `mkdocs.yml`;
+2. only when that succeeded is `generated/` brought up to date and `site/` swapped for the new
+   one (renamed aside, the new one renamed in, the old one deleted).
+
+The two outputs are replaced differently on purpose. `site/` is a product read as a whole: it is
+swapped by renaming folders, so a reader never sees half of it. `generated/` is what the live
+preview (`mkdocs serve`) watches: swapping that folder would leave the preview's watches on a
+deleted folder and give every page a new mtime, so instead each file whose bytes changed is
+replaced by an atomic rename, stale files are deleted and unchanged files are not touched
+(their mtimes stay). Both happen after every check and the whole MkDocs build have passed.
+"""
 
 from __future__ import annotations
 
 import datetime
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -17,10 +34,12 @@ from generator.model import Briefing, build_model
 from generator.problems import Problem, Problems
 from generator.render import render_site
 from generator.siteconfig import load_site_config
-from generator.write import WriteReport, write_pages
+from generator.write import WriteReport, replace_folder, write_pages
 
 DOCS_DIR = "generated"
 SITE_DIR = "site"
+STAGE_DIR = Path(".build") / "stage"
+STAGE_CONFIG = ".build.mkdocs.yml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,10 +51,19 @@ class Generated:
     warnings: tuple[Problem, ...]
 
 
-def generate(root: Path, drafts: bool = True) -> Generated:
+class SiteBuildFailed(Exception):
+    """MkDocs refused the generated pages; `output` is what it printed."""
+
+    def __init__(self, output: str) -> None:
+        super().__init__("the MkDocs build failed")
+        self.output = output
+
+
+def generate(root: Path, drafts: bool = True, strict: bool = False) -> Generated:
     """Load, check and render everything; raise BriefingError listing every problem.
 
     With `drafts` false (a published build) draft positions are left out of every output.
+    With `strict`, a warning fails the run like an error.
     """
     problems = Problems()
     raw = load_inputs(root, problems)
@@ -46,20 +74,85 @@ def generate(root: Path, drafts: bool = True) -> Generated:
         briefing = without_drafts(briefing)
     files = {**render_exports(briefing), FEED_PATH: render_feed(briefing, site)}
     pages = render_site(briefing, raw.templates, raw.pages, problems, files)
-    problems.raise_if_errors()
+    problems.raise_if_errors(strict)
     return Generated(briefing, pages, problems.warnings)
 
 
 def write_docs(root: Path, generated: Generated) -> WriteReport:
-    """Write the generated Markdown into the docs folder that mkdocs.yml builds from."""
+    """Write the generated Markdown into the docs folder in place (the live preview's way)."""
     return write_pages(generated.pages, root / DOCS_DIR)
 
 
-def build_site(root: Path, briefing: Briefing) -> subprocess.CompletedProcess[str]:
-    """Run a full, strict MkDocs build of the docs folder into site/ (never --dirty)."""
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--quiet"]
-    environment = {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch(briefing)}
-    return subprocess.run(command, cwd=root, env=environment, capture_output=True, text=True)
+def publish(root: Path, generated: Generated) -> WriteReport:
+    """Build the site aside, then put generated/ and site/ in place; raise SiteBuildFailed.
+
+    The caller holds the build lock. On any failure both outputs are as they were.
+    """
+    stage = root / STAGE_DIR
+    recover(root)
+    shutil.rmtree(stage, ignore_errors=True)
+    try:
+        write_pages(generated.pages, stage / DOCS_DIR)
+        build_site(root, stage, generated.briefing)
+        report = write_pages(generated.pages, root / DOCS_DIR)
+        replace_folder(stage / SITE_DIR, root / SITE_DIR, stage / "previous-site")
+        return report
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+        (root / STAGE_CONFIG).unlink(missing_ok=True)
+
+
+def recover(root: Path) -> None:
+    """Put back the previous site/ if a build was killed between the two renames of its swap."""
+    previous = root / STAGE_DIR / "previous-site"
+    if previous.is_dir() and not (root / SITE_DIR).exists():
+        previous.rename(root / SITE_DIR)
+
+
+def build_site(root: Path, stage: Path, briefing: Briefing) -> None:
+    """Run a full, strict MkDocs build of stage/generated into stage/site (never --dirty).
+
+    The configuration inherits mkdocs.yml and sits beside it, so that every other relative path
+    in it (theme overrides, hooks) means what it means there.
+    """
+    config = root / STAGE_CONFIG
+    config.write_text(
+        "# Written by `briefing build` for one build, then deleted.\n"
+        "INHERIT: mkdocs.yml\n"
+        f"docs_dir: {(stage / DOCS_DIR).relative_to(root).as_posix()}\n"
+        f"site_dir: {(stage / SITE_DIR).relative_to(root).as_posix()}\n",
+        encoding="utf-8",
+    )
+    # Not --quiet: it hides warnings from the count that --strict fails on.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
+    command += ["--config-file", config.name]
+    environment = {
+        **os.environ,
+        "SOURCE_DATE_EPOCH": source_date_epoch(briefing),
+        "NO_MKDOCS_2_WARNING": "1",  # a banner about MkDocs 2.0 would bury the build's own output
+    }
+    result = subprocess.run(
+        command,
+        cwd=root,
+        env=environment,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise SiteBuildFailed(without_info(result.stdout))
+
+
+def without_info(output: str) -> str:
+    """MkDocs' output without its INFO messages (and their continuation lines), if that leaves
+    anything: the warnings and errors that failed the build are what the reader needs."""
+    kept, info = [], False
+    for line in output.splitlines(keepends=True):
+        if not line[:1].isspace():
+            info = line.startswith("INFO")
+        if not info:
+            kept.append(line)
+    return "".join(kept) or output
 
 
 def source_date_epoch(briefing: Briefing) -> str:

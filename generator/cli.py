@@ -7,7 +7,16 @@ from pathlib import Path
 
 import click
 
-from generator.build import DOCS_DIR, SITE_DIR, Generated, build_site, generate, write_docs
+from generator.build import (
+    DOCS_DIR,
+    SITE_DIR,
+    Generated,
+    SiteBuildFailed,
+    generate,
+    publish,
+    write_docs,
+)
+from generator.lock import BuildLocked, build_lock
 from generator.problems import BriefingError, Problem, summary
 
 ROOT_OPTION = click.option(
@@ -16,6 +25,9 @@ ROOT_OPTION = click.option(
     default=Path("."),
     show_default=True,
     help="The project folder holding mkdocs.yml, seeds/, briefings/ and templates/.",
+)
+STRICT_OPTION = click.option(
+    "--strict", is_flag=True, help="Treat warnings as errors: exit 1 and write nothing."
 )
 
 
@@ -27,9 +39,10 @@ def main() -> None:
 
 @main.command()
 @ROOT_OPTION
-def check(root: Path) -> None:
+@STRICT_OPTION
+def check(root: Path, strict: bool) -> None:
     """Load and validate everything; write nothing."""
-    generated = generate_or_exit(root)
+    generated = generate_or_exit(root, strict=strict)
     briefing = generated.briefing
     click.echo(
         f"ok: {len(briefing.actors)} actors, {len(briefing.issues)} issues, "
@@ -46,16 +59,21 @@ def check(root: Path) -> None:
     is_flag=True,
     help="Leave draft positions out of every page, export and feed entry (a published site).",
 )
-def build(root: Path, no_drafts: bool) -> None:
-    """Generate the Markdown, then build site/ with MkDocs."""
-    generated = generate_or_exit(root, drafts=not no_drafts)
-    report = write_docs(root, generated)
+@STRICT_OPTION
+def build(root: Path, no_drafts: bool, strict: bool) -> None:
+    """Generate the Markdown, then build site/ with MkDocs; on any failure change nothing."""
+    try:
+        with build_lock(root):
+            generated = generate_or_exit(root, drafts=not no_drafts, strict=strict)
+            report = publish(root, generated)
+    except BuildLocked as locked:
+        raise click.ClickException(str(locked)) from None
+    except SiteBuildFailed as failure:
+        click.echo(failure.output, err=True, nl=False)
+        unchanged = f"{DOCS_DIR}/ and {SITE_DIR}/ are unchanged"
+        raise click.ClickException(f"the MkDocs build failed (see above); {unchanged}") from None
     written, deleted = len(report.written), len(report.deleted)
     click.echo(f"{DOCS_DIR}/: {written} written, {deleted} deleted, {report.unchanged} unchanged")
-    result = build_site(root, generated.briefing)
-    if result.returncode != 0:
-        click.echo(result.stdout + result.stderr, err=True, nl=False)
-        raise click.ClickException("the MkDocs build failed (see above)")
     index = (root / SITE_DIR / "index.html").resolve()
     click.echo(f"site built: open {index}, or run 'briefing serve' for a live preview")
 
@@ -69,7 +87,8 @@ def serve(root: Path, dev_addr: str) -> None:
     """Live preview that regenerates when seeds/, briefings/, templates/ or pages/ change."""
     from generator.serve import serve_forever
 
-    write_docs(root, generate_or_exit(root))
+    with build_lock(root, wait=True):
+        write_docs(root, generate_or_exit(root))
     serve_forever(root, dev_addr)
 
 
@@ -113,21 +132,21 @@ def diff(
     sys.exit(1 if exit_code and changes.changed else 0)
 
 
-def generate_or_exit(root: Path, drafts: bool = True) -> Generated:
+def generate_or_exit(root: Path, drafts: bool = True, strict: bool = False) -> Generated:
     """Generate the pages, or print every problem and exit with status 1."""
     try:
-        generated = generate(root, drafts)
+        generated = generate(root, drafts, strict)
     except BriefingError as error:
-        report_problems(error.problems)
+        report_problems(error.problems, error.strict)
         sys.exit(1)
     report_problems(generated.warnings)
     return generated
 
 
-def report_problems(problems: tuple[Problem, ...]) -> None:
+def report_problems(problems: tuple[Problem, ...], strict: bool = False) -> None:
     """Print problems sorted by place, then how many there are."""
     if not problems:
         return
     for problem in problems:
         click.echo(str(problem), err=True)
-    click.echo(summary(problems), err=True)
+    click.echo(summary(problems, strict), err=True)

@@ -82,8 +82,13 @@ def check_modeline(source: YamlFile, name: str, problems: Problems) -> bool:
         return False
     depth = source.path.count("/")
     expected = MODELINE_HINT.format("../" * depth + f"generator/schemas/{wanted}")
-    problems.error(where, f"the schema comment names '{reference}', not {wanted}", expected)
+    hint = f"this is {indefinite(name)} {name} file: {expected}"
+    problems.error(where, f"the schema comment names '{reference}', not {wanted}", hint)
     return True
+
+
+def indefinite(noun: str) -> str:
+    return "an" if noun[0] in "aeiou" else "a"
 
 
 def date_at(data: Mapping[str, Any], path: list[Any]) -> datetime.date:

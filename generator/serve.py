@@ -12,6 +12,7 @@ from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
 from generator.build import DOCS_DIR, generate, write_docs
+from generator.lock import build_lock
 from generator.problems import BriefingError, summary
 
 WATCHED = ("seeds", "briefings", "templates", "pages")
@@ -36,8 +37,10 @@ class Regenerator(FileSystemEventHandler):
             self.timer.start()
 
     def regenerate(self) -> None:
+        """Write the new pages in place; a `briefing build` running meanwhile is waited for."""
         try:
-            report = write_docs(self.root, generate(self.root))
+            with build_lock(self.root, wait=True):
+                report = write_docs(self.root, generate(self.root))
         except BriefingError as error:
             for problem in error.problems:
                 click.echo(str(problem), err=True)

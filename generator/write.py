@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,3 +52,17 @@ def delete_others(docs_dir: Path, keep: set[str]) -> tuple[str, ...]:
         if not any(folder.iterdir()):
             folder.rmdir()
     return tuple(stale)
+
+
+def replace_folder(new: Path, target: Path, previous: Path) -> None:
+    """Put folder `new` in the place of `target`, which is first renamed to `previous`, then
+    deleted. All three are on one filesystem, so each rename is atomic."""
+    if target.exists():
+        target.rename(previous)
+    try:
+        new.rename(target)
+    except OSError:
+        if previous.exists():
+            previous.rename(target)
+        raise
+    shutil.rmtree(previous, ignore_errors=True)

@@ -16,6 +16,14 @@ GOLDEN = HERE / "golden" / "errors"
 
 NORTHLAND = "briefings/actors/northland.yaml"
 
+LONG_ARTICLE = f"""---
+title: A long day in Geneva
+date: 2026-02-02
+---
+The talks opened at nine, Ana Berg said. {"The delegations read statements and exchanged papers. " * 8}In the
+end, borders were not discussed.
+"""
+
 # Each case: file edits applied to the mini fixture, as {path: (old, new)} replacements or
 # {path: text} for a whole new file.
 CASES: dict[str, dict[str, tuple[str, str] | str]] = {
@@ -47,6 +55,59 @@ CASES: dict[str, dict[str, tuple[str, str] | str]] = {
         NORTHLAND: ("stance: supports", "stance: maybe"),
         "briefings/actors/southland.yaml": ("article: talks", "article: nowhere"),
         "briefings/issues/ceasefire.yaml": ("question:", "questoin:"),
+    },
+    "duplicate-actor-id": {"briefings/actors/northland.yml": "name: Northland\nkind: bloc\n"},
+    "duplicate-issue-id": {"briefings/issues/ceasefire.yml": "title: Truce\nquestion: Now?\n"},
+    "as-of-before-article": {NORTHLAND: ("as_of: 2026-02-02", "as_of: 2026-01-31")},
+    "quote-elision-out-of-order": {
+        NORTHLAND: (
+            "We want a ceasefire before any talk of borders",
+            "any talk of borders … We want",
+        )
+    },
+    "quote-elision-too-far": {
+        "seeds/long.md": LONG_ARTICLE,
+        NORTHLAND: (
+            'article: talks\n        quote: "We want a ceasefire before any talk of borders"',
+            'article: long\n        quote: "The talks opened ... borders were not discussed"',
+        ),
+    },
+    "quote-no-words": {NORTHLAND: ("We want a ceasefire before any talk of borders", " ... ")},
+    "speaks-for-self": {
+        "briefings/actors/berg.yaml": ("speaks_for: northland", "speaks_for: berg")
+    },
+    "empty-file": {"briefings/issues/ceasefire.yaml": "# nothing yet\n"},
+    "not-a-mapping": {NORTHLAND: "- Northland\n- state\n"},
+    "aliases-not-a-list": {NORTHLAND: ("aliases: [Northlander]", "aliases: Northlander")},
+    "wrong-schema-comment": {
+        NORTHLAND: (
+            "name: Northland",
+            "# yaml-language-server: $schema=../../generator/schemas/issue.schema.json\n"
+            "name: Northland",
+        )
+    },
+    "bad-metadata-date": {"seeds/talks.md": ("date: 2026-02-02", "date: 2026-13-02")},
+}
+
+# Warnings: `check` passes and prints them; `check --strict` fails on them.
+WARNING_CASES: dict[str, dict[str, tuple[str, str] | str]] = {
+    "single-source-with-two-quotes": {
+        NORTHLAND: ("    evidence:", "    single_source: Only one report.\n    evidence:")
+    },
+    "single-quote": {
+        "briefings/actors/southland.yaml": (
+            '      - article: talks\n        quote: "will not sign a ceasefire without guarantees"\n',
+            "",
+        )
+    },
+    "speaker-not-named": {
+        "briefings/actors/dahl.yaml": (
+            "name: Carl Dahl\nkind: person\nspeaks_for: northland\naliases: [Dahl]\n"
+        ),
+        NORTHLAND: (
+            "        speaker: berg\n      - article",
+            "        speaker: dahl\n      - article",
+        ),
     },
 }
 
@@ -90,3 +151,18 @@ def test_error_report_matches_golden(case: str, tmp_path: Path, update_goldens: 
     if update_goldens:
         golden.write_text(result.stderr, encoding="utf-8")
     assert result.stderr == golden.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", sorted(WARNING_CASES))
+def test_warnings_pass_unless_strict(case: str, tmp_path: Path, update_goldens: bool) -> None:
+    root = make_project(tmp_path, WARNING_CASES[case])
+    lenient = CliRunner().invoke(main, ["check", "--root", str(root)])
+    assert lenient.exit_code == 0, lenient.output
+    strict = CliRunner().invoke(main, ["build", "--strict", "--root", str(root)])
+    assert strict.exit_code == 1, strict.output
+    assert not (root / "generated").exists() and not (root / "site").exists()
+    report = f"$ briefing check\n{lenient.stderr}$ briefing build --strict\n{strict.stderr}"
+    golden = GOLDEN / f"warning-{case}.txt"
+    if update_goldens:
+        golden.write_text(report, encoding="utf-8")
+    assert report == golden.read_text(encoding="utf-8")
