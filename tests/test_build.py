@@ -1,4 +1,4 @@
-"""A build changes generated/ and site/ only when all of it succeeds, and one build runs at a time."""
+"""A build changes generated/ and site/ only when all of it succeeds; one build runs at a time."""
 
 from __future__ import annotations
 
@@ -104,10 +104,11 @@ def test_second_build_fails_while_one_holds_the_lock(project_copy: Path) -> None
 
 
 def test_strict_build_fails_on_a_warning_and_writes_nothing(project_copy: Path) -> None:
+    article = "13-govuk-via-wiredgov-pm-virtual-meeting-coalition-of-willing-2025-09-04"
+    quote = '"Discussing the latest military planning for the Coalition of the Willing"'
     edit(
         project_copy / "briefings" / "actors" / "united-kingdom.yaml",
-        "      - article: 13-govuk-via-wiredgov-pm-virtual-meeting-coalition-of-willing-2025-09-04\n"
-        '        quote: "Discussing the latest military planning for the Coalition of the Willing"\n',
+        f"      - article: {article}\n        quote: {quote}\n",
         "",
     )
     assert build(project_copy)[0] == 0

@@ -20,8 +20,8 @@ LONG_ARTICLE = f"""---
 title: A long day in Geneva
 date: 2026-02-02
 ---
-The talks opened at nine, Ana Berg said. {"The delegations read statements and exchanged papers. " * 8}In the
-end, borders were not discussed.
+The talks opened at nine, Ana Berg said. {"The delegations read statements. " * 12}In the end,
+borders were not discussed.
 """
 
 # Each case: file edits applied to the mini fixture, as {path: (old, new)} replacements or
@@ -96,7 +96,8 @@ WARNING_CASES: dict[str, dict[str, tuple[str, str] | str]] = {
     },
     "single-quote": {
         "briefings/actors/southland.yaml": (
-            '      - article: talks\n        quote: "will not sign a ceasefire without guarantees"\n',
+            "      - article: talks\n"
+            '        quote: "will not sign a ceasefire without guarantees"\n',
             "",
         )
     },
