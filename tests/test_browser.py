@@ -2,8 +2,9 @@
 
 The reader searches for a person, follows a result to a page that quotes them, then goes from a
 cell of the stance matrix to the position it stands for, and from that position's first quote
-to the article paragraph it cites. On the way the site must log no error and must ask no host
-other than the one serving it for anything (no web fonts, no CDN).
+to the article paragraph it cites, where the quoted words are highlighted. On the way the site
+must log no error and must ask no host other than the one serving it for anything (no web fonts,
+no CDN).
 """
 
 from __future__ import annotations
@@ -107,6 +108,12 @@ def matrix_to_position_to_paragraph(page: Page, base_url: str) -> None:
     expect(paragraph, f"#{target} is not scrolled into view").to_be_in_viewport()
     assert quote_words in loose(paragraph.inner_text()), (
         f"{paragraph_url} does not hold the quote {quote_words!r}"
+    )
+    marks = paragraph.locator("mark.quoted")
+    expect(marks.first, f"#{target} highlights no quoted words").to_be_visible()
+    marked = [loose(text) for text in marks.all_inner_texts()]
+    assert any(quote_words in text for text in marked), (
+        f"the quote {quote_words!r} is not highlighted in #{target}; marked: {marked}"
     )
 
 

@@ -1,0 +1,198 @@
+"""The JSON Schemas and the loader agree: one source of truth for the shape of every YAML file.
+
+The loader checks each file's shape by validating it against its schema (generator/schema.py),
+so the shape rules are written once, in generator/schemas/. These tests hold the two together:
+the schemas are valid Draft 2020-12, their vocabularies are the model's, every demo file names
+its schema and passes it, and for a set of documents the schema rejects exactly those in which
+the loader finds an error. Rules that relate a file to other files or one key to another (an
+unknown issue, a quote not in its article, a date before an article's) are the model's alone and
+are tested in test_errors.py.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+
+from generator.load import load_inputs, parse_yaml
+from generator.model import ACTOR_KINDS, STANCES, build_model
+from generator.problems import Problems
+from generator.schema import SCHEMA_DIR, load_schema, validator
+
+REPO = Path(__file__).resolve().parent.parent
+MINI = Path(__file__).parent / "fixtures" / "mini"
+SCHEMAS = ("actor", "article", "briefing", "issue")
+
+FILES_AND_SCHEMAS = [
+    ("briefings/briefing.yaml", "briefing"),
+    *((p.relative_to(REPO).as_posix(), "actor") for p in sorted(REPO.glob("briefings/actors/*"))),
+    *((p.relative_to(REPO).as_posix(), "issue") for p in sorted(REPO.glob("briefings/issues/*"))),
+    *((p.relative_to(REPO).as_posix(), "article") for p in sorted(REPO.glob("seeds/*.meta.yaml"))),
+]
+
+
+def parse(text: str) -> Any:
+    """A YAML document as the loader reads it (dates stay text), for the schema to judge."""
+    problems = Problems()
+    data = parse_yaml("document.yaml", text, problems)
+    assert not problems.items, problems.items
+    return data
+
+
+@pytest.mark.parametrize("name", SCHEMAS)
+def test_schema_is_valid_draft_2020_12(name: str) -> None:
+    schema = load_schema(name)
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    jsonschema.Draft202012Validator.check_schema(schema)
+
+
+def test_stance_and_kind_vocabularies_are_the_models() -> None:
+    defs = load_schema("actor")["$defs"]
+    assert defs["stance"]["enum"] == [stance.id for stance in STANCES]
+    assert load_schema("actor")["properties"]["kind"]["enum"] == list(ACTOR_KINDS)
+
+
+def test_every_schema_file_is_used() -> None:
+    assert sorted(p.name for p in SCHEMA_DIR.glob("*.json")) == [
+        f"{name}.schema.json" for name in SCHEMAS
+    ]
+
+
+@pytest.mark.parametrize(("path", "name"), FILES_AND_SCHEMAS)
+def test_demo_file_names_its_schema_on_its_first_line(path: str, name: str) -> None:
+    first_line = (REPO / path).read_text(encoding="utf-8").splitlines()[0]
+    prefix = "# yaml-language-server: $schema="
+    assert first_line.startswith(prefix), f"{path} does not start with {prefix}…"
+    target = ((REPO / path).parent / first_line.removeprefix(prefix)).resolve()
+    assert target == SCHEMA_DIR / f"{name}.schema.json"
+
+
+@pytest.mark.parametrize(("path", "name"), FILES_AND_SCHEMAS)
+def test_demo_file_passes_its_schema(path: str, name: str) -> None:
+    document = parse((REPO / path).read_text(encoding="utf-8"))
+    errors = [error.message for error in validator(name).iter_errors(document)]
+    assert not errors
+
+
+ACTOR = """\
+name: Northland
+kind: state
+aliases: [Northlander]
+positions:
+  ceasefire:
+    stance: supports
+    summary: Wants a ceasefire before borders are discussed.
+    as_of: 2026-02-02
+    evidence:
+      - article: talks
+        quote: "We want a ceasefire before any talk of borders"
+        speaker: berg
+      - article: talks
+        quote: "ready to sign a ceasefire tomorrow"
+"""
+
+# Each case: replacements in ACTOR; True when the document is well formed.
+ACTOR_CASES: dict[str, tuple[dict[str, str], bool]] = {
+    "as-it-is": ({}, True),
+    "with-history": (
+        {
+            "    evidence:": "    history:\n      - {as_of: 2025-01-01, stance: opposes}\n"
+            "    evidence:"
+        },
+        True,
+    ),
+    "no-aliases": ({"aliases: [Northlander]\n": ""}, True),
+    "one-quote-explained": (
+        {
+            '      - article: talks\n        quote: "ready to sign a ceasefire tomorrow"\n': "",
+            "    evidence:": "    single_source: The only report.\n    evidence:",
+        },
+        True,
+    ),
+    "unknown-key": ({"kind: state": "kind: state\nflag: red"}, False),
+    "missing-name": ({"name: Northland\n": ""}, False),
+    "kind-typo": ({"kind: state": "kind: country"}, False),
+    "stance-typo": ({"stance: supports": "stance: support"}, False),
+    "date-wrong-form": ({"as_of: 2026-02-02": "as_of: 02/02/2026"}, False),
+    "date-not-real": ({"as_of: 2026-02-02": "as_of: 2026-02-30"}, False),
+    "date-a-number": ({"as_of: 2026-02-02": "as_of: 20260202"}, False),
+    "no-evidence": ({ACTOR[ACTOR.index("    evidence:") :]: "    evidence: []\n"}, False),
+    "empty-quote": ({'"ready to sign a ceasefire tomorrow"': '""'}, False),
+    "speaker-not-an-id": ({"speaker: berg": "speaker: Ana Berg"}, False),
+    "issue-not-an-id": ({"  ceasefire:": "  Cease Fire:"}, False),
+    "history-without-stance": (
+        {"    evidence:": "    history:\n      - {as_of: 2025-01-01}\n    evidence:"},
+        False,
+    ),
+    "aliases-a-text": ({"aliases: [Northlander]": "aliases: Northlander"}, False),
+    "name-a-number": ({"name: Northland": "name: 42"}, False),
+    "positions-a-list": ({"  ceasefire:": "  - ceasefire:"}, False),
+    "evidence-item-a-text": (
+        {"      - article: talks\n        quote": "      - talks\n      - quote"},
+        False,
+    ),
+    "article-id-with-slash": (
+        {'article: talks\n        quote: "We': 'article: ../talks\n        quote: "We'},
+        False,
+    ),
+}
+
+ARTICLE = """\
+title: Extra
+date: 2026-02-01
+outlet: Example Wire
+url: https://example.org/extra
+licence: CC BY 4.0
+excerpt: true
+"""
+
+ARTICLE_CASES: dict[str, tuple[dict[str, str], bool]] = {
+    "as-it-is": ({}, True),
+    "with-author": ({"title: Extra": "title: Extra\nauthor: Ana Berg"}, True),
+    "unknown-key": ({"title: Extra": "title: Extra\nsource: wire"}, False),
+    "javascript-url": ({"https://example.org/extra": "javascript:alert(1)"}, False),
+    "date-not-real": ({"date: 2026-02-01": "date: 2026-02-31"}, False),
+    "excerpt-a-text": ({"excerpt: true": "excerpt: partly"}, False),
+    "id-with-space": ({"title: Extra": "title: Extra\nid: an extra"}, False),
+}
+
+
+def apply(text: str, replacements: dict[str, str]) -> str:
+    for old, new in replacements.items():
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    return text
+
+
+def loader_errors(root: Path, path: str) -> list[str]:
+    """The errors the loader and the model report in file `path` of the project at `root`."""
+    problems = Problems()
+    build_model(load_inputs(root, problems), problems)
+    return [str(p) for p in problems.errors if p.location.path == path]
+
+
+@pytest.mark.parametrize("case", sorted(ACTOR_CASES))
+def test_schema_and_loader_agree_on_actor_documents(case: str, tmp_path: Path) -> None:
+    replacements, well_formed = ACTOR_CASES[case]
+    text = apply(ACTOR, replacements)
+    root = shutil.copytree(MINI, tmp_path / "project")
+    (root / "briefings" / "actors" / "northland.yaml").write_text(text, encoding="utf-8")
+    errors = loader_errors(root, "briefings/actors/northland.yaml")
+    assert validator("actor").is_valid(parse(text)) is well_formed
+    assert (not errors) is well_formed, errors
+
+
+@pytest.mark.parametrize("case", sorted(ARTICLE_CASES))
+def test_schema_and_loader_agree_on_article_metadata(case: str, tmp_path: Path) -> None:
+    replacements, well_formed = ARTICLE_CASES[case]
+    text = apply(ARTICLE, replacements)
+    root = shutil.copytree(MINI, tmp_path / "project")
+    (root / "seeds" / "extra.txt").write_text("Extra\n\nA paragraph.\n", encoding="utf-8")
+    (root / "seeds" / "extra.meta.yaml").write_text(text, encoding="utf-8")
+    errors = loader_errors(root, "seeds/extra.meta.yaml")
+    assert validator("article").is_valid(parse(text)) is well_formed
+    assert (not errors) is well_formed, errors
