@@ -116,7 +116,8 @@ def read_text(root: Path, path: Path, problems: Problems) -> str | None:
     try:
         data = path.read_bytes()
     except OSError as error:
-        problems.error(where, f"cannot read the file: {error.strerror}")
+        hint = "check that the file exists and that you may read it"
+        problems.error(where, f"cannot read the file: {error.strerror}", hint)
         return None
     try:
         text = data.decode("utf-8-sig")

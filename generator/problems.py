@@ -54,16 +54,16 @@ class Problems:
 
     @property
     def errors(self) -> tuple[Problem, ...]:
-        return tuple(sorted(p for p in self.items if p.severity == "error"))
+        return tuple(sorted({p for p in self.items if p.severity == "error"}))
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
-        return tuple(sorted(p for p in self.items if p.severity == "warning"))
+        return tuple(sorted({p for p in self.items if p.severity == "warning"}))
 
     def raise_if_errors(self, strict: bool = False) -> None:
         """Stop with every problem found so far on an error (or, when strict, on a warning)."""
         if self.errors or (strict and self.warnings):
-            raise BriefingError(tuple(sorted(self.items)), strict)
+            raise BriefingError(tuple(sorted(set(self.items))), strict)
 
 
 class BriefingError(Exception):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 from urllib.parse import quote
@@ -12,7 +13,7 @@ import jinja2
 from generator.feed import position_changes
 from generator.model import STANCE_BY_ID, STANCES, Briefing
 from generator.positions import Position
-from generator.problems import Location, Problems
+from generator.problems import Location, Problems, did_you_mean
 from generator.quotes import Span
 from generator.relations import relate
 
@@ -31,10 +32,10 @@ def render_site(
     relations = relate(briefing)
     output: dict[str, str] = {}
     for path, template, context in page_plan(briefing):
-        page = environment.get_template(template).render(
-            briefing=briefing, relations=relations, root="../" * path.count("/"), **context
-        )
-        output[path] = page
+        context.update(briefing=briefing, relations=relations, root="../" * path.count("/"))
+        page = render_page(environment, template, context, problems)
+        if page is not None:
+            output[path] = page
     output.update(files or {})
     for path, text in sorted(pages.items()):
         if path in output:
@@ -44,6 +45,45 @@ def render_site(
             )
         output[path] = text
     return output
+
+
+def render_page(
+    environment: jinja2.Environment, template: str, context: dict[str, Any], problems: Problems
+) -> str | None:
+    """One page; None when its template fails, with the problem located in the template."""
+    try:
+        return environment.get_template(template).render(**context)
+    except jinja2.TemplateSyntaxError as error:
+        where = Location(f"{TEMPLATES}/{error.name or template}", error.lineno)
+        problems.error(where, f"template syntax error: {error.message}", SYNTAX_HINT)
+    except jinja2.TemplateNotFound as error:
+        hint = did_you_mean(str(error.name), environment.list_templates())
+        where = template_location(error, template)
+        problems.error(where, f"template '{error.name}' not found", hint)
+    except jinja2.TemplateError as error:
+        where = template_location(error, template)
+        problems.error(where, f"template error: {error.message}", RENDER_HINT)
+    except Exception as error:  # a filter given a value it cannot take, e.g. 'badge' an actor
+        where = template_location(error, template)
+        problems.error(where, f"template error: {type(error).__name__} here", FILTER_HINT)
+    return None
+
+
+TEMPLATES = "templates"
+FILTER_HINT = "check what this line passes to its filters ('md', 'badge', 'url', …)"
+SYNTAX_HINT = "check the {% … %} and {{ … }} tags on this line and the blocks they open"
+RENDER_HINT = (
+    "templates see 'briefing', 'relations', 'root' and the page's 'actor', 'issue' or 'article'"
+)
+
+
+def template_location(error: Exception, template: str) -> Location:
+    """The template line an error was raised on: Jinja2 rewrites tracebacks to template lines."""
+    frames = traceback.extract_tb(error.__traceback__)
+    inside = [f for f in frames if f.filename.startswith(f"{TEMPLATES}/")]
+    if not inside:
+        return Location(f"{TEMPLATES}/{template}")
+    return Location(inside[-1].filename, inside[-1].lineno or 1)
 
 
 def page_plan(briefing: Briefing) -> Iterator[tuple[str, str, dict[str, Any]]]:
@@ -66,7 +106,7 @@ def page_plan(briefing: Briefing) -> Iterator[tuple[str, str, dict[str, Any]]]:
 def make_environment(templates: dict[str, str]) -> jinja2.Environment:
     """The one Jinja2 environment: strict about undefined names, with the Markdown filters."""
     environment = jinja2.Environment(
-        loader=jinja2.DictLoader(templates),
+        loader=TemplateLoader(templates),
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,
@@ -92,6 +132,23 @@ INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]|])")
 # At the start of a line: a heading, a list item, or an ordered list ('1.').
 BLOCK_START = re.compile(r"^(?:([-+#])|(\d+)\.)")
 WHITESPACE = re.compile(r"\s+")
+
+
+class TemplateLoader(jinja2.BaseLoader):
+    """Templates held in memory, named by their path so that errors point into templates/."""
+
+    def __init__(self, templates: dict[str, str]) -> None:
+        self.templates = templates
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        if template not in self.templates:
+            raise jinja2.TemplateNotFound(template)
+        return self.templates[template], f"{TEMPLATES}/{template}", lambda: True
+
+    def list_templates(self) -> list[str]:
+        return sorted(self.templates)
 
 
 def escape_markdown(text: object) -> str:

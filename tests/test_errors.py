@@ -15,6 +15,7 @@ MINI = HERE / "fixtures" / "mini"
 GOLDEN = HERE / "golden" / "errors"
 
 NORTHLAND = "briefings/actors/northland.yaml"
+HOME = "templates/home.md.j2"
 
 LONG_ARTICLE = f"""---
 title: A long day in Geneva
@@ -87,6 +88,12 @@ CASES: dict[str, dict[str, tuple[str, str] | str]] = {
         )
     },
     "bad-metadata-date": {"seeds/talks.md": ("date: 2026-02-02", "date: 2026-13-02")},
+    "template-syntax": {HOME: ("{{ briefing.description | md }}", "{% if briefing %}")},
+    "template-undefined": {HOME: ("{{ briefing.description | md }}", "{{ briefing.summary }}")},
+    "template-not-found": {HOME: ('{% import "_macros.md.j2"', '{% import "_macro.md.j2"')},
+    "template-bad-filter-value": {
+        "templates/actor.md.j2": ("{% import", "{{ actor | badge }}\n{% import")
+    },
 }
 
 # Warnings: `check` passes and prints them; `check --strict` fails on them.

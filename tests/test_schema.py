@@ -11,6 +11,7 @@ are tested in test_errors.py.
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 from typing import Any
@@ -25,7 +26,6 @@ from generator.schema import SCHEMA_DIR, load_schema, validator
 
 REPO = Path(__file__).resolve().parent.parent
 MINI = Path(__file__).parent / "fixtures" / "mini"
-SCHEMAS = ("actor", "article", "briefing", "issue")
 
 FILES_AND_SCHEMAS = [
     ("briefings/briefing.yaml", "briefing"),
@@ -43,9 +43,9 @@ def parse(text: str) -> Any:
     return data
 
 
-@pytest.mark.parametrize("name", SCHEMAS)
-def test_schema_is_valid_draft_2020_12(name: str) -> None:
-    schema = load_schema(name)
+@pytest.mark.parametrize("path", sorted(SCHEMA_DIR.glob("*.schema.json")), ids=lambda p: p.name)
+def test_schema_is_valid_draft_2020_12(path: Path) -> None:
+    schema = json.loads(path.read_text(encoding="utf-8"))
     assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
     jsonschema.Draft202012Validator.check_schema(schema)
 
@@ -54,12 +54,6 @@ def test_stance_and_kind_vocabularies_are_the_models() -> None:
     defs = load_schema("actor")["$defs"]
     assert defs["stance"]["enum"] == [stance.id for stance in STANCES]
     assert load_schema("actor")["properties"]["kind"]["enum"] == list(ACTOR_KINDS)
-
-
-def test_every_schema_file_is_used() -> None:
-    assert sorted(p.name for p in SCHEMA_DIR.glob("*.json")) == [
-        f"{name}.schema.json" for name in SCHEMAS
-    ]
 
 
 @pytest.mark.parametrize(("path", "name"), FILES_AND_SCHEMAS)
