@@ -144,8 +144,11 @@ def build_site(root: Path, stage: Path, briefing: Briefing) -> None:
 
 
 def without_info(output: str) -> str:
-    """MkDocs' output without its INFO messages (and their continuation lines), if that leaves
-    anything: the warnings and errors that failed the build are what the reader needs."""
+    """MkDocs' output without its INFO messages, unless nothing else is left.
+
+    The warnings and errors that failed the build are what the reader needs; INFO lines (and
+    their indented continuations, such as the list of pages outside the nav) bury them.
+    """
     kept, info = [], False
     for line in output.splitlines(keepends=True):
         if not line[:1].isspace():

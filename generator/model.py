@@ -103,7 +103,7 @@ def build_model(raw: RawInputs, problems: Problems) -> Briefing:
         MappingProxyType({stem(f): names(f.data) for f in shaped if f.data["kind"] == "person"}),
         frozenset(broken),
     )
-    actors = sorted((build_actor(f, context) for f in shaped), key=actor_order)
+    actors = sorted((build_actor(f, context, issue_by_id) for f in shaped), key=actor_order)
     title, description = build_header(raw.briefing, problems)
     return Briefing(
         title=title,
@@ -191,7 +191,7 @@ def names(data: MarkedDict) -> tuple[str, ...]:
     return (data["name"], *aliases(data))
 
 
-def build_actor(source: YamlFile, context: Context) -> Actor:
+def build_actor(source: YamlFile, context: Context, issues: Mapping[str, Issue]) -> Actor:
     """One actor whose file has the right shape, with its positions checked and linked."""
     data = source.data
     actor_id = stem(source)
@@ -204,7 +204,7 @@ def build_actor(source: YamlFile, context: Context) -> Actor:
     positions = tuple(
         sorted(
             (p for p in built if p is not None),
-            key=lambda p: issue_order(context.issues[p.issue_id]),
+            key=lambda p: issue_order(issues[p.issue_id]),
         )
     )
     return Actor(

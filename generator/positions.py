@@ -62,7 +62,7 @@ class Context:
 
     problems: Problems
     articles: Mapping[str, Article]
-    issues: Mapping[str, Any]
+    issues: Mapping[str, object]
     actor_ids: frozenset[str]
     people: Mapping[str, tuple[str, ...]]
     broken: frozenset[str]

@@ -193,8 +193,10 @@ def highlight(text: object, spans: Sequence[Span]) -> str:
 
 
 def merge_spans(text: str, spans: Sequence[Span]) -> list[Span]:
-    """The spans in order, inside the text, with overlapping ones and those parted only by
-    whitespace joined, so that no two marks overlap or touch."""
+    """The spans in order and inside the text, no two overlapping or parted only by whitespace.
+
+    Such spans are joined, so that the quotes of several positions make one mark.
+    """
     merged: list[Span] = []
     for span in sorted(spans):
         start, end = max(span.start, 0), min(span.end, len(text))

@@ -46,8 +46,13 @@ def validator(name: str) -> jsonschema.Draft202012Validator:
 
 
 def check_shape(source: YamlFile, name: str, problems: Problems) -> bool:
-    """Report every way `source` breaks schema `name`; True when it has none."""
-    found = check_modeline(source, name, problems)
+    """Report every way `source` breaks schema `name`; True when its data can be used.
+
+    A schema comment naming the wrong schema is reported, but the data is still checked and
+    used, so that the run reports everything else too.
+    """
+    check_modeline(source, name, problems)
+    found = False
     for error in shape_errors(source, name):
         for location, message, hint in describe(source, error):
             problems.error(location, message, hint)
@@ -68,23 +73,22 @@ def shape_errors(source: YamlFile, name: str) -> list[jsonschema.ValidationError
 MODELINE_HINT = "# yaml-language-server: $schema={}"
 
 
-def check_modeline(source: YamlFile, name: str, problems: Problems) -> bool:
+def check_modeline(source: YamlFile, name: str, problems: Problems) -> None:
     """A schema modeline, when the file has one, must name the schema the file is checked with.
 
     Only the schema's file name is compared: the relative path depends on where the project
     keeps its schemas, and editors report a path that leads nowhere themselves.
     """
     if source.schema_ref is None:
-        return False
+        return
     where, reference = source.schema_ref
     wanted = f"{name}.schema.json"
     if reference.rsplit("/", 1)[-1] == wanted:
-        return False
+        return
     depth = source.path.count("/")
     expected = MODELINE_HINT.format("../" * depth + f"generator/schemas/{wanted}")
     hint = f"this is {indefinite(name)} {name} file: {expected}"
     problems.error(where, f"the schema comment names '{reference}', not {wanted}", hint)
-    return True
 
 
 def indefinite(noun: str) -> str:

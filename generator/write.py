@@ -55,8 +55,11 @@ def delete_others(docs_dir: Path, keep: set[str]) -> tuple[str, ...]:
 
 
 def replace_folder(new: Path, target: Path, previous: Path) -> None:
-    """Put folder `new` in the place of `target`, which is first renamed to `previous`, then
-    deleted. All three are on one filesystem, so each rename is atomic."""
+    """Put folder `new` in the place of `target`; the old `target` goes to `previous`, then away.
+
+    All three are on one filesystem, so each rename is atomic; if the second fails, the old
+    folder is put back.
+    """
     if target.exists():
         target.rename(previous)
     try:
