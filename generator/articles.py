@@ -10,7 +10,14 @@ from typing import Any, Literal
 
 from generator.load import RawArticle
 from generator.problems import Location, Problems
-from generator.schema import check_shape, date_at
+from generator.schema import (
+    check_shape,
+    date_at,
+    is_article_id,
+    is_reserved,
+    locate,
+    reserved_reason,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,9 +78,12 @@ def build_article(raw: RawArticle, problems: Problems) -> Article | None:
         if raw.metadata.data is None or not check_shape(raw.metadata, "article", problems):
             return None
         meta = raw.metadata.data
+    article_id = check_article_id(raw, meta, problems)
+    if article_id is None:
+        return None
     extracted = raw.extracted
     return Article(
-        id=str(meta.get("id", raw.stem)),
+        id=article_id,
         location=Location(raw.path),
         title=str(meta.get("title") or extracted.title or raw.stem),
         subtitle=extracted.subtitle,
@@ -91,6 +101,29 @@ def build_article(raw: RawArticle, problems: Problems) -> Article | None:
             for number, block in enumerate(extracted.blocks, start=1)
         ),
     )
+
+
+def check_article_id(raw: RawArticle, meta: Mapping[str, Any], problems: Problems) -> str | None:
+    """The article's id (its 'id:', else its file name), or None when it cannot name a page."""
+    if "id" in meta:
+        given = str(meta["id"])
+        if not is_reserved(given):
+            return given  # the schema checked its form
+        assert raw.metadata is not None
+        problems.error(locate(raw.metadata, ["id"]), reserved_reason(given), "choose another id")
+        return None
+    if is_article_id(raw.stem):
+        return raw.stem
+    if is_reserved(raw.stem):
+        hint = "rename the file, or give it another 'id:' in its metadata"
+        problems.error(Location(raw.path), reserved_reason(raw.stem), hint)
+        return None
+    hint = (
+        "rename the file to letters and digits joined by '-' or '_' (e.g. 'talks-2026-02.txt'), "
+        "or give it a valid 'id:' in its metadata"
+    )
+    problems.error(Location(raw.path), f"{raw.stem!r} is not a valid article id", hint)
+    return None
 
 
 def article_order(article: Article) -> tuple[str, str]:

@@ -29,7 +29,7 @@ from pathlib import Path
 from generator.drafts import without_drafts
 from generator.exports import render_exports
 from generator.feed import FEED_PATH, render_feed
-from generator.load import load_inputs
+from generator.load import MAX_FILE_BYTES, load_inputs
 from generator.model import Briefing, build_model
 from generator.problems import Problem, Problems
 from generator.render import render_site
@@ -59,14 +59,17 @@ class SiteBuildFailed(Exception):
         self.output = output
 
 
-def generate(root: Path, drafts: bool = True, strict: bool = False) -> Generated:
+def generate(
+    root: Path, drafts: bool = True, strict: bool = False, max_file_bytes: int = MAX_FILE_BYTES
+) -> Generated:
     """Load, check and render everything; raise BriefingError listing every problem.
 
     With `drafts` false (a published build) draft positions are left out of every output.
-    With `strict`, a warning fails the run like an error.
+    With `strict`, a warning fails the run like an error. An article or YAML file larger than
+    `max_file_bytes` is one of the problems.
     """
     problems = Problems()
-    raw = load_inputs(root, problems)
+    raw = load_inputs(root, problems, max_file_bytes)
     site = load_site_config(root, problems)
     briefing = build_model(raw, problems)
     problems.raise_if_errors()

@@ -16,6 +16,7 @@ from generator.build import (
     publish,
     write_docs,
 )
+from generator.load import MAX_FILE_BYTES
 from generator.lock import BuildLocked, build_lock
 from generator.problems import BriefingError, Problem, summary
 
@@ -29,6 +30,14 @@ ROOT_OPTION = click.option(
 STRICT_OPTION = click.option(
     "--strict", is_flag=True, help="Treat warnings as errors: exit 1 and write nothing."
 )
+MAX_FILE_BYTES_OPTION = click.option(
+    "--max-file-bytes",
+    type=click.IntRange(min=1),
+    default=MAX_FILE_BYTES,
+    show_default=True,
+    envvar="BRIEFING_MAX_FILE_BYTES",
+    help="Refuse an article or YAML file larger than this (also BRIEFING_MAX_FILE_BYTES).",
+)
 
 
 @click.group()
@@ -40,9 +49,10 @@ def main() -> None:
 @main.command()
 @ROOT_OPTION
 @STRICT_OPTION
-def check(root: Path, strict: bool) -> None:
+@MAX_FILE_BYTES_OPTION
+def check(root: Path, strict: bool, max_file_bytes: int) -> None:
     """Load and validate everything; write nothing."""
-    generated = generate_or_exit(root, strict=strict)
+    generated = generate_or_exit(root, strict=strict, max_file_bytes=max_file_bytes)
     briefing = generated.briefing
     click.echo(
         f"ok: {len(briefing.actors)} actors, {len(briefing.issues)} issues, "
@@ -60,11 +70,12 @@ def check(root: Path, strict: bool) -> None:
     help="Leave draft positions out of every page, export and feed entry (a published site).",
 )
 @STRICT_OPTION
-def build(root: Path, no_drafts: bool, strict: bool) -> None:
+@MAX_FILE_BYTES_OPTION
+def build(root: Path, no_drafts: bool, strict: bool, max_file_bytes: int) -> None:
     """Generate the Markdown, then build site/ with MkDocs; on any failure change nothing."""
     try:
         with build_lock(root):
-            generated = generate_or_exit(root, drafts=not no_drafts, strict=strict)
+            generated = generate_or_exit(root, not no_drafts, strict, max_file_bytes)
             report = publish(root, generated)
     except BuildLocked as locked:
         raise click.ClickException(str(locked)) from None
@@ -80,16 +91,17 @@ def build(root: Path, no_drafts: bool, strict: bool) -> None:
 
 @main.command()
 @ROOT_OPTION
+@MAX_FILE_BYTES_OPTION
 @click.option(
     "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
 )
-def serve(root: Path, dev_addr: str) -> None:
+def serve(root: Path, dev_addr: str, max_file_bytes: int) -> None:
     """Live preview that regenerates when seeds/, briefings/, templates/ or pages/ change."""
     from generator.serve import serve_forever
 
     with build_lock(root, wait=True):
-        write_docs(root, generate_or_exit(root))
-    serve_forever(root, dev_addr)
+        write_docs(root, generate_or_exit(root, max_file_bytes=max_file_bytes))
+    serve_forever(root, dev_addr, max_file_bytes)
 
 
 @main.command()
@@ -132,10 +144,12 @@ def diff(
     sys.exit(1 if exit_code and changes.changed else 0)
 
 
-def generate_or_exit(root: Path, drafts: bool = True, strict: bool = False) -> Generated:
+def generate_or_exit(
+    root: Path, drafts: bool = True, strict: bool = False, max_file_bytes: int = MAX_FILE_BYTES
+) -> Generated:
     """Generate the pages, or print every problem and exit with status 1."""
     try:
-        generated = generate(root, drafts, strict)
+        generated = generate(root, drafts, strict, max_file_bytes)
     except BriefingError as error:
         report_problems(error.problems, error.strict)
         sys.exit(1)

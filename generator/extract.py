@@ -34,6 +34,8 @@ from urllib.parse import urlsplit
 import trafilatura
 from trafilatura.settings import Document
 
+from generator.decode import clean_text
+
 BlockKind = Literal["paragraph", "heading"]
 
 
@@ -102,10 +104,6 @@ _ChromeReader = Callable[[str], _Facts | None]
 
 _NOTHING = Extracted(None, None, None, None, None, None, False, ())
 
-# C0 controls other than tab and newline, and DEL: never article text, and they upset renderers.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-# Lone surrogates cannot be encoded as UTF-8 when the site is written.
-_SURROGATES = re.compile(r"[\ud800-\udfff]")
 
 # Chrome lines are short (a long source URL is the longest); longer lines are never chrome,
 # which also bounds the regex work spent on huge untrusted lines.
@@ -217,9 +215,8 @@ def _unify_newlines(text: str) -> str:
 
 
 def _normalise(text: str) -> str:
-    """Return text with unified newlines and without control characters or lone surrogates."""
-    text = _CONTROLS.sub(" ", _unify_newlines(text))
-    return _SURROGATES.sub("\ufffd", text)
+    """Return text with unified newlines, cleaned as a page shows it (see generator.decode)."""
+    return clean_text(_unify_newlines(text))
 
 
 def _collapse(text: str) -> str:
@@ -257,7 +254,10 @@ def _http_url(candidate: str | None) -> str | None:
     """Return candidate if it is an absolute http(s) URL, else None."""
     if not candidate:
         return None
-    parts = urlsplit(candidate)
+    try:
+        parts = urlsplit(candidate)
+    except ValueError:  # e.g. an unclosed '[' in the host
+        return None
     return candidate if parts.scheme in ("http", "https") and parts.netloc else None
 
 

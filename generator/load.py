@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from generator.decode import Refused, decode
 from generator.extract import (
     Extracted,
     extract_html,
@@ -16,25 +15,13 @@ from generator.extract import (
     extract_text,
     split_front_matter,
 )
+from generator.marked_yaml import parse_yaml
 from generator.problems import Location, Problems
 
+MAX_FILE_BYTES = 2_000_000
+"""The default size limit of an article or YAML file: far above any real one, far below harm."""
 ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 SIDECAR_SUFFIX = ".meta.yaml"
-
-
-class MarkedDict(dict[str, Any]):
-    """A YAML mapping that remembers where it, each key and each value stand in its file."""
-
-    location: Location
-    key_locations: dict[str, Location]
-    value_locations: dict[str, Location]
-
-
-class MarkedList(list[Any]):
-    """A YAML sequence that remembers where it and each item stand in its file."""
-
-    location: Location
-    item_locations: list[Location]
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,14 +60,23 @@ class RawInputs:
     pages: dict[str, str]
 
 
-def load_inputs(root: Path, problems: Problems) -> RawInputs:
-    """Read seeds/, briefings/, templates/ and pages/ below `root`, recording problems."""
+def load_inputs(root: Path, problems: Problems, max_bytes: int = MAX_FILE_BYTES) -> RawInputs:
+    """Read seeds/, briefings/, templates/ and pages/ below `root`, recording problems.
+
+    A file of seeds/ or briefings/ larger than `max_bytes` is refused.
+    """
     briefing_path = root / "briefings" / "briefing.yaml"
+
+    def load_all(folder: str) -> tuple[YamlFile, ...]:
+        return tuple(load_yaml(root, p, problems, max_bytes) for p in yaml_files(root / folder))
+
     return RawInputs(
-        briefing=load_yaml(root, briefing_path, problems) if briefing_path.exists() else None,
-        actors=tuple(load_yaml(root, p, problems) for p in yaml_files(root / "briefings/actors")),
-        issues=tuple(load_yaml(root, p, problems) for p in yaml_files(root / "briefings/issues")),
-        articles=load_articles(root, problems),
+        briefing=(
+            load_yaml(root, briefing_path, problems, max_bytes) if briefing_path.exists() else None
+        ),
+        actors=load_all("briefings/actors"),
+        issues=load_all("briefings/issues"),
+        articles=load_articles(root, problems, max_bytes),
         templates=read_tree(root / "templates", root, problems),
         pages=read_tree(root / "pages", root, problems),
     )
@@ -110,40 +106,68 @@ def relative(root: Path, path: Path) -> str:
         return path.as_posix()
 
 
-def read_text(root: Path, path: Path, problems: Problems) -> str | None:
-    """The file's text (UTF-8, BOM dropped, line ends made `\\n`), or None with a problem."""
-    where = Location(relative(root, path))
+def read_text(
+    root: Path, path: Path, problems: Problems, max_bytes: int | None = None
+) -> str | None:
+    """The file's text, or None with a problem; `max_bytes` bounds untrusted files."""
+    text = read_untrusted(root, path, max_bytes)
+    if isinstance(text, Refused):
+        problems.error(Location(relative(root, path)), text.message, text.hint)
+        return None
+    return text
+
+
+def read_untrusted(root: Path, path: Path, max_bytes: int | None) -> str | Refused:
+    """The file's text by the rule of generator.decode, or why it cannot be had."""
     try:
-        data = path.read_bytes()
+        return check_file(root, path, max_bytes) or decode(path.read_bytes())
     except OSError as error:
         hint = "check that the file exists and that you may read it"
-        problems.error(where, f"cannot read the file: {error.strerror}", hint)
-        return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        problems.error(where, f"not UTF-8 text (byte {error.start})", "save the file as UTF-8")
-        return None
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+        return Refused(f"cannot read the file: {error.strerror}", hint)
 
 
-def load_articles(root: Path, problems: Problems) -> tuple[RawArticle, ...]:
+def check_file(root: Path, path: Path, max_bytes: int | None) -> Refused | None:
+    """Why the file must not be read: it lies outside the project, or it is too big."""
+    if not path.resolve().is_relative_to(root.resolve()):
+        hint = "copy the file into the project instead of linking to it"
+        return Refused("a link to a file outside the project", hint)
+    size = path.stat().st_size
+    if max_bytes is not None and size > max_bytes:
+        hint = "split it, or raise the limit with --max-file-bytes"
+        return Refused(f"file too big: {size:,} bytes, the limit is {max_bytes:,}", hint)
+    return None
+
+
+def load_articles(
+    root: Path, problems: Problems, max_bytes: int | None = None
+) -> tuple[RawArticle, ...]:
     """Every article of seeds/, with its sidecar metadata or front matter."""
     folder = root / "seeds"
     if not folder.is_dir():
         return ()
     articles = []
     for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or not path.is_file() or path.name.endswith(SIDECAR_SUFFIX):
+        if is_ignored(path) or not path.is_file() or path.name.endswith(SIDECAR_SUFFIX):
             continue
-        article = load_article(root, path, problems)
+        article = load_article(root, path, problems, max_bytes)
         if article is not None:
             articles.append(article)
     check_orphan_sidecars(root, folder, problems)
     return tuple(articles)
 
 
-def load_article(root: Path, path: Path, problems: Problems) -> RawArticle | None:
+def is_ignored(path: Path) -> bool:
+    """Hidden files (editor backups, system files) are not articles, unless named like one.
+
+    A hidden '.txt', '.md' or '.html' file is read, so that a name such as '..draft.txt' is
+    reported as an invalid article id rather than skipped without a word.
+    """
+    return path.name.startswith(".") and path.suffix.lower() not in ARTICLE_SUFFIXES
+
+
+def load_article(
+    root: Path, path: Path, problems: Problems, max_bytes: int | None = None
+) -> RawArticle | None:
     """One article file, or None (with a problem) when it cannot be read."""
     form = ARTICLE_SUFFIXES.get(path.suffix.lower())
     if form is None:
@@ -152,14 +176,14 @@ def load_article(root: Path, path: Path, problems: Problems) -> RawArticle | Non
             Location(relative(root, path)), f"unknown article format '{path.suffix}'", hint
         )
         return None
-    text = read_text(root, path, problems)
+    text = read_text(root, path, problems, max_bytes)
     if text is None:
         return None
     if form == "markdown":
         return load_markdown_article(root, path, text, problems)
     extracted = extract_html(text) if form == "html" else extract_text(text)
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
-    metadata = load_yaml(root, sidecar, problems) if sidecar.exists() else None
+    metadata = load_yaml(root, sidecar, problems, max_bytes) if sidecar.exists() else None
     return RawArticle(path.stem, relative(root, path), form, extracted, metadata)
 
 
@@ -184,10 +208,10 @@ def check_orphan_sidecars(root: Path, folder: Path, problems: Problems) -> None:
             problems.error(Location(relative(root, sidecar)), "metadata for no article", hint)
 
 
-def load_yaml(root: Path, path: Path, problems: Problems) -> YamlFile:
+def load_yaml(root: Path, path: Path, problems: Problems, max_bytes: int | None = None) -> YamlFile:
     """Parse one YAML file; on a syntax error the data is None and the error is recorded."""
     shown = relative(root, path)
-    text = read_text(root, path, problems)
+    text = read_text(root, path, problems, max_bytes)
     if text is None:
         return YamlFile(shown, None)
     return YamlFile(shown, parse_yaml(shown, text, problems), schema_modeline(shown, text))
@@ -204,109 +228,3 @@ def schema_modeline(path: str, text: str) -> tuple[Location, str] | None:
     line = text.count("\n", 0, found.start()) + 1
     column = found.start(1) - (text.rfind("\n", 0, found.start(1)) + 1) + 1
     return Location(path, line, column), found.group(1)
-
-
-def parse_yaml(path: str, text: str, problems: Problems, first_line: int = 1) -> Any:
-    """Parse YAML text into marked dicts and lists; None (with a problem) when it is not valid."""
-    loader = MarkedLoader(text, path, first_line, problems)
-    try:
-        data = loader.get_single_data()
-        if data is None:
-            problems.error(Location(path, first_line), "no YAML data", EMPTY_HINT)
-        return data
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = loader.location(mark) if mark else Location(path, first_line)
-        problems.error(where, f"YAML syntax error: {error.problem or error.context}", YAML_HINT)
-        return None
-    except RefusedYaml as refused:
-        problems.error(refused.location, refused.message, refused.hint)
-        return None
-    finally:
-        loader.dispose()
-
-
-EMPTY_HINT = "write the keys this file needs (see the README), or delete it"
-YAML_HINT = "check indentation and quoting; a text containing ': ' or '#' needs quotes"
-
-
-class RefusedYaml(Exception):
-    """YAML that parses but that we refuse to build, such as anchors and aliases."""
-
-    def __init__(self, location: Location, message: str, hint: str) -> None:
-        super().__init__(message)
-        self.location, self.message, self.hint = location, message, hint
-
-
-def _resolvers_without_timestamps() -> dict[Any, list[tuple[str, Any]]]:
-    # Dates stay strings so that the model can report a bad date with a useful message
-    # instead of PyYAML raising on '2026-02-30'.
-    return {
-        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-
-
-class MarkedLoader(yaml.SafeLoader):
-    """A safe loader whose mappings and sequences carry their source locations."""
-
-    yaml_implicit_resolvers = _resolvers_without_timestamps()
-    MAX_DEPTH = 50
-
-    def __init__(self, text: str, path: str, first_line: int, problems: Problems) -> None:
-        super().__init__(text)
-        self.path, self.first_line, self.problems = path, first_line, problems
-        self.depth = 0
-
-    def location(self, mark: Any) -> Location:
-        return Location(self.path, mark.line + self.first_line, mark.column + 1)
-
-    def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise RefusedYaml(
-                self.location(event.start_mark),
-                "YAML aliases are not allowed in briefings",
-                "write the value out in full; aliases ('*name') can hide huge documents",
-            )
-        self.depth += 1
-        if self.depth > self.MAX_DEPTH:
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise RefusedYaml(
-                self.location(event.start_mark),
-                f"YAML nested deeper than {self.MAX_DEPTH} levels",
-                "briefing files need only a few levels of nesting",
-            )
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
-
-    def construct_marked_mapping(self, node: yaml.MappingNode) -> MarkedDict:
-        mapping = MarkedDict()
-        mapping.location = self.location(node.start_mark)
-        mapping.key_locations, mapping.value_locations = {}, {}
-        for key_node, value_node in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if not isinstance(key, str):
-                key = str(key)
-            where = self.location(key_node.start_mark)
-            if key in mapping:
-                first = mapping.key_locations[key]
-                hint = f"it is first set on line {first.line}; keep one of them"
-                self.problems.error(where, f"duplicate key '{key}'", hint)
-                continue
-            mapping[key] = self.construct_object(value_node, deep=True)
-            mapping.key_locations[key] = where
-            mapping.value_locations[key] = self.location(value_node.start_mark)
-        return mapping
-
-    def construct_marked_sequence(self, node: yaml.SequenceNode) -> MarkedList:
-        sequence = MarkedList(self.construct_object(item, deep=True) for item in node.value)
-        sequence.location = self.location(node.start_mark)
-        sequence.item_locations = [self.location(item.start_mark) for item in node.value]
-        return sequence
-
-
-MarkedLoader.add_constructor("tag:yaml.org,2002:map", MarkedLoader.construct_marked_mapping)
-MarkedLoader.add_constructor("tag:yaml.org,2002:seq", MarkedLoader.construct_marked_sequence)

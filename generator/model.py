@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from generator.articles import Article, article_order, build_articles
-from generator.load import MarkedDict, RawInputs, YamlFile
+from generator.load import RawInputs, YamlFile
+from generator.marked_yaml import MarkedDict
 from generator.positions import Context, Position, build_position
 from generator.problems import Location, Problems, did_you_mean
-from generator.schema import check_shape, is_id
+from generator.schema import check_shape, is_id, is_reserved, reserved_reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,10 +176,14 @@ def build_issues(sources: tuple[YamlFile, ...], problems: Problems) -> list[Issu
 
 def check_ids(source: YamlFile, problems: Problems) -> bool:
     """An actor or issue file name must be a safe id, since pages are named after it."""
-    if is_id(stem(source)):
+    name = stem(source)
+    if is_id(name):
         return True
+    if is_reserved(name):
+        problems.error(Location(source.path), reserved_reason(name), "rename the file")
+        return False
     hint = "name the file with lowercase letters, digits and hyphens, e.g. 'united-states.yaml'"
-    problems.error(Location(source.path), f"'{stem(source)}' is not a valid id", hint)
+    problems.error(Location(source.path), f"'{name}' is not a valid id", hint)
     return False
 
 

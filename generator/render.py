@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 import jinja2
 
+from generator.decode import clean_text
 from generator.feed import position_changes
 from generator.model import STANCE_BY_ID, STANCES, Briefing
 from generator.positions import Position
@@ -127,11 +128,14 @@ def make_environment(templates: dict[str, str]) -> jinja2.Environment:
 
 # Characters that start Markdown inline syntax anywhere in a line; Python-Markdown honours a
 # backslash before each of them ('|' through the tables extension). Other punctuation only
-# means something after one of these, or at the start of a line.
+# means something after one of these, or at the start of a line. '<' and '&' (raw HTML and
+# entities) become entities, so that nothing in the text is ever read as HTML.
 INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]|])")
-# At the start of a line: a heading, a list item, or an ordered list ('1.').
-BLOCK_START = re.compile(r"^(?:([-+#])|(\d+)\.)")
+# At the start of a line: a heading, a list item, an ordered list ('1.'), an admonition
+# ('!!!'), or a code fence ('~~~'; Python-Markdown has no backslash escape for '~').
+BLOCK_START = re.compile(r"^(?:([-+#!])|(\d+)\.|(~))")
 WHITESPACE = re.compile(r"\s+")
+HTTP_URL = re.compile(r"https?://[^\s/?#]")
 
 
 class TemplateLoader(jinja2.BaseLoader):
@@ -157,8 +161,11 @@ def escape_markdown(text: object) -> str:
 
 
 def escape_inline(text: str) -> str:
-    """A piece of untrusted text made inert inside a line; whitespace runs become one space."""
-    flat = WHITESPACE.sub(" ", text)
+    """A piece of untrusted text made inert inside a line; whitespace runs become one space.
+
+    The text is cleaned first (generator.decode.clean_text): no control or format characters.
+    """
+    flat = WHITESPACE.sub(" ", clean_text(text))
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     return INLINE_SPECIALS.sub(r"\\\1", flat)
 
@@ -169,7 +176,9 @@ def escape_line_start(text: str) -> str:
 
 
 def escape_block_start(start: re.Match[str]) -> str:
-    marker, number = start.groups()
+    marker, number, tilde = start.groups()
+    if tilde:
+        return "&#126;"
     return f"\\{marker}" if marker else f"{number}\\."
 
 
@@ -210,9 +219,9 @@ def merge_spans(text: str, spans: Sequence[Span]) -> list[Span]:
 
 
 def escape_url(url: object) -> str:
-    """An http(s) address made safe as a Markdown link target; anything else becomes '#'."""
+    """An http(s) address with a host, made safe as a Markdown link target; else '#'."""
     text = str(url)
-    if not re.match(r"https?://", text):
+    if not HTTP_URL.match(text):
         return "#"
     return quote(text, safe=":/?#@!$&'*+,;=%-._~[]")
 

@@ -16,16 +16,22 @@ from typing import Any
 
 import jsonschema
 
-from generator.load import MarkedDict, MarkedList, YamlFile
+from generator.load import YamlFile
+from generator.marked_yaml import MarkedDict, MarkedList
 from generator.problems import Location, Problems, did_you_mean
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
+VISIBLE = "\\S"
+"""The pattern of a text that must show something: not only spaces or invisible characters
+(which the loader removes, see generator.decode)."""
 PATTERN_HINTS = {
     "^[a-z0-9]+(-[a-z0-9]+)*$": "ids are lowercase words joined by hyphens, e.g. 'united-states'",
     "^[A-Za-z0-9]+([_-][A-Za-z0-9]+)*$": "article ids are letters and digits joined by '-' or '_'",
     "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": "write dates as YYYY-MM-DD, e.g. 2026-01-20",
-    "^https?://[^\\s]+$": "links must be absolute http:// or https:// addresses",
+    "^https?://[^\\s/?#]+([/?#][^\\s]*)?$": (
+        "links are absolute http:// or https:// addresses with a host, e.g. https://example.org/a"
+    ),
 }
 
 
@@ -132,6 +138,8 @@ def describe(
             message,
             close if close.startswith("did you") else "use one of the values listed",
         )
+    elif error.validator == "pattern" and rule == VISIBLE:
+        yield where, f"{field} is empty", "write something here, or remove the key"
     elif error.validator == "pattern":
         yield describe_pattern(source, path, error)
     elif error.validator == "format":
@@ -166,9 +174,35 @@ def describe_pattern(
     return locate(source, path), f"{field_name(path)} '{error.instance}' is not valid", hint
 
 
+# Names a page may not take: the index page of its folder, and the device names that
+# Windows refuses as file names whatever their extension.
+RESERVED_IDS = frozenset(
+    ["index", "con", "prn", "aux", "nul"]
+    + [f"{device}{n}" for device in ("com", "lpt") for n in range(10)]
+)
+
+
 def is_id(text: str) -> bool:
     """Whether `text` is a safe id for an actor or issue (it names a page)."""
-    return re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", text) is not None
+    pattern = load_schema("actor")["$defs"]["id"]["pattern"]
+    return re.fullmatch(pattern, text) is not None and not is_reserved(text)
+
+
+def is_article_id(text: str) -> bool:
+    """Whether `text` is a safe id for an article (it names a page)."""
+    pattern = load_schema("article")["properties"]["id"]["pattern"]
+    return re.fullmatch(pattern, text) is not None and not is_reserved(text)
+
+
+def is_reserved(text: str) -> bool:
+    return text.casefold() in RESERVED_IDS
+
+
+def reserved_reason(text: str) -> str:
+    """Why a reserved id cannot name a page."""
+    if text.casefold() == "index":
+        return f"'{text}' is the name of its folder's index page"
+    return f"'{text}' is a device name on Windows, where no file may be called so"
 
 
 def field_name(path: list[Any]) -> str:

@@ -22,8 +22,8 @@ QUIET_PERIOD = 0.2  # seconds: editors save in bursts (temporary file, rename, c
 class Regenerator(FileSystemEventHandler):
     """Regenerates once a burst of changes has settled; a broken input keeps the last good pages."""
 
-    def __init__(self, root: Path) -> None:
-        self.root = root
+    def __init__(self, root: Path, max_file_bytes: int) -> None:
+        self.root, self.max_file_bytes = root, max_file_bytes
         self.timer: threading.Timer | None = None
         self.lock = threading.Lock()
 
@@ -40,7 +40,9 @@ class Regenerator(FileSystemEventHandler):
         """Write the new pages in place; a `briefing build` running meanwhile is waited for."""
         try:
             with build_lock(self.root, wait=True):
-                report = write_docs(self.root, generate(self.root))
+                report = write_docs(
+                    self.root, generate(self.root, max_file_bytes=self.max_file_bytes)
+                )
         except BriefingError as error:
             for problem in error.problems:
                 click.echo(str(problem), err=True)
@@ -51,10 +53,10 @@ class Regenerator(FileSystemEventHandler):
         click.echo(f"regenerated: {len(report.written)} written, {len(report.deleted)} deleted")
 
 
-def serve_forever(root: Path, dev_addr: str) -> None:
+def serve_forever(root: Path, dev_addr: str, max_file_bytes: int) -> None:
     """Serve the site until interrupted, regenerating on changes to the inputs."""
     observer = Observer()
-    handler = Regenerator(root)
+    handler = Regenerator(root, max_file_bytes)
     for name in WATCHED:
         if (root / name).is_dir():
             observer.schedule(handler, str(root / name), recursive=True)

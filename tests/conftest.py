@@ -9,17 +9,29 @@ A test that needs to change the inputs asks for `project_copy`, which is fresh f
 from __future__ import annotations
 
 import http.server
+import os
 import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from functools import partial
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 from playwright.sync_api import Browser, sync_playwright
+
+# Property-based tests: no deadline (a site build takes seconds), each test bounds its own
+# number of examples. CI explores the same examples on every run, so that a failure there is
+# reproducible and never a fluke of the draw; a local run explores new ones each time.
+settings.register_profile(
+    "local", deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("ci", settings.get_profile("local"), derandomize=True, database=None)
+settings.load_profile("ci" if os.environ.get("CI") else "local")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 """The repository: the project whose inputs the fixtures copy."""
@@ -81,13 +93,13 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_server(built_site: Path) -> Iterator[str]:
-    """Serve the built site over HTTP on 127.0.0.1 (a free port); yield its base URL.
+@contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    """Serve `folder` over HTTP on 127.0.0.1 (a free port) while the block runs; yield its URL.
 
     The URL ends with a slash, e.g. "http://127.0.0.1:40123/"; join page paths to it.
     """
-    handler = partial(QuietHandler, directory=str(built_site / "site"))
+    handler = partial(QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="site-server", daemon=True)
     thread.start()
@@ -98,6 +110,24 @@ def site_server(built_site: Path) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@pytest.fixture(scope="session")
+def site_server(built_site: Path) -> Iterator[str]:
+    """Serve the built site over HTTP on 127.0.0.1 (a free port); yield its base URL.
+
+    The URL ends with a slash, e.g. "http://127.0.0.1:40123/"; join page paths to it.
+    """
+    with serving(built_site / "site") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def serve_folder() -> Iterator[Callable[[Path], str]]:
+    """A function that serves a folder (a built site/) until the session ends; it returns the
+    base URL, as `site_server` does."""
+    with ExitStack() as servers:
+        yield lambda folder: servers.enter_context(serving(folder))
 
 
 @pytest.fixture(scope="session")

@@ -127,6 +127,7 @@ def make_project(tmp_path: Path, edits: dict[str, tuple[str, str] | str]) -> Pat
     repo = HERE.parent
     shutil.copytree(repo / "templates", root / "templates")
     shutil.copytree(repo / "pages", root / "pages")
+    shutil.copytree(repo / "overrides", root / "overrides")
     shutil.copy(repo / "mkdocs.yml", root / "mkdocs.yml")
     for path, edit in edits.items():
         target = root / path

@@ -19,7 +19,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from generator.load import load_inputs, parse_yaml
+from generator.load import load_inputs
+from generator.marked_yaml import parse_yaml
 from generator.model import ACTOR_KINDS, STANCES, build_model
 from generator.problems import Problems
 from generator.schema import SCHEMA_DIR, load_schema, validator

@@ -1,0 +1,125 @@
+"""Untrusted bytes to text: one fixed decoding rule, and the characters a page never shows.
+
+Decoding, in this order:
+
+1. a byte order mark names the encoding: UTF-8, UTF-16 or UTF-32 (the mark is dropped; as
+   everywhere, FF FE 00 00 is read as the UTF-32 mark, not as UTF-16 text starting with NUL);
+2. otherwise a NUL byte means a binary file (an image, a PDF, UTF-16 without a mark): refused;
+3. otherwise valid UTF-8 is UTF-8;
+4. otherwise one of LEGACY_ENCODINGS, the one charset-normalizer rates most plausible (least
+   garbled, most like a known language), ties going to the earlier in the list;
+5. otherwise the file is refused.
+
+Line ends become `\\n` whatever they were (CRLF, CR).
+
+Cleaning (`clean_text`), applied to article text and to every YAML string: control characters
+(Unicode category Cc) other than tab and newline are turned into spaces, since they stand
+between words in the texts they come from; invisible format characters (category Cf: bidirectional
+embeddings, overrides, isolates and marks, zero-width spaces, soft hyphens, tag characters) are
+removed, since they can reorder or hide text, except the zero-width joiner and non-joiner that
+some scripts and emoji need; lone surrogates become U+FFFD. Nothing else is changed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+from charset_normalizer import from_bytes
+
+BYTE_ORDER_MARKS = (
+    # UTF-32 first: its little-endian mark begins with UTF-16's.
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+LEGACY_ENCODINGS = (
+    "cp1252",  # Western European (Windows)
+    "cp1250",  # Central European
+    "cp1251",  # Cyrillic
+    "koi8_u",  # Ukrainian
+    "koi8_r",  # Russian
+    "cp1253",  # Greek
+    "cp1254",  # Turkish
+    "cp1257",  # Baltic
+)
+JOINERS = "\u200c\u200d"
+NEWLINES = re.compile(r"\r\n?")
+CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    """Why bytes could not be read as text, and what to do about it."""
+
+    message: str
+    hint: str
+
+
+def decode(data: bytes) -> str | Refused:
+    """The text of a file by the rule in the module docstring, with `\\n` line ends."""
+    for mark, encoding in BYTE_ORDER_MARKS:
+        if data.startswith(mark):
+            return decode_marked(data, encoding)
+    if b"\0" in data:
+        hint = "articles and briefings are text files (UTF-16 text needs a byte order mark)"
+        return Refused(f"binary file (NUL byte at offset {data.index(0)})", hint)
+    try:
+        return unify_newlines(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        return decode_legacy(data, error.start)
+
+
+def decode_marked(data: bytes, encoding: str) -> str | Refused:
+    """Text that starts with a byte order mark, in the encoding the mark names."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as error:
+        name = encoding.removesuffix("-sig").upper()
+        return Refused(
+            f"not valid {name} text (byte {error.start}), though it starts with a {name} mark",
+            "save the file again as UTF-8",
+        )
+    return unify_newlines(text)  # the codec has dropped the mark
+
+
+def decode_legacy(data: bytes, bad_byte: int) -> str | Refused:
+    """Text in the most plausible legacy 8-bit encoding, or why there is none."""
+    preference = [codecs.lookup(name).name for name in LEGACY_ENCODINGS]
+    matches = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS))
+    ranked = sorted(
+        (m for m in matches if codecs.lookup(m.encoding).name in preference),
+        key=lambda m: (m.chaos, -m.coherence, preference.index(codecs.lookup(m.encoding).name)),
+    )
+    if not ranked:
+        return Refused(
+            f"not UTF-8 text (byte {bad_byte}), and not plausibly in a known legacy encoding",
+            "save the file as UTF-8",
+        )
+    return unify_newlines(data.decode(ranked[0].encoding))
+
+
+def unify_newlines(text: str) -> str:
+    return NEWLINES.sub("\n", text)
+
+
+@cache
+def format_characters() -> re.Pattern[str]:
+    """Every invisible format character (category Cf) but the joiners, as one character class."""
+    found = (chr(code) for code in range(sys.maxunicode + 1))
+    chosen = "".join(c for c in found if unicodedata.category(c) == "Cf" and c not in JOINERS)
+    return re.compile(f"[{re.escape(chosen)}]")
+
+
+def clean_text(text: str) -> str:
+    """The text as a page shows it: controls made spaces, format characters removed."""
+    text = SURROGATES.sub("\ufffd", text)
+    text = CONTROLS.sub(" ", text)
+    return format_characters().sub("", text)

@@ -1,0 +1,145 @@
+"""Broken and hostile input files: each gives exactly the expected report, and writes nothing.
+
+Refresh the reports with `pytest --update-goldens` and read their diff before committing.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from generator.cli import main
+
+HERE = Path(__file__).parent
+MINI = HERE / "fixtures" / "mini"
+GOLDEN = HERE / "golden" / "bad-input"
+REPO = HERE.parent
+
+NORTHLAND = "briefings/actors/northland.yaml"
+CEASEFIRE = "briefings/issues/ceasefire.yaml"
+TALKS = "seeds/talks.md"
+PLAIN = "The delegations met in Geneva on Monday and agreed to meet again.\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A symbolic link to `target`, an absolute path outside the project."""
+
+    target: str
+
+
+Edit = tuple[str, str] | str | bytes | Link | None
+
+
+@dataclass(frozen=True, slots=True)
+class Case:
+    """Edits to the mini fixture, by path: (old, new) replaces text, str or bytes is a whole new
+    file, a Link makes a symbolic link, None deletes the file; and extra CLI arguments."""
+
+    edits: dict[str, Edit]
+    args: tuple[str, ...] = field(default=())
+
+
+def billion_laughs() -> str:
+    lines = ['lol0: &l0 "lol"']
+    lines += [f"lol{n}: &l{n} [{', '.join([f'*l{n - 1}'] * 10)}]" for n in range(1, 10)]
+    return "\n".join(["title: Laughs", "question: How many?", *lines]) + "\n"
+
+
+CASES: dict[str, Case] = {
+    # Names that would escape their folder or clash with a generated page.
+    "actor-file-dot-dot": Case({"briefings/actors/..northland.yaml": "name: X\nkind: state\n"}),
+    "actor-file-with-dots": Case({"briefings/actors/north.land.yaml": "name: X\nkind: state\n"}),
+    "actor-file-reserved": Case({"briefings/actors/index.yaml": "name: X\nkind: state\n"}),
+    "issue-file-device-name": Case({"briefings/issues/con.yaml": "title: X\nquestion: Y?\n"}),
+    "article-file-with-space": Case({"seeds/my article.txt": PLAIN}),
+    "article-file-dot-dot": Case({"seeds/..evil.txt": PLAIN}),
+    "article-file-reserved": Case({"seeds/index.txt": PLAIN}),
+    "article-id-traversal": Case({TALKS: ("title:", "id: ../../etc/passwd\ntitle:")}),
+    "article-id-reserved": Case({TALKS: ("title:", "id: index\ntitle:")}),
+    "speaks-for-traversal": Case(
+        {"briefings/actors/berg.yaml": ("speaks_for: northland", "speaks_for: ../northland")}
+    ),
+    "evidence-article-path": Case({NORTHLAND: ("article: talks", "article: /seeds/talks")}),
+    "link-out-of-project": Case({"seeds/passwd.txt": Link("/etc/passwd")}),
+    # YAML that would take the loader down, or that PyYAML turns into exceptions.
+    "yaml-billion-laughs": Case({CEASEFIRE: billion_laughs()}),
+    "yaml-deep-nesting": Case({CEASEFIRE: "aliases: " + "[" * 10_000 + "]" * 10_000 + "\n"}),
+    "yaml-python-tag": Case(
+        {NORTHLAND: ("kind: state", "kind: !!python/object/apply:os.system ['echo hi']")}
+    ),
+    "yaml-control-character": Case({NORTHLAND: ("name: Northland", "name: North\x1bland")}),
+    "yaml-huge-number": Case({NORTHLAND: ("name: Northland", "name: " + "9" * 5000)}),
+    "yaml-empty-file": Case({NORTHLAND: ""}),
+    "invisible-text": Case({NORTHLAND: ("name: Northland", 'name: "\\u202e\\u200b"\nrole: "  "')}),
+    # Size limits.
+    "article-too-big": Case({"seeds/huge.txt": PLAIN * 40_000}),
+    "yaml-too-big": Case(
+        {NORTHLAND: ("kind: state", "kind: state\n# " + "x" * 2000)}, ("--max-file-bytes", "1000")
+    ),
+    # Encodings and binary files.
+    "binary-article": Case({"seeds/photo.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"}),
+    "undecodable-article": Case({"seeds/noise.txt": bytes(range(128, 256)) * 8}),
+    "bad-utf16-article": Case({"seeds/broken.txt": b"\xff\xfeA\x00\x00\xd8B\x00"}),
+    "binary-yaml": Case({CEASEFIRE: b"title: Ceasefire\x00\nquestion: Why?\n"}),
+    # Links that are not http(s).
+    "javascript-url": Case({TALKS: ("url: https://example.org/talks", "url: javascript:alert(1)")}),
+    "data-url": Case(
+        {
+            TALKS: (
+                "url: https://example.org/talks",
+                "url: 'data:text/html,<script>alert(1)</script>'",
+            )
+        }
+    ),
+    "url-without-host": Case(
+        {TALKS: ("url: https://example.org/talks", "url: https:///etc/passwd")}
+    ),
+}
+
+
+def make_project(tmp_path: Path, edits: dict[str, Edit]) -> Path:
+    """A copy of the mini fixture with the repository's templates, pages and theme, edited."""
+    root = tmp_path / "project"
+    shutil.copytree(MINI, root)
+    for name in ("templates", "pages", "overrides"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for path, edit in edits.items():
+        apply(root / path, edit)
+    return root
+
+
+def apply(target: Path, edit: Edit) -> None:
+    if edit is None:
+        target.unlink()
+    elif isinstance(edit, Link):
+        target.symlink_to(edit.target)
+    elif isinstance(edit, bytes):
+        target.write_bytes(edit)
+    elif isinstance(edit, str):
+        target.write_text(edit, encoding="utf-8")
+    else:
+        old, new = edit
+        text = target.read_text(encoding="utf-8")
+        assert old in text, f"case edit does not apply: {old!r}"
+        target.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_input_report_matches_golden(case: str, tmp_path: Path, update_goldens: bool) -> None:
+    root = make_project(tmp_path, CASES[case].edits)
+    result = CliRunner().invoke(main, ["build", "--root", str(root), *CASES[case].args])
+    assert result.exit_code == 1, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert not (root / "generated").exists(), "a failed build must write nothing"
+    assert not (root / "site").exists(), "a failed build must write nothing"
+    golden = GOLDEN / f"{case}.txt"
+    if update_goldens:
+        golden.parent.mkdir(parents=True, exist_ok=True)
+        golden.write_text(result.stderr, encoding="utf-8")
+    assert result.stderr == golden.read_text(encoding="utf-8")
