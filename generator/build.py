@@ -4,7 +4,8 @@ A build changes nothing on disk unless all of it succeeds. `publish` works in a 
 `.build/stage/`, inside the project (so on the same filesystem as its outputs):
 
 1. the pages are written to `.build/stage/generated/`, and MkDocs builds them, strictly, into
-   `.build/stage/site/` through a configuration that inherits `mkdocs.yml`;
+   `.build/stage/site/` through a configuration that inherits `mkdocs.yml`; Pagefind then
+   writes the full-text index into it (generator/fulltext.py);
 2. only when that succeeded is `generated/` brought up to date and `site/` swapped for the new
    one (renamed aside, the new one renamed in, the old one deleted).
 
@@ -29,6 +30,7 @@ from pathlib import Path
 from generator.drafts import without_drafts
 from generator.exports import render_exports
 from generator.feed import FEED_PATH, render_feed
+from generator.fulltext import index_site
 from generator.load import MAX_FILE_BYTES, load_inputs
 from generator.model import Briefing, build_model
 from generator.problems import Problem, Problems
@@ -97,6 +99,7 @@ def publish(root: Path, generated: Generated) -> WriteReport:
     try:
         write_pages(generated.pages, stage / DOCS_DIR)
         build_site(root, stage, generated.briefing)
+        index_full_text(stage / SITE_DIR)
         report = write_pages(generated.pages, root / DOCS_DIR)
         replace_folder(stage / SITE_DIR, root / SITE_DIR, stage / "previous-site")
         return report
@@ -144,6 +147,13 @@ def build_site(root: Path, stage: Path, briefing: Briefing) -> None:
     )
     if result.returncode != 0:
         raise SiteBuildFailed(without_info(result.stdout))
+
+
+def index_full_text(site: Path) -> None:
+    """Write the full-text search index of a built site (Pagefind); raise SiteBuildFailed."""
+    result = index_site(site)
+    if result.returncode != 0:
+        raise SiteBuildFailed(result.stdout + result.stderr)
 
 
 def without_info(output: str) -> str:

@@ -16,7 +16,8 @@ from generator.model import STANCE_BY_ID, STANCES, Briefing
 from generator.positions import Position
 from generator.problems import Location, Problems, did_you_mean
 from generator.quotes import Span
-from generator.relations import relate
+from generator.relations import Relations, relate
+from generator.review import review_queue
 
 LATEST_POSITIONS = 10
 
@@ -31,9 +32,12 @@ def render_site(
     """Every page of the site, and the generated `files` (data, feed), keyed by docs path."""
     environment = make_environment(templates)
     relations = relate(briefing)
+    review = review_queue(briefing, relations)
     output: dict[str, str] = {}
-    for path, template, context in page_plan(briefing):
-        context.update(briefing=briefing, relations=relations, root="../" * path.count("/"))
+    for path, template, context in page_plan(briefing, relations):
+        context.update(
+            briefing=briefing, relations=relations, review=review, root="../" * path.count("/")
+        )
         page = render_page(environment, template, context, problems)
         if page is not None:
             output[path] = page
@@ -74,7 +78,8 @@ TEMPLATES = "templates"
 FILTER_HINT = "check what this line passes to its filters ('md', 'badge', 'url', …)"
 SYNTAX_HINT = "check the {% … %} and {{ … }} tags on this line and the blocks they open"
 RENDER_HINT = (
-    "templates see 'briefing', 'relations', 'root' and the page's 'actor', 'issue' or 'article'"
+    "templates see 'briefing', 'relations', 'review', 'root' and the page's 'actor', 'issue',"
+    " 'article' or 'month'"
 )
 
 
@@ -87,15 +92,20 @@ def template_location(error: Exception, template: str) -> Location:
     return Location(inside[-1].filename, inside[-1].lineno or 1)
 
 
-def page_plan(briefing: Briefing) -> Iterator[tuple[str, str, dict[str, Any]]]:
+def page_plan(
+    briefing: Briefing, relations: Relations
+) -> Iterator[tuple[str, str, dict[str, Any]]]:
     """(path, template, context) for every generated page."""
     yield "index.md", "home.md.j2", {}
     yield "matrix.md", "matrix.md.j2", {}
     yield "methodology.md", "methodology.md.j2", {}
     yield "changes.md", "changes.md.j2", {"changes": position_changes(briefing)}
+    yield "review.md", "review.md.j2", {}
     yield "actors/index.md", "actors.md.j2", {}
     yield "issues/index.md", "issues.md.j2", {}
     yield "articles/index.md", "articles.md.j2", {}
+    for month in relations.months:
+        yield f"articles/months/{month.key}.md", "month.md.j2", {"month": month}
     for actor in briefing.actors:
         yield f"actors/{actor.id}.md", "actor.md.j2", {"actor": actor}
     for issue in briefing.issues:

@@ -1,0 +1,61 @@
+// Mounts Pagefind's search UI on the full-text search page. The index and the UI live in
+// pagefind/ at the root of the built site (made by `briefing build`); both are fetched from
+// this site only. Material's instant navigation swaps pages without reloading scripts, so the
+// UI is mounted on each page change through Material's `document$` observable.
+(function () {
+  "use strict";
+  var root = new URL("..", document.currentScript.src);
+  var bundle = new URL("pagefind/", root);
+  var loading = null;
+
+  function load() {
+    if (loading === null) {
+      loading = new Promise(function (resolve, reject) {
+        var style = document.createElement("link");
+        style.rel = "stylesheet";
+        style.href = new URL("pagefind-ui.css", bundle).href;
+        document.head.appendChild(style);
+        var script = document.createElement("script");
+        script.src = new URL("pagefind-ui.js", bundle).href;
+        script.onload = resolve;
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+    return loading;
+  }
+
+  function mount() {
+    var element = document.getElementById("full-text-search");
+    if (element === null || element.dataset.mounted) {
+      return;
+    }
+    element.dataset.mounted = "true";
+    load().then(
+      function () {
+        var ui = new PagefindUI({
+          element: element,
+          bundlePath: bundle.pathname,
+          baseUrl: root.pathname,
+          showSubResults: true,
+          showImages: false,
+          autofocus: true,
+        });
+        var query = new URLSearchParams(window.location.search).get("q");
+        if (query) {
+          ui.triggerSearch(query);
+        }
+      },
+      function () {
+        element.textContent =
+          "This copy of the site has no full-text index: build it with 'briefing build'.";
+      }
+    );
+  }
+
+  if (typeof document$ !== "undefined") {
+    document$.subscribe(mount);
+  } else {
+    document.addEventListener("DOMContentLoaded", mount);
+  }
+})();
