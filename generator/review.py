@@ -12,9 +12,10 @@ import itertools
 from dataclasses import dataclass
 
 from generator.articles import Article
+from generator.mentions import find_mentions
 from generator.model import Actor, Briefing, Issue
 from generator.positions import Position
-from generator.relations import Relations
+from generator.relations import Relations, names_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,3 +95,74 @@ def empty_rows(briefing: Briefing) -> tuple[EmptyRow, ...]:
         if held and missing:
             rows.append(EmptyRow(actor, missing))
     return tuple(rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Touches:
+    """What a new article touches in the briefing."""
+
+    actors: tuple[Actor, ...]
+    issues: tuple[Issue, ...]
+    stale: tuple[Position, ...]
+
+
+def touches(article: Article, briefing: Briefing) -> Touches:
+    """The actors and issues the article mentions, and the positions on both that are older."""
+    found = find_mentions((article,), names_of(briefing)).get(article.id, frozenset())
+    stale = tuple(
+        p
+        for p in briefing.positions
+        if {("actor", p.actor_id), ("issue", p.issue_id)} <= found
+        and article.date is not None
+        and article.date > p.as_of
+    )
+    return Touches(
+        actors=tuple(a for a in briefing.actors if ("actor", a.id) in found),
+        issues=tuple(i for i in briefing.issues if ("issue", i.id) in found),
+        stale=stale,
+    )
+
+
+def queue_lines(queue: ReviewQueue, briefing: Briefing, limit: int) -> list[str]:
+    """The review queue as terminal lines; each list cut at `limit` items (0: no limit)."""
+    stale = [
+        [
+            f"{position_name(s.position, briefing)}: {len(s.newer)} newer",
+            *listed([[article_line(a)] for a in s.newer], limit),
+        ]
+        for s in queue.stale
+    ]
+    empty = [[f"{row.actor.name}: {', '.join(i.title for i in row.issues)}"] for row in queue.empty]
+    single = [
+        [f"{position_name(p, briefing)}: {p.evidence[0].article_id} ¶{p.evidence[0].paragraph}"]
+        for p in queue.single_quote
+    ]
+    return [
+        f"Positions that may be stale: {len(queue.stale)}",
+        *listed(stale, limit),
+        f"Articles cited by no position: {len(queue.uncited)}",
+        *listed([[article_line(a)] for a in queue.uncited], limit),
+        f"Matrix cells with no position: {queue.empty_cells}",
+        *listed(empty, limit),
+        f"Positions resting on a single quote: {len(queue.single_quote)}",
+        *listed(single, limit),
+    ]
+
+
+def listed(blocks: list[list[str]], limit: int) -> list[str]:
+    """The first `limit` blocks of lines (all when 0), indented, and a note of how many more."""
+    shown = blocks if limit <= 0 else blocks[:limit]
+    lines = [f"  {line}" for block in shown for line in block]
+    if len(blocks) > len(shown):
+        lines.append(f"  … and {len(blocks) - len(shown)} more (--limit 0 lists all)")
+    return lines
+
+
+def position_name(position: Position, briefing: Briefing) -> str:
+    actor = briefing.actor_by_id[position.actor_id].name
+    issue = briefing.issue_by_id[position.issue_id].title
+    return f"{actor} on {issue} ({position.stance}, as of {position.as_of})"
+
+
+def article_line(article: Article) -> str:
+    return f"{article.date or 'undated'}  {article.id}  {article.title}"

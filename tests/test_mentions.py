@@ -1,0 +1,67 @@
+"""Finding the actors and issues an article mentions, by name and alias, as whole words."""
+
+from __future__ import annotations
+
+from generator.articles import Article, Paragraph
+from generator.mentions import find_mentions
+from generator.problems import Location
+
+NAMES = {
+    ("actor", "russia"): ("Russia", "Kremlin", "Moscow"),
+    ("actor", "ukraine"): ("Ukraine", "Kyiv"),
+    ("actor", "us"): ("United States", "U.S."),
+    ("issue", "guarantees"): ("Security guarantees for Ukraine", "security guarantees"),
+    ("issue", "recovery"): ("Ukraine Recovery Conference",),
+}
+
+
+def article(title: str, *paragraphs: str) -> Article:
+    return Article(
+        id="a",
+        location=Location("seeds/a.txt"),
+        title=title,
+        subtitle=None,
+        section=None,
+        date=None,
+        date_note=None,
+        author=None,
+        outlet=None,
+        url=None,
+        licence=None,
+        attribution=None,
+        excerpt=False,
+        paragraphs=tuple(
+            Paragraph(number, "paragraph", text) for number, text in enumerate(paragraphs, 1)
+        ),
+    )
+
+
+def mentions(title: str, *paragraphs: str) -> set[tuple[str, str]]:
+    return set(find_mentions([article(title, *paragraphs)], NAMES)["a"])
+
+
+def test_aliases_in_any_case_count() -> None:
+    assert mentions("Talks", "The KREMLIN said no.") == {("actor", "russia")}
+    assert mentions("Kyiv answers", "Nothing else.") == {("actor", "ukraine")}
+    found = mentions("", "They discussed Security Guarantees at length.")
+    assert found == {("issue", "guarantees")}
+
+
+def test_only_whole_words_count() -> None:
+    assert mentions("Russian envoys", "Muscovites and Kyivans; Ukrainehub.") == set()
+    assert mentions("", "US officials", "the U.S. delegation", "") == {("actor", "us")}
+    assert mentions("", "a U.S.-led plan") == {("actor", "us")}
+    assert mentions("", "U.S.A") == set()
+
+
+def test_a_name_does_not_span_paragraphs() -> None:
+    assert mentions("", "It was about security", "guarantees for all") == set()
+
+
+def test_overlapping_names_all_count() -> None:
+    found = mentions("", "Delegates came to the Ukraine Recovery Conference.")
+    assert found == {("issue", "recovery"), ("actor", "ukraine")}
+
+
+def test_no_names_no_mentions() -> None:
+    assert find_mentions([article("Kremlin", "Kyiv")], {}) == {}
