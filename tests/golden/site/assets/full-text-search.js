@@ -26,7 +26,7 @@
   }
 
   function mount() {
-    var element = document.getElementById("full-text-search");
+    var element = document.getElementById("pagefind-search");
     if (element === null || element.dataset.mounted) {
       return;
     }
