@@ -1,0 +1,52 @@
+"""The libyaml fast path of the YAML loader builds exactly what the pure-Python loader builds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from generator.marked_yaml import MarkedDict, MarkedList, MarkedLoader, parse_yaml
+from generator.problems import Problems
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def marks(value: Any) -> Any:
+    """The value with every location it carries, for comparison."""
+    if isinstance(value, MarkedDict):
+        items = {key: marks(item) for key, item in value.items()}
+        return (items, value.location, value.key_locations, value.value_locations)
+    if isinstance(value, MarkedList):
+        return ([marks(item) for item in value], value.location, value.item_locations)
+    return value
+
+
+def pure(path: str, text: str) -> Any:
+    loader = MarkedLoader(text, path, 1, Problems())
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def test_every_yaml_file_of_the_demo_parses_the_same() -> None:
+    files = [*REPO.glob("briefings/**/*.yaml"), *REPO.glob("seeds/*.meta.yaml")]
+    assert files
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        problems = Problems()
+        assert marks(parse_yaml(path.name, text, problems)) == marks(pure(path.name, text))
+        assert not problems.items
+
+
+def test_what_the_fast_path_leaves_to_the_pure_loader_is_still_reported() -> None:
+    cases = {
+        "a: &x [1]\nb: *x\n": "YAML aliases are not allowed",
+        "a: [1, 2\n": "YAML syntax error",
+        "a:" + " [" * 60 + " ]" * 60 + "\n": "nested deeper than",
+        "a: 1\na: 2\n": "duplicate key 'a'",
+    }
+    for text, message in cases.items():
+        problems = Problems()
+        parse_yaml("x.yaml", text, problems)
+        assert [p for p in problems.items if message in p.message], (text, problems.items)
