@@ -17,9 +17,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from playwright.sync_api import Response, sync_playwright
+from playwright.sync_api import Browser, Response, sync_playwright
 
-from bench.corpus import SynthArticle
+from bench.corpus import ADJECTIVES, FUNCTION, NOUNS, VERBS, SynthArticle
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -54,30 +54,52 @@ def serving(site: Path) -> Iterator[str]:
 
 
 def first_search_bytes(site: Path, article: SynthArticle) -> dict[str, object]:
-    """Bytes fetched by a first full-text search for a sentence of `article`'s body."""
+    """Bytes fetched by a first full-text search, in a fresh browser, for a short phrase and
+    for a whole sentence of `article`'s body (each quoted: Pagefind then matches it exactly)."""
+    sentence = article.body_sentence.rstrip(".").split()
+    common = {w.lower() for w in (*FUNCTION, *NOUNS, *VERBS, *ADJECTIVES, "a", "the")}
+    rare = next((at for at, w in enumerate(sentence) if w.lower() not in common), 0)
+    start = max(0, min(rare - 1, len(sentence) - 4))
+    short = " ".join(sentence[start : start + 4])  # four words around an uncommon one
+    figures: dict[str, object] = {}
+    with serving(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for name, words in (("short", short), ("sentence", " ".join(sentence))):
+                found, sizes = search_once(browser, base, f'"{words}"', article.id)
+                figures[f"search_{name}_phrase"] = words
+                figures[f"search_{name}_found_first"] = found
+                figures[f"search_{name}_bytes"] = sum(
+                    size for url, size in sizes.items() if "/pagefind/" in url
+                )
+        finally:
+            browser.close()
+    figures["quick_search_bytes"] = sum(
+        size for url, size in sizes.items() if "/search/" in url or "workers/search" in url
+    )
+    return figures
+
+
+def search_once(
+    browser: Browser, base: str, query: str, article_id: str
+) -> tuple[bool, dict[str, int]]:
+    """Search `query` on the full-text page of a fresh context; whether the first result is
+    the article, and the size of every response."""
     sizes: dict[str, int] = {}
 
     def record(response: Response) -> None:
         sizes[response.url] = len(response.body())
 
-    with serving(site) as base, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_context().new_page()
-            page.on("response", record)
-            page.goto(base + "full-text-search/")
-            phrase = '"' + article.body_sentence.rstrip(".") + '"'  # quoted: the exact phrase
-            page.locator(".pagefind-ui__search-input").fill(phrase)
-            first = page.locator(".pagefind-ui__result-link").first
-            first.wait_for(timeout=60_000)
-            page.wait_for_load_state("networkidle")
-            found = first.get_attribute("href") == f"/articles/{article.id}/"
-        finally:
-            browser.close()
-    fulltext = sum(size for url, size in sizes.items() if "/pagefind/" in url)
-    quick = sum(size for url, size in sizes.items() if "/search/" in url or "workers/search" in url)
-    return {
-        "first_search_phrase_found": found,
-        "first_search_bytes": fulltext,
-        "quick_search_bytes": quick,
-    }
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.on("response", record)
+        page.goto(base + "full-text-search/")
+        page.locator(".pagefind-ui__search-input").fill(query)
+        first = page.locator(".pagefind-ui__result-link").first
+        first.wait_for(timeout=120_000)
+        page.wait_for_load_state("networkidle")
+        found = first.get_attribute("href") == f"/articles/{article_id}/"
+    finally:
+        context.close()
+    return found, sizes

@@ -1,7 +1,8 @@
 """One generation of a project, as its own process so that its time and memory are its own.
 
 `python -m bench.stage ROOT` runs what `briefing build` runs before MkDocs (load, check,
-render, write generated/) and prints one JSON line: seconds, pages, written and deleted paths.
+render, write generated/, or nothing when no input changed since the last run) and prints one
+JSON line: seconds, whether it was skipped, pages, written and deleted paths.
 """
 
 from __future__ import annotations
@@ -11,18 +12,18 @@ import sys
 import time
 from pathlib import Path
 
-from generator.build import generate, write_docs
+from generator.incremental import regenerate
 
 
 def main(root: Path) -> None:
-    """Generate `root` once and print what it cost and wrote."""
+    """Regenerate `root` once, as `briefing build` does, and print what it cost and wrote."""
     start = time.perf_counter()
-    generated = generate(root)
-    report = write_docs(root, generated)
+    report = regenerate(root)
     seconds = time.perf_counter() - start
     result = {
         "seconds": seconds,
-        "pages": len(generated.pages),
+        "skipped": report.skipped,
+        "pages": len(report.written) + report.unchanged,
         "written": list(report.written),
         "deleted": list(report.deleted),
     }

@@ -24,6 +24,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from generator.fulltext import index_site
 from generator.load import MAX_FILE_BYTES, load_inputs
 from generator.model import Briefing, build_model
 from generator.problems import Problem, Problems
+from generator.progress import Advance, follow
 from generator.render import render_site
 from generator.siteconfig import load_site_config
 from generator.write import WriteReport, replace_folder, write_pages
@@ -88,19 +90,23 @@ def write_docs(root: Path, generated: Generated) -> WriteReport:
     return write_pages(generated.pages, root / DOCS_DIR)
 
 
-def publish(root: Path, generated: Generated) -> WriteReport:
+def publish(
+    root: Path, pages: dict[str, str], epoch: str, on_page: Advance | None = None
+) -> WriteReport:
     """Build the site aside, then put generated/ and site/ in place; raise SiteBuildFailed.
 
-    The caller holds the build lock. On any failure both outputs are as they were.
+    The caller holds the build lock. On any failure both outputs are as they were. `epoch` is
+    the date stamped in the sitemap (content_epoch); `on_page` is called as MkDocs reads and
+    then builds each page.
     """
     stage = root / STAGE_DIR
     recover(root)
     shutil.rmtree(stage, ignore_errors=True)
     try:
-        write_pages(generated.pages, stage / DOCS_DIR)
-        build_site(root, stage, generated.briefing)
+        write_pages(pages, stage / DOCS_DIR)
+        build_site(root, stage, epoch, on_page)
         index_full_text(stage / SITE_DIR)
-        report = write_pages(generated.pages, root / DOCS_DIR)
+        report = write_pages(pages, root / DOCS_DIR)
         replace_folder(stage / SITE_DIR, root / SITE_DIR, stage / "previous-site")
         return report
     finally:
@@ -115,7 +121,7 @@ def recover(root: Path) -> None:
         previous.rename(root / SITE_DIR)
 
 
-def build_site(root: Path, stage: Path, briefing: Briefing) -> None:
+def build_site(root: Path, stage: Path, epoch: str, on_page: Advance | None = None) -> None:
     """Run a full, strict MkDocs build of stage/generated into stage/site (never --dirty).
 
     The configuration inherits mkdocs.yml and sits beside it, so that every other relative path
@@ -133,20 +139,34 @@ def build_site(root: Path, stage: Path, briefing: Briefing) -> None:
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
     command += ["--config-file", config.name]
     environment = {
+        # SOURCE_DATE_EPOCH, when set, wins over the content's date (reproducible-builds.org).
+        "SOURCE_DATE_EPOCH": epoch,
         **os.environ,
-        "SOURCE_DATE_EPOCH": source_date_epoch(briefing),
         "NO_MKDOCS_2_WARNING": "1",  # a banner about MkDocs 2.0 would bury the build's own output
     }
-    result = subprocess.run(
-        command,
-        cwd=root,
-        env=environment,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    if on_page is None:
+        result = subprocess.run(
+            command,
+            cwd=root,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+    else:  # its --verbose log names each page it reads and builds
+        result = follow([*command, "--verbose"], root, environment, page_counter(on_page))
     if result.returncode != 0:
         raise SiteBuildFailed(without_info(result.stdout))
+
+
+def page_counter(on_page: Advance) -> Callable[[str], None]:
+    """Call `on_page` for each page MkDocs says it reads or builds in its --verbose log."""
+
+    def on_line(line: str) -> None:
+        if " Reading: " in line or " Building page " in line:
+            on_page()
+
+    return on_line
 
 
 def index_full_text(site: Path) -> None:
@@ -171,10 +191,8 @@ def without_info(output: str) -> str:
     return "".join(kept) or output
 
 
-def source_date_epoch(briefing: Briefing) -> str:
+def content_epoch(briefing: Briefing) -> str:
     """The date MkDocs stamps in the sitemap: the newest content date, so rebuilds are identical."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        return os.environ["SOURCE_DATE_EPOCH"]
     dates = [p.as_of for p in briefing.positions] + [a.date for a in briefing.articles if a.date]
     newest = max(dates, default=datetime.date(1970, 1, 1))
     moment = datetime.datetime.combine(newest, datetime.time(), tzinfo=datetime.UTC)

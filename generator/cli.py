@@ -8,15 +8,9 @@ from typing import Any
 
 import click
 
-from generator.build import (
-    DOCS_DIR,
-    SITE_DIR,
-    Generated,
-    SiteBuildFailed,
-    generate,
-    publish,
-    write_docs,
-)
+from generator import progress
+from generator.build import DOCS_DIR, SITE_DIR, Generated, SiteBuildFailed, generate, publish
+from generator.incremental import Prepared, prepare, read_docs, regenerate, remember
 from generator.ingest import (
     Ingested,
     Metadata,
@@ -89,8 +83,13 @@ def build(root: Path, no_drafts: bool, strict: bool, max_file_bytes: int) -> Non
     """Generate the Markdown, then build site/ with MkDocs; on any failure change nothing."""
     try:
         with build_lock(root):
-            generated = generate_or_exit(root, not no_drafts, strict, max_file_bytes)
-            report = publish(root, generated)
+            with progress.step("Generating the Markdown"):
+                prepared = prepare_or_exit(root, not no_drafts, strict, max_file_bytes)
+            pages = read_docs(root) if prepared.pages is None else prepared.pages
+            count = 2 * sum(path.endswith(".md") for path in pages)
+            with progress.step("Building the site", total=count) as advance:
+                report = publish(root, pages, prepared.epoch, advance if progress.shown() else None)
+            remember(root, prepared)
     except BuildLocked as locked:
         raise click.ClickException(str(locked)) from None
     except SiteBuildFailed as failure:
@@ -114,7 +113,7 @@ def serve(root: Path, dev_addr: str, max_file_bytes: int) -> None:
     from generator.serve import serve_forever
 
     with build_lock(root, wait=True):
-        write_docs(root, generate_or_exit(root, max_file_bytes=max_file_bytes))
+        regenerate_or_exit(root, max_file_bytes)
     serve_forever(root, dev_addr, max_file_bytes)
 
 
@@ -228,6 +227,28 @@ def added_lines(item: Ingested, touched: Touches, briefing: Briefing) -> list[st
         close = item.similar
         lines.append(f"  kept with --force: {close.percent:.0f}% similar to {close.article.id}")
     return lines
+
+
+def regenerate_or_exit(root: Path, max_file_bytes: int) -> None:
+    """Bring generated/ up to date in place, or print every problem and exit with status 1."""
+    try:
+        regenerated = regenerate(root, max_file_bytes)
+    except BriefingError as error:
+        report_problems(error.problems, error.strict)
+        sys.exit(1)
+    report_problems(regenerated.warnings)
+
+
+def prepare_or_exit(root: Path, drafts: bool, strict: bool, max_file_bytes: int) -> Prepared:
+    """The pages to build (None: those in generated/ are current), or print every problem and
+    exit with status 1."""
+    try:
+        prepared = prepare(root, drafts, strict, max_file_bytes)
+    except BriefingError as error:
+        report_problems(error.problems, error.strict)
+        sys.exit(1)
+    report_problems(prepared.warnings)
+    return prepared
 
 
 def generate_or_exit(

@@ -11,7 +11,8 @@ import click
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from generator.build import DOCS_DIR, generate, write_docs
+from generator.build import DOCS_DIR
+from generator.incremental import regenerate
 from generator.lock import build_lock
 from generator.problems import BriefingError, summary
 
@@ -37,12 +38,11 @@ class Regenerator(FileSystemEventHandler):
             self.timer.start()
 
     def regenerate(self) -> None:
-        """Write the new pages in place; a `briefing build` running meanwhile is waited for."""
+        """Write the new pages in place, if anything changed; a `briefing build` running
+        meanwhile is waited for."""
         try:
             with build_lock(self.root, wait=True):
-                report = write_docs(
-                    self.root, generate(self.root, max_file_bytes=self.max_file_bytes)
-                )
+                report = regenerate(self.root, self.max_file_bytes)
         except BriefingError as error:
             for problem in error.problems:
                 click.echo(str(problem), err=True)

@@ -24,7 +24,7 @@ from click.testing import CliRunner
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator.build import generate, publish, write_docs
+from generator.build import content_epoch, generate, publish, write_docs
 from generator.cli import main
 from generator.decode import Refused, clean_text, decode
 from generator.extract import extract_html, extract_markdown, extract_text
@@ -241,7 +241,8 @@ def test_random_display_texts_build_a_strict_site(data: st.DataObject) -> None:
         except BriefingError as error:
             assert error.problems
             return
-        publish(root, generated)  # raises SiteBuildFailed if the strict MkDocs build fails
+        # raises SiteBuildFailed if the strict MkDocs build fails
+        publish(root, generated.pages, content_epoch(generated.briefing))
         assert (root / "site" / "index.html").is_file()
 
 

@@ -45,6 +45,8 @@ def test_what_the_fast_path_leaves_to_the_pure_loader_is_still_reported() -> Non
         "a: [1, 2\n": "YAML syntax error",
         "a:" + " [" * 60 + " ]" * 60 + "\n": "nested deeper than",
         "a: 1\na: 2\n": "duplicate key 'a'",
+        "# only a comment\n": "no YAML data",
+        "~\n": "no YAML data",
     }
     for text, message in cases.items():
         problems = Problems()

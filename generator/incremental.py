@@ -1,0 +1,193 @@
+"""Regenerate generated/ only when something it is made from has changed.
+
+Writing only changed files keeps a rebuild's output small, but reading, checking and rendering
+10,000 articles still takes seconds. So the last successful regeneration leaves a note,
+`.build/generated.json`: a digest of the bytes of every input file (seeds/, briefings/,
+templates/, pages/, mkdocs.yml), of the generator itself (its code, schemas and the versions
+of the libraries whose output it depends on) and of the options that shape the pages (drafts,
+the file size limit), and the size and modification time of every file it left in generated/.
+When the inputs hash the same and generated/ holds exactly those files, untouched, there is
+nothing to generate: nothing is read beyond the hashing.
+
+`briefing build` writes generated/ only once MkDocs has built the site from the pages (see
+build.py), so it asks `prepare` for the pages and calls `remember` after publishing them; the
+live preview writes in place with `regenerate`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
+
+from generator.build import DOCS_DIR, content_epoch, generate
+from generator.load import MAX_FILE_BYTES
+from generator.problems import BriefingError, Location, Problem
+from generator.write import write_pages
+
+STATE_FILE = Path(".build") / "generated.json"
+INPUTS = ("seeds", "briefings", "templates", "pages", "mkdocs.yml")
+GENERATOR = Path(__file__).resolve().parent
+# Libraries whose behaviour shapes the generated Markdown (extraction, parsing, templates).
+LIBRARIES = ("briefing-site", "jinja2", "jsonschema", "pyahocorasick", "pyyaml", "trafilatura")
+
+
+@dataclass(frozen=True, slots=True)
+class Regenerated:
+    """What a regeneration did; `skipped` when the inputs had not changed since the last one."""
+
+    written: tuple[str, ...]
+    deleted: tuple[str, ...]
+    unchanged: int
+    warnings: tuple[Problem, ...]
+    epoch: str
+    skipped: bool
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """The note a successful regeneration leaves for the next one."""
+
+    inputs: str
+    outputs: dict[str, list[int]]
+    warnings: tuple[Problem, ...]
+    epoch: str
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What the next build publishes: new pages, or None when generated/ is current."""
+
+    pages: dict[str, str] | None
+    warnings: tuple[Problem, ...]
+    epoch: str
+    inputs: str
+
+
+def prepare(
+    root: Path, drafts: bool = True, strict: bool = False, max_file_bytes: int = MAX_FILE_BYTES
+) -> Prepared:
+    """Generate the pages unless generated/ already holds them; raise BriefingError on
+    problems (under `strict`, on warnings too, those of the last run included)."""
+    digest = inputs_digest(root, f"drafts={drafts} max_file_bytes={max_file_bytes}")
+    state = read_state(root)
+    if state is not None and state.inputs == digest and outputs_of(root) == state.outputs:
+        if strict and state.warnings:
+            raise BriefingError(state.warnings, strict)
+        return Prepared(None, state.warnings, state.epoch, digest)
+    generated = generate(root, drafts, strict, max_file_bytes)
+    epoch = content_epoch(generated.briefing)
+    return Prepared(generated.pages, generated.warnings, epoch, digest)
+
+
+def remember(root: Path, prepared: Prepared) -> None:
+    """Note that generated/ now holds the prepared pages, for the next `prepare`."""
+    state = State(prepared.inputs, outputs_of(root), prepared.warnings, prepared.epoch)
+    save_state(root, state)
+
+
+def regenerate(root: Path, max_file_bytes: int = MAX_FILE_BYTES) -> Regenerated:
+    """Make generated/ match the inputs in place, doing nothing if it already does; raise
+    BriefingError (and write nothing) when the inputs have problems."""
+    prepared = prepare(root, max_file_bytes=max_file_bytes)
+    if prepared.pages is None:
+        unchanged = len(outputs_of(root))
+        return Regenerated((), (), unchanged, prepared.warnings, prepared.epoch, True)
+    report = write_pages(prepared.pages, root / DOCS_DIR)
+    remember(root, prepared)
+    return Regenerated(
+        report.written, report.deleted, report.unchanged, prepared.warnings, prepared.epoch, False
+    )
+
+
+def read_docs(root: Path) -> dict[str, str]:
+    """The pages generated/ holds, keyed by path, as `prepare` would have made them."""
+    folder = root / DOCS_DIR
+    return {
+        path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8")
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def inputs_digest(root: Path, options: str) -> str:
+    """A digest of every input file's path and bytes, of the generator and of the options."""
+    digest = hashlib.sha256(f"{generator_fingerprint()} {options}".encode())
+    for name in INPUTS:
+        paths = [root / name] if (root / name).is_file() else sorted((root / name).rglob("*"))
+        for path in paths:
+            if path.is_file():
+                data = path.read_bytes()
+                shown = path.relative_to(root).as_posix()
+                digest.update(f"{shown}\0{len(data)}\0".encode() + data)
+    return digest.hexdigest()
+
+
+def generator_fingerprint() -> str:
+    """The generator's code and schemas, the Python and library versions it runs with."""
+    digest = hashlib.sha256(platform.python_version().encode())
+    for path in sorted(GENERATOR.rglob("*")):
+        if path.suffix in (".py", ".json"):
+            digest.update(path.relative_to(GENERATOR).as_posix().encode() + path.read_bytes())
+    for name in LIBRARIES:
+        digest.update(f"{name}={library_version(name)}".encode())
+    return digest.hexdigest()
+
+
+def library_version(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+def outputs_of(root: Path) -> dict[str, list[int]]:
+    """Every file of generated/ with its size and modification time (nanoseconds)."""
+    folder = root / DOCS_DIR
+    if not folder.is_dir():
+        return {}
+    found = {}
+    for path in folder.rglob("*"):
+        if path.is_file():
+            status = path.stat()
+            found[path.relative_to(folder).as_posix()] = [status.st_size, status.st_mtime_ns]
+    return found
+
+
+def read_state(root: Path) -> State | None:
+    """The note of the last regeneration, or None if there is none or it cannot be read."""
+    try:
+        data = json.loads((root / STATE_FILE).read_text(encoding="utf-8"))
+        warnings = tuple(
+            Problem(Location(*w["location"]), w["message"], w["hint"], "warning")
+            for w in data["warnings"]
+        )
+        return State(data["inputs"], data["outputs"], warnings, data["epoch"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save_state(root: Path, state: State) -> None:
+    """Leave the note for the next regeneration (written whole, then renamed into place)."""
+    warnings = [
+        {
+            "location": [w.location.path, w.location.line, w.location.column],
+            "message": w.message,
+            "hint": w.hint,
+        }
+        for w in state.warnings
+    ]
+    data = {
+        "inputs": state.inputs,
+        "outputs": state.outputs,
+        "warnings": warnings,
+        "epoch": state.epoch,
+    }
+    path = root / STATE_FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(json.dumps(data, sort_keys=True) + "\n", encoding="utf-8")
+    temporary.replace(path)

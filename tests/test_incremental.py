@@ -1,0 +1,64 @@
+"""Regeneration does nothing when nothing changed, and everything needed when anything did."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.incremental import STATE_FILE, regenerate
+
+ARTICLE = "seeds/27-state-dept-readout-via-menafn-rubio-call-lavrov-2025-05-17.txt"
+
+
+def test_a_second_regeneration_reads_and_writes_nothing(project_copy: Path) -> None:
+    first = regenerate(project_copy)
+    assert not first.skipped and first.written
+    second = regenerate(project_copy)
+    assert second.skipped
+    assert (second.written, second.deleted) == ((), ())
+    assert second.unchanged == len(first.written)
+    assert second.epoch == first.epoch
+
+
+def test_a_changed_input_regenerates(project_copy: Path) -> None:
+    regenerate(project_copy)
+    path = project_copy / ARTICLE
+    path.write_bytes(path.read_bytes().replace(b"prisoner exchange", b"prisoner swap"))
+    again = regenerate(project_copy)
+    assert not again.skipped
+    assert "articles/27-state-dept-readout-via-menafn-rubio-call-lavrov-2025-05-17.md" in (
+        again.written
+    )
+
+
+def test_a_touched_output_is_put_back(project_copy: Path) -> None:
+    first = regenerate(project_copy)
+    page = project_copy / "generated" / "matrix.md"
+    original = page.read_bytes()
+    page.write_bytes(b"# edited by hand\n")
+    (project_copy / "generated" / "stray.md").write_text("# stray\n", encoding="utf-8")
+    (project_copy / "generated" / "review.md").unlink()
+    again = regenerate(project_copy)
+    assert not again.skipped
+    assert set(again.written) == {"matrix.md", "review.md"}
+    assert again.deleted == ("stray.md",)
+    assert page.read_bytes() == original
+    assert again.unchanged == len(first.written) - 2
+
+
+def test_an_output_with_a_new_time_but_the_same_bytes_is_not_rewritten(
+    project_copy: Path,
+) -> None:
+    regenerate(project_copy)
+    page = project_copy / "generated" / "matrix.md"
+    os.utime(page, ns=(0, 0))
+    again = regenerate(project_copy)
+    assert not again.skipped and again.written == ()
+
+
+def test_a_broken_note_is_ignored(project_copy: Path) -> None:
+    regenerate(project_copy)
+    (project_copy / STATE_FILE).write_text("{not json", encoding="utf-8")
+    again = regenerate(project_copy)
+    assert not again.skipped and again.written == ()
+    assert regenerate(project_copy).skipped
