@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: site test lint serve check check-strict clean
+.PHONY: site test lint serve check check-strict clean bench bench-serve
 
 $(BIN)/briefing: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,9 +35,17 @@ test: $(BIN)/briefing $(CHROMIUM)
 	$(BIN)/pytest
 
 lint: $(BIN)/briefing
-	$(BIN)/ruff check generator tests
-	$(BIN)/ruff format --check generator tests
-	$(BIN)/mypy --strict generator
+	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff format --check generator tests bench
+	$(BIN)/mypy --strict generator bench
+
+# The scale benchmark (BENCHMARKS.md): 1,000 articles by default, e.g. `make bench ARTICLES=4000`.
+ARTICLES ?= 1000
+bench: $(BIN)/briefing $(CHROMIUM)
+	$(BIN)/python -m bench.run --articles $(ARTICLES) --actors 40 --issues 25 --positions 800 --search
+
+bench-serve: $(BIN)/briefing $(CHROMIUM)
+	$(BIN)/python -m bench.serve_latency
 
 clean:
 	rm -rf site generated .build .build.mkdocs.yml .pytest_cache .mypy_cache .ruff_cache

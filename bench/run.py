@@ -33,7 +33,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.corpus import Size, add_article, make_project
-from generator.fulltext import PAGEFIND_OPTIONS
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -76,8 +75,7 @@ def mkdocs_build(root: Path) -> Run:
 
 
 def pagefind(root: Path) -> Run:
-    command = [sys.executable, "-m", "pagefind_bin", "--site", "site", "--quiet"]
-    return run_measured([*command, *PAGEFIND_OPTIONS], root)
+    return run_measured([sys.executable, "-m", "bench.stage", "--full-text", str(root)], REPO)
 
 
 def site_sizes(site: Path) -> dict[str, float]:

@@ -3,6 +3,7 @@
 `python -m bench.stage ROOT` runs what `briefing build` runs before MkDocs (load, check,
 render, write generated/, or nothing when no input changed since the last run) and prints one
 JSON line: seconds, whether it was skipped, pages, written and deleted paths.
+`python -m bench.stage --full-text ROOT` builds the full-text index of ROOT/site.
 """
 
 from __future__ import annotations
@@ -12,7 +13,15 @@ import sys
 import time
 from pathlib import Path
 
+from generator.fulltext import index_site
 from generator.incremental import regenerate
+
+
+def index(root: Path) -> None:
+    """Index the built site as `briefing build` does, one Pagefind run per part."""
+    result = index_site(root / "site")
+    if result.returncode != 0:
+        sys.exit(result.stdout + result.stderr)
 
 
 def main(root: Path) -> None:
@@ -31,4 +40,7 @@ def main(root: Path) -> None:
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]))
+    if sys.argv[1] == "--full-text":
+        index(Path(sys.argv[2]))
+    else:
+        main(Path(sys.argv[1]))

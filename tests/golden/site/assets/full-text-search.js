@@ -1,12 +1,24 @@
 // Mounts Pagefind's search UI on the full-text search page. The index and the UI live in
-// pagefind/ at the root of the built site (made by `briefing build`); both are fetched from
-// this site only. Material's instant navigation swaps pages without reloading scripts, so the
-// UI is mounted on each page change through Material's `document$` observable.
+// pagefind/ at the root of the built site (made by `briefing build`); a large site's index
+// comes in parts, listed in pagefind/parts.json and merged into one search. Everything is
+// fetched from this site only. Material's instant navigation swaps pages without reloading
+// scripts, so the UI is mounted on each page change through Material's `document$`.
 (function () {
   "use strict";
   var root = new URL("..", document.currentScript.src);
   var bundle = new URL("pagefind/", root);
   var loading = null;
+
+  function parts() {
+    return fetch(new URL("parts.json", bundle).href).then(
+      function (response) {
+        return response.ok ? response.json() : { parts: [] };
+      },
+      function () {
+        return { parts: [] };
+      }
+    );
+  }
 
   function load() {
     if (loading === null) {
@@ -31,12 +43,15 @@
       return;
     }
     element.dataset.mounted = "true";
-    load().then(
-      function () {
+    Promise.all([load(), parts()]).then(
+      function (loaded) {
         var ui = new PagefindUI({
           element: element,
           bundlePath: bundle.pathname,
           baseUrl: root.pathname,
+          mergeIndex: loaded[1].parts.map(function (part) {
+            return { bundlePath: new URL(part, bundle).pathname };
+          }),
           showSubResults: true,
           showImages: false,
           autofocus: true,
