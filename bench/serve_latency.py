@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import argparse
 import functools
+import os
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -47,15 +49,19 @@ def serving(root: Path) -> Iterator[str]:
     """`briefing serve` on a free port of 127.0.0.1 until the block ends; yields its URL."""
     address = f"127.0.0.1:{free_port()}"
     command = [sys.executable, "-m", "generator", "serve", "--root", str(root)]
+    # A session of its own, so that stopping it stops the `mkdocs serve` it starts too.
     child = subprocess.Popen(
-        [*command, "--dev-addr", address], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        [*command, "--dev-addr", address],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     url = f"http://{address}/"
     try:
         wait_until(lambda: responds(url), 120)
         yield url
     finally:
-        child.terminate()
+        os.killpg(child.pid, signal.SIGTERM)
         child.wait(30)
 
 
