@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-CONFIG_INPUTS = ("mkdocs.yml", "templates", "pages")
+CONFIG_INPUTS = ("mkdocs.yml", "templates", "pages", "overrides")
 FIRST_DAY = datetime.date(2022, 1, 3)
 DAYS = 1460  # four years of articles
 MARKDOWN_SHARE = 5  # one article in five is Markdown with front matter
