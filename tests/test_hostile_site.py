@@ -265,11 +265,12 @@ def test_hostile_article_runs_nothing_in_a_browser(
             expect(page.locator("article h1")).to_contain_text(text)
             expect(page.locator("#p1")).to_contain_text(text)
             expect(page.locator("article img")).to_have_count(0)
-        page.goto(base)
-        search = page.locator("input.md-search__input")
-        search.click()
-        search.press_sequentially("delegate")  # in every hostile article: results show titles
-        expect(page.locator(".md-search-result__item").first).to_be_visible()
+        # Article texts are searched on the full-text search page (Pagefind), whose results show
+        # the titles and excerpts of the hostile articles.
+        page.goto(f"{base}full-text-search/")
+        page.locator(".pagefind-ui__search-input").fill("delegate")  # in every hostile article
+        expect(page.locator(".pagefind-ui__result-link").first).to_be_visible()
+        expect(page.locator(".pagefind-ui__result img")).to_have_count(0)
     finally:
         context.close()
     assert not dialogs and not errors, "\n".join(dialogs + errors)
