@@ -33,6 +33,8 @@ FOLDED = {
     "\u2026": "...",
 }
 ELISION = re.compile(r" ?\.{3,} ?")
+# What folding changes: whitespace other than one plain space, and the characters of FOLDED.
+FOLD_POINTS = re.compile(r" \s+|[^\S ]\s*|[" + re.escape("".join(FOLDED)) + "]")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -67,15 +69,24 @@ class Missed:
 
 @dataclass(frozen=True, slots=True)
 class Folded:
-    """A text folded for matching, with the original span of each folded character."""
+    """A text folded for matching, with where its characters come from, as runs: `runs[k]` is
+    (folded start, original start, whether the run follows the original one for one); in a run
+    that does not (a whitespace run made one space, '…' made '...'), every folded character
+    comes from the run's original start."""
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    runs: tuple[tuple[int, int, bool], ...]
+
+    def origin(self, index: int) -> int:
+        """The original index of folded character `index`."""
+        folded_start, start, linear = self.runs[
+            bisect.bisect_right(self.runs, (index, 1 << 62)) - 1
+        ]
+        return start + (index - folded_start if linear else 0)
 
     def span(self, start: int, end: int) -> Span:
         """The original span of folded characters [start, end)."""
-        return Span(self.starts[start], self.ends[end - 1])
+        return Span(self.origin(start), self.origin(end - 1) + 1)
 
 
 def fold(text: str) -> str:
@@ -85,22 +96,32 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def folded(text: str) -> Folded:
-    """Fold `text`, remembering where each folded character comes from."""
-    chars: list[str] = []
-    starts: list[int] = []
-    for index, char in enumerate(text):
-        if char.isspace():
-            if chars and chars[-1] != " ":
-                chars.append(" ")
-                starts.append(index)
-            continue
-        for piece in FOLDED.get(char, char):
-            chars.append(piece)
-            starts.append(index)
-    if chars and chars[-1] == " ":
-        chars.pop()
-        starts.pop()
-    return Folded("".join(chars), tuple(starts), tuple(start + 1 for start in starts))
+    """Fold `text`, remembering where each folded character comes from.
+
+    Only the places that change are visited (a regular expression finds them), so that folding
+    costs little more than reading the text: quotes are matched against every paragraph.
+    """
+    lead = len(text) - len(text.lstrip())
+    core = text.strip()
+    pieces: list[str] = []
+    runs: list[tuple[int, int, bool]] = []
+    size = position = 0
+    for match in FOLD_POINTS.finditer(core):
+        start, end = match.span()
+        if start > position:
+            runs.append((size, lead + position, True))
+            pieces.append(core[position:start])
+            size += start - position
+        found = match.group()
+        replacement = " " if found[0].isspace() else FOLDED[found]
+        runs.append((size, lead + start, False))
+        pieces.append(replacement)
+        size += len(replacement)
+        position = end
+    if position < len(core):
+        runs.append((size, lead + position, True))
+        pieces.append(core[position:])
+    return Folded("".join(pieces), tuple(runs))
 
 
 def is_blank(quote: str) -> bool:

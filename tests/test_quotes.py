@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from generator.quotes import MAX_GAP, Found, Missed, Span, find_quote, is_blank
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.quotes import FOLDED, MAX_GAP, Found, Missed, Span, find_quote, folded, is_blank
 
 PARAGRAPHS = (
     "The delegations met in Geneva on Monday.",
@@ -107,3 +110,13 @@ def test_a_miss_in_an_empty_article_has_no_passage() -> None:
 
 def test_blank_quotes() -> None:
     assert is_blank("   ") and is_blank(" … ... ") and not is_blank("a ... b")
+
+
+@given(st.text(alphabet=" ab\t\n\u00a0\u2028\u3000\x1c\u2019\u201c\u2014\u2026.", max_size=20))
+def test_folding_keeps_where_each_character_comes_from(text: str) -> None:
+    folded_text = folded(text)
+    plain = "".join(FOLDED.get(c, c) for c in text)
+    assert folded_text.text == " ".join(plain.split())
+    for index, character in enumerate(folded_text.text):
+        origin = text[folded_text.origin(index)]
+        assert origin.isspace() if character == " " else character in FOLDED.get(origin, origin)
