@@ -14,7 +14,7 @@ grows with the corpus as real text does (which is what search indexes are sensit
 article mentions 2 to 4 actors and 1 to 3 issues by name or alias.
 
 Every article is generated from its own seeded random stream, so a corpus of 4,000 articles
-starts with the same 1,000 articles as a corpus of 1,000, and `add_article` can write the next
+starts with the same 1,000 articles as a corpus of 1,000, and `next_article` makes the next
 one, dated after every other, like a new article of the day.
 """
 
@@ -331,8 +331,8 @@ def make_project(root: Path, size: Size) -> tuple[SynthArticle, ...]:
     return articles
 
 
-def add_article(root: Path, size: Size) -> SynthArticle:
-    """Write the corpus's next article into `root`/seeds, dated after every other one."""
+def next_article(size: Size) -> SynthArticle:
+    """The corpus's next article, dated after every other one, like a new article of the day."""
     actors, issues = make_actors(size.actors), make_issues(size.issues)
     article = make_article(size.articles, actors, issues, Vocabulary())
     newest = FIRST_DAY + datetime.timedelta(days=DAYS + 1)
@@ -340,8 +340,6 @@ def add_article(root: Path, size: Size) -> SynthArticle:
         name.replace(article.id, f"{newest}-new-wire"): text.replace(str(article.date), str(newest))
         for name, text in article.files.items()
     }
-    for name, text in files.items():
-        (root / "seeds" / name).write_text(text, encoding="utf-8")
     return SynthArticle(f"{newest}-new-wire", newest, files, article.naming, article.body_sentence)
 
 

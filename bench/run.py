@@ -8,8 +8,9 @@ counts the child and the processes it waited for). The figures:
 
 - generation: load, check, render and write generated/ from scratch (`bench.stage`);
 - no-op regeneration: the same again with nothing changed, and how many files it wrote;
-- one added article: a new article dated after all others, and the files it made generation
-  rewrite;
+- one added article: `briefing add` of a new article dated after all others (its time and
+  memory: it loads the whole project to find duplicates), then the files the regeneration
+  rewrote;
 - MkDocs build: `mkdocs build --strict --clean`, as `briefing build` runs it (never --dirty);
 - full-text index: Pagefind over site/, as `briefing build` runs it;
 - site bytes per page: HTML bytes of the built pages divided by their number, and all of site/
@@ -32,7 +33,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.corpus import Size, add_article, make_project
+from bench.corpus import Size, make_project, next_article
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -66,6 +67,22 @@ def run_measured(command: list[str], cwd: Path, env: dict[str, str] | None = Non
 def generate(root: Path) -> tuple[Run, dict[str, object]]:
     measured = run_measured([sys.executable, "-m", "bench.stage", str(root)], REPO)
     return measured, json.loads(measured.stdout)
+
+
+def add_command(root: Path, size: Size) -> Run:
+    """`briefing add` of the corpus's next article, with its metadata as options."""
+    article = next_article(size)
+    with tempfile.TemporaryDirectory() as folder:
+        options = []
+        for name, text in article.files.items():
+            if name.endswith(".meta.yaml"):
+                pairs = (line.split(": ", 1) for line in text.splitlines())
+                options += [part for key, value in pairs for part in (f"--{key}", value)]
+            else:
+                (Path(folder) / name).write_text(text, encoding="utf-8")
+                path = Path(folder) / name
+        command = [sys.executable, "-m", "generator", "add", "--root", str(root), str(path)]
+        return run_measured([*command, *options], REPO)
 
 
 def mkdocs_build(root: Path) -> Run:
@@ -127,7 +144,9 @@ def measure(size: Size, root: Path, search: bool) -> dict[str, object]:
         from bench.search_probe import first_search_bytes
 
         figures.update(first_search_bytes(root / "site", articles[len(articles) // 2]))
-    add_article(root, size)
+    adding = add_command(root, size)
+    figures["add_command_s"] = adding.seconds
+    figures["add_command_peak_mib"] = adding.peak_mib
     added, added_report = generate(root)
     figures["added_article_files_written"] = added_report["written"]
     figures["added_article_regeneration_s"] = added.seconds

@@ -5,12 +5,7 @@ the sidecar made from the command's options, and goes through the loader and the
 when every input is good (readable, with some text, not a duplicate) are the files written to
 seeds/: the article's bytes as given, and for text and HTML a sidecar `<id>.meta.yaml`.
 
-An exact duplicate has the same cleaned text (paragraphs after page chrome is removed) as an
-article of the project. A near duplicate, such as a syndicated copy whose chrome the cleaner
-did not catch, is one whose cleaned text is at least NEAR_DUPLICATE percent similar by
-rapidfuzz's `fuzz.ratio` (the Indel similarity of the two texts, computed exactly and in C, with
-a cut-off that skips texts whose lengths differ too much): a full scan of 10,000 articles takes
-about a second, so no approximate index (MinHash) is needed at this scale.
+Duplicates, exact or near, are refused as generator/duplicates.py says.
 """
 
 from __future__ import annotations
@@ -23,10 +18,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
-from rapidfuzz import fuzz, process
 from slugify import slugify
 
 from generator.articles import Article, build_article
+from generator.duplicates import Seen, Similar, check_duplicates, text_of
 from generator.load import (
     ARTICLE_SUFFIXES,
     MAX_FILE_BYTES,
@@ -37,8 +32,6 @@ from generator.load import (
 from generator.model import Briefing, build_model
 from generator.problems import Location, Problem, Problems
 
-NEAR_DUPLICATE = 85.0
-"""Percent similarity of cleaned texts from which an article is a near duplicate."""
 SUFFIX_BY_FORM = {"text": ".txt", "markdown": ".md", "html": ".html"}
 MAX_ID_LENGTH = 80
 HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body)\b", re.I | re.S)
@@ -70,14 +63,6 @@ class Metadata:
         fields = ("title", "date", "outlet", "url", "licence", "attribution", "excerpt")
         values = {name: getattr(self, name) for name in fields}
         return {name: value for name, value in values.items() if value is not None}
-
-
-@dataclass(frozen=True, slots=True)
-class Similar:
-    """An article of the project whose cleaned text is close to a new one."""
-
-    article: Article
-    percent: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,7 +155,8 @@ def ingest(
         article = stage(source, metadata, problems)
         if article is None:
             continue
-        accepted, similar = check_duplicates(source, article, seen, force, problems)
+        where = Location(source.shown)
+        accepted, similar = check_duplicates(where, article, seen, force, problems)
         if not accepted:
             continue
         article_id = choose_id(article, source, taken)
@@ -184,21 +170,6 @@ def ingest(
         seen.add(article)
         ready.append(Ingested(article, seed_files(article.id, source, metadata), similar))
     return ready
-
-
-@dataclass(frozen=True, slots=True)
-class Seen:
-    """The articles new ones are compared with: the project's, then those already accepted."""
-
-    by_text: dict[str, Article]
-    by_id: dict[str, Article]
-
-    def add(self, article: Article) -> None:
-        self.by_text[text_of(article)] = article
-        self.by_id[article.id] = article
-
-    def texts(self) -> dict[str, str]:
-        return {key: text_of(article) for key, article in self.by_id.items()}
 
 
 def stage(source: Source, metadata: Metadata, problems: Problems) -> Article | None:
@@ -257,36 +228,6 @@ def sidecar_line(key: str, value: str | bool) -> str:
     if key == "date":
         return f"date: {value}"
     return yaml.safe_dump({key: value}, allow_unicode=True, width=1000).rstrip("\n")
-
-
-def text_of(article: Article) -> str:
-    """The cleaned text duplicates are judged on: the paragraphs, without the title."""
-    return "\n".join(paragraph.text for paragraph in article.paragraphs)
-
-
-def check_duplicates(
-    source: Source, article: Article, seen: Seen, force: bool, problems: Problems
-) -> tuple[bool, Similar | None]:
-    """Whether the article may be added, and the near duplicate that --force lets through."""
-    text = text_of(article)
-    where = Location(source.shown)
-    if text in seen.by_text:
-        same = seen.by_text[text]
-        hint = f"it is already in the project as {same.location.path}"
-        problems.error(where, f"same text as article '{same.id}'", hint)
-        return False, None
-    found = process.extractOne(text, seen.texts(), scorer=fuzz.ratio, score_cutoff=NEAR_DUPLICATE)
-    if found is None:
-        return True, None
-    similar = Similar(seen.by_id[found[2]], round(found[1], 1))
-    if not force:
-        message = (
-            f"near duplicate of article '{similar.article.id}' ({similar.percent:.0f}% similar)"
-        )
-        hint = f"compare it with {similar.article.location.path}; add it with --force to keep both"
-        problems.error(where, message, hint)
-        return False, None
-    return True, similar
 
 
 def choose_id(article: Article, source: Source, taken: set[str]) -> str | None:
