@@ -10,7 +10,9 @@ Articles look like the demo's scraped pages: a licence mark and section label, a
 subtitle, a leading `date …` line, 6 to 12 paragraphs of 2 to 5 sentences with two or three
 subheadings, and page chrome at the end; about 650 words each. The words are drawn from a news
 vocabulary plus a long tail of made-up words with a Zipf-like frequency, so that the vocabulary
-grows with the corpus as real text does (which is what search indexes are sensitive to). Each
+grows with the corpus as real text does (which is what search indexes are sensitive to), with
+typographic quotes, apostrophes and dashes as in real news prose (which quote matching and
+text cleaning treat apart from plain ASCII). Each
 article mentions 2 to 4 actors and 1 to 3 issues by name or alias.
 
 Every article is generated from its own seeded random stream, so a corpus of 4,000 articles
@@ -243,6 +245,11 @@ def sentence(rng: random.Random, words: Vocabulary, subject: str | None = None) 
     for _ in range(rng.randint(0, 3)):
         parts += [rng.choice(FUNCTION), rng.choice((words.rare(rng), rng.choice(NOUNS)))]
     parts.append(rng.choice(TIMES))
+    typography = rng.random()  # news prose quotes people and sets asides between dashes
+    if typography < 0.25:
+        parts[3], parts[4] = f"\u201c{parts[3]}", f"{parts[4]}\u201d"
+    elif typography < 0.4:
+        parts.insert(5, "\u2014 in the officials\u2019 words \u2014")
     return " ".join(parts) + "."
 
 

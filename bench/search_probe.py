@@ -58,7 +58,10 @@ def first_search_bytes(site: Path, article: SynthArticle) -> dict[str, object]:
     for a whole sentence of `article`'s body (each quoted: Pagefind then matches it exactly)."""
     sentence = article.body_sentence.rstrip(".").split()
     common = {w.lower() for w in (*FUNCTION, *NOUNS, *VERBS, *ADJECTIVES, "a", "the")}
-    rare = next((at for at, w in enumerate(sentence) if w.lower() not in common), 0)
+    rare = next(
+        (at for at, w in enumerate(sentence) if w.isalpha() and w.lower() not in common),
+        0,
+    )
     start = max(0, min(rare - 1, len(sentence) - 4))
     short = " ".join(sentence[start : start + 4])  # four words around an uncommon one
     figures: dict[str, object] = {}
