@@ -31,3 +31,12 @@ def test_the_live_preview_benchmark_sees_its_changes() -> None:
     assert "summary edited → regenerated: median " in result.stdout
     assert "summary edited → page reloaded: median " in result.stdout
     assert "article added → regenerated: " in result.stdout
+
+
+def test_the_mention_and_duplicate_benchmarks_run() -> None:
+    command = [sys.executable, "-m", "bench.mentions", "--articles", "20"]
+    result = subprocess.run(command, cwd=REPO, check=True, capture_output=True, text=True)
+    assert result.stdout.count("same mentions") == 3
+    command = [sys.executable, "-m", "bench.duplicates", "--articles", "20"]
+    result = subprocess.run(command, cwd=REPO, check=True, capture_output=True, text=True)
+    assert "near duplicate found in" in result.stdout
