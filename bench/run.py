@@ -96,21 +96,23 @@ def pagefind(root: Path) -> Run:
 
 
 def site_sizes(site: Path) -> dict[str, float]:
-    """Bytes per built page, and the sizes of the two search indexes."""
-    pages = [p for p in site.rglob("index.html") if not p.is_relative_to(site / "pagefind")]
+    """Bytes per built page, and the sizes of the search indexes (Pagefind's in all its parts)."""
+    pagefind = [folder for folder in site.iterdir() if folder.name.startswith("pagefind")]
+    indexes = [*pagefind, site / "search"]
+    pages = [p for p in site.rglob("index.html") if not any(p.is_relative_to(i) for i in indexes)]
     html = sum(p.stat().st_size for p in pages)
-    indexes = (site / "pagefind", site / "search")
     rest = sum(
         p.stat().st_size
         for p in site.rglob("*")
         if p.is_file() and not any(p.is_relative_to(i) for i in indexes)
     )
-    pagefind_bytes = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+    pagefind_bytes = sum(p.stat().st_size for f in pagefind for p in f.rglob("*") if p.is_file())
     return {
         "pages": len(pages),
         "html_bytes_per_page": html / len(pages),
         "site_bytes_per_page": rest / len(pages),
         "material_index_bytes": (site / "search" / "search_index.json").stat().st_size,
+        "pagefind_parts": len(pagefind),
         "pagefind_index_bytes": pagefind_bytes,
     }
 
