@@ -1,9 +1,11 @@
-"""Shared fixtures: a copy of the project's inputs, the demo site built from it, an HTTP server
-for that site, and a real Chromium driven by Playwright.
+"""Shared fixtures: a copy of the project's inputs, the small `mini` project with edits, golden
+files, the demo site built from it, an HTTP server for that site, and a real Chromium driven by
+Playwright.
 
 The costly fixtures (the site build, the server, the browser) are session-scoped: they are made
 once and shared by every test that asks for them, so tests must not change what they return.
-A test that needs to change the inputs asks for `project_copy`, which is fresh for each test.
+A test that needs to change the inputs asks for `project_copy` or `mini_project`, which give a
+fresh copy each time.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import ExitStack, contextmanager
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pytest
+from click.testing import Result
 from hypothesis import HealthCheck, settings
 from playwright.sync_api import Browser, sync_playwright
 
@@ -38,6 +41,12 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 
 PROJECT_INPUTS = ("mkdocs.yml", "seeds", "briefings", "templates", "pages", "overrides")
 """What a project copy holds: the inputs of a build, never its outputs (generated/, site/)."""
+
+MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
+"""A small project's seeds/ and briefings/: three actors, one issue, one article."""
+
+SITE_INPUTS = ("mkdocs.yml", "templates", "pages", "overrides")
+"""What the mini project takes from the repository to be built like the demo."""
 
 CHROMIUM = Path("/usr/bin/chromium")
 """Debian's Chromium; the tests drive it rather than a browser Playwright downloads."""
@@ -73,6 +82,66 @@ def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     generated/ or site/: pass it as `--root` to the CLI to build it.
     """
     return copy_project(tmp_path_factory.mktemp("project"))
+
+
+Edit = tuple[str, str] | str | bytes | Path | None
+"""A change to one file of a project: (old, new) replaces the first `old` in its text; a str or
+bytes is the whole new file (its folders are made); a Path makes it a symbolic link to that path;
+None deletes it."""
+
+
+def apply_edit(target: Path, edit: Edit) -> None:
+    """Change the file `target` as `edit` says (see Edit)."""
+    if edit is None:
+        target.unlink()
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(edit, Path):
+        target.symlink_to(edit)
+    elif isinstance(edit, bytes):
+        target.write_bytes(edit)
+    elif isinstance(edit, str):
+        target.write_text(edit, encoding="utf-8")
+    else:
+        old, new = edit
+        text = target.read_text(encoding="utf-8")
+        assert old in text, f"edit does not apply to {target.name}: {old!r}"
+        target.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def copy_mini_project(root: Path, edits: Mapping[str, Edit] | None = None) -> Path:
+    """The mini project at `root` (which must not exist), with the repository's SITE_INPUTS,
+    and `edits` applied by path relative to `root`."""
+    shutil.copytree(MINI, root)
+    for name in SITE_INPUTS:
+        if (REPO_ROOT / name).is_dir():
+            shutil.copytree(REPO_ROOT / name, root / name)
+        else:
+            shutil.copy2(REPO_ROOT / name, root / name)
+    for path, edit in (edits or {}).items():
+        apply_edit(root / path, edit)
+    return root
+
+
+class MiniProject(Protocol):
+    def __call__(
+        self, edits: Mapping[str, Edit] | None = None, root: Path | None = None
+    ) -> Path: ...
+
+
+@pytest.fixture(scope="session")
+def mini_project(tmp_path_factory: pytest.TempPathFactory) -> MiniProject:
+    """Makes an edited copy of the mini project: `mini_project(edits)` returns its root.
+
+    Each call makes a fresh copy in a new temporary folder, or at `root` when given (a folder
+    that does not exist yet). Session-scoped, so that module fixtures and property-based tests
+    may use it too.
+    """
+
+    def make(edits: Mapping[str, Edit] | None = None, root: Path | None = None) -> Path:
+        return copy_mini_project(root or tmp_path_factory.mktemp("mini") / "project", edits)
+
+    return make
 
 
 @pytest.fixture(scope="session")
@@ -168,3 +237,32 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_goldens(request: pytest.FixtureRequest) -> bool:
     """True when the run was asked to refresh golden files (review their diff before committing)."""
     return bool(request.config.getoption("--update-goldens"))
+
+
+class Goldens:
+    """Compares output with golden files, or rewrites them when the run was asked to."""
+
+    def __init__(self, update: bool) -> None:
+        self.update = update
+
+    def check(self, golden: Path, text: str) -> None:
+        """`text` is the content of the file `golden` (which is rewritten under an update)."""
+        if self.update:
+            golden.parent.mkdir(parents=True, exist_ok=True)
+            golden.write_text(text, encoding="utf-8")
+        assert text == golden.read_text(encoding="utf-8")
+
+    def check_failed_build(self, result: Result, root: Path, golden: Path) -> None:
+        """The command failed as a user's mistake should: exit status 1, no traceback, nothing
+        written to generated/ or site/, and the report on stderr as in `golden`."""
+        assert result.exit_code == 1, result.output
+        assert result.exception is None or isinstance(result.exception, SystemExit)
+        assert not (root / "generated").exists(), "a failed build must write nothing"
+        assert not (root / "site").exists(), "a failed build must write nothing"
+        self.check(golden, result.stderr)
+
+
+@pytest.fixture
+def goldens(update_goldens: bool) -> Goldens:
+    """Golden-file assertions; `pytest --update-goldens` rewrites the files instead."""
+    return Goldens(update_goldens)

@@ -5,19 +5,19 @@ Refresh the reports with `pytest --update-goldens` and read their diff before co
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
 
-HERE = Path(__file__).parent
-MINI = HERE / "fixtures" / "mini"
-GOLDEN = HERE / "golden" / "bad-input"
-REPO = HERE.parent
+if TYPE_CHECKING:
+    from conftest import Edit, Goldens, MiniProject
+
+GOLDEN = Path(__file__).parent / "golden" / "bad-input"
 
 NORTHLAND = "briefings/actors/northland.yaml"
 CEASEFIRE = "briefings/issues/ceasefire.yaml"
@@ -26,19 +26,8 @@ PLAIN = "The delegations met in Geneva on Monday and agreed to meet again.\n"
 
 
 @dataclass(frozen=True, slots=True)
-class Link:
-    """A symbolic link to `target`, an absolute path outside the project."""
-
-    target: str
-
-
-Edit = tuple[str, str] | str | bytes | Link | None
-
-
-@dataclass(frozen=True, slots=True)
 class Case:
-    """Edits to the mini fixture, by path: (old, new) replaces text, str or bytes is a whole new
-    file, a Link makes a symbolic link, None deletes the file; and extra CLI arguments."""
+    """Edits to the mini project, by path (see conftest.Edit), and extra CLI arguments."""
 
     edits: dict[str, Edit]
     args: tuple[str, ...] = field(default=())
@@ -65,7 +54,7 @@ CASES: dict[str, Case] = {
         {"briefings/actors/berg.yaml": ("speaks_for: northland", "speaks_for: ../northland")}
     ),
     "evidence-article-path": Case({NORTHLAND: ("article: talks", "article: /seeds/talks")}),
-    "link-out-of-project": Case({"seeds/passwd.txt": Link("/etc/passwd")}),
+    "link-out-of-project": Case({"seeds/passwd.txt": Path("/etc/passwd")}),
     # YAML that would take the loader down, or that PyYAML turns into exceptions.
     "yaml-billion-laughs": Case({CEASEFIRE: billion_laughs()}),
     "yaml-deep-nesting": Case({CEASEFIRE: "aliases: " + "[" * 10_000 + "]" * 10_000 + "\n"}),
@@ -102,44 +91,10 @@ CASES: dict[str, Case] = {
 }
 
 
-def make_project(tmp_path: Path, edits: dict[str, Edit]) -> Path:
-    """A copy of the mini fixture with the repository's templates, pages and theme, edited."""
-    root = tmp_path / "project"
-    shutil.copytree(MINI, root)
-    for name in ("templates", "pages", "overrides"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    for path, edit in edits.items():
-        apply(root / path, edit)
-    return root
-
-
-def apply(target: Path, edit: Edit) -> None:
-    if edit is None:
-        target.unlink()
-    elif isinstance(edit, Link):
-        target.symlink_to(edit.target)
-    elif isinstance(edit, bytes):
-        target.write_bytes(edit)
-    elif isinstance(edit, str):
-        target.write_text(edit, encoding="utf-8")
-    else:
-        old, new = edit
-        text = target.read_text(encoding="utf-8")
-        assert old in text, f"case edit does not apply: {old!r}"
-        target.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_input_report_matches_golden(case: str, tmp_path: Path, update_goldens: bool) -> None:
-    root = make_project(tmp_path, CASES[case].edits)
+def test_bad_input_report_matches_golden(
+    case: str, mini_project: MiniProject, goldens: Goldens
+) -> None:
+    root = mini_project(CASES[case].edits)
     result = CliRunner().invoke(main, ["build", "--root", str(root), *CASES[case].args])
-    assert result.exit_code == 1, result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-    assert not (root / "generated").exists(), "a failed build must write nothing"
-    assert not (root / "site").exists(), "a failed build must write nothing"
-    golden = GOLDEN / f"{case}.txt"
-    if update_goldens:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(result.stderr, encoding="utf-8")
-    assert result.stderr == golden.read_text(encoding="utf-8")
+    goldens.check_failed_build(result, root, GOLDEN / f"{case}.txt")

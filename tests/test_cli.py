@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,19 +10,6 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from generator.cli import main
-
-REPO = Path(__file__).resolve().parent.parent
-INPUTS = ("mkdocs.yml", "seeds", "briefings", "templates", "pages", "overrides")
-
-
-def copy_project(target: Path) -> Path:
-    for name in INPUTS:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name)
-        else:
-            shutil.copy(source, target / name)
-    return target
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -34,16 +20,16 @@ def tree_digest(folder: Path) -> dict[str, str]:
     }
 
 
-def test_check_reports_counts_and_writes_nothing(tmp_path: Path) -> None:
-    root = copy_project(tmp_path)
+def test_check_reports_counts_and_writes_nothing(project_copy: Path) -> None:
+    root = project_copy
     result = CliRunner().invoke(main, ["check", "--root", str(root)])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("ok: ")
     assert not (root / "generated").exists() and not (root / "site").exists()
 
 
-def test_build_twice_gives_identical_bytes(tmp_path: Path) -> None:
-    root = copy_project(tmp_path)
+def test_build_twice_gives_identical_bytes(project_copy: Path) -> None:
+    root = project_copy
     first = CliRunner().invoke(main, ["build", "--root", str(root)])
     assert first.exit_code == 0, first.output
     site_before = tree_digest(root / "site")
@@ -54,8 +40,8 @@ def test_build_twice_gives_identical_bytes(tmp_path: Path) -> None:
     assert tree_digest(root / "site") == site_before
 
 
-def test_build_removes_pages_of_removed_things(tmp_path: Path) -> None:
-    root = copy_project(tmp_path)
+def test_build_removes_pages_of_removed_things(project_copy: Path) -> None:
+    root = project_copy
     assert CliRunner().invoke(main, ["build", "--root", str(root)]).exit_code == 0
     (
         root / "seeds" / "07-kremlin-en-transcript-78571-putin-answers-bishkek-2025-11-27.txt"
@@ -77,8 +63,8 @@ def test_python_dash_m_runs_the_same_command() -> None:
         assert command in result.stdout
 
 
-def test_errors_exit_1_without_traceback(tmp_path: Path) -> None:
-    root = copy_project(tmp_path)
+def test_errors_exit_1_without_traceback(project_copy: Path) -> None:
+    root = project_copy
     (root / "briefings" / "actors" / "russia.yaml").write_text("name: [\n", encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "generator", "check", "--root", str(root)],

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,8 +15,8 @@ from generator.extract import extract_text
 from generator.marked_yaml import parse_yaml
 from generator.problems import Problems
 
-HERE = Path(__file__).parent
-REPO = HERE.parent
+if TYPE_CHECKING:
+    from conftest import MiniProject
 
 FRENCH = (
     "Le président a déclaré : « Nous voulons un cessez-le-feu » à Genève.\n"
@@ -50,20 +50,14 @@ def test_binary_and_undecodable_bytes_are_refused(data: bytes) -> None:
     assert isinstance(decode(data), Refused)
 
 
-def test_a_project_in_other_encodings_gives_the_same_pages(tmp_path: Path) -> None:
-    original = make_mini(tmp_path / "utf-8")
-    recoded = make_mini(tmp_path / "recoded")
+def test_a_project_in_other_encodings_gives_the_same_pages(mini_project: MiniProject) -> None:
+    original = mini_project()
+    recoded = mini_project()
     recode(recoded / "seeds/talks.md", "utf-16", "\r\n")
     recode(recoded / "briefings/briefing.yaml", "cp1252", "\n")  # 'Northland–Southland'
     recode(recoded / "briefings/actors/northland.yaml", "utf-32", "\r\n")
     recode(recoded / "briefings/actors/berg.yaml", "utf-8-sig", "\r")
     assert generate(recoded).pages == generate(original).pages
-
-
-def make_mini(root: Path) -> Path:
-    shutil.copytree(HERE / "fixtures" / "mini", root)
-    shutil.copytree(REPO / "templates", root / "templates")
-    return root
 
 
 def recode(path: Path, encoding: str, newline: str) -> None:

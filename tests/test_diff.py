@@ -11,12 +11,16 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import main
 from generator.diff import word_diff
+
+if TYPE_CHECKING:
+    from conftest import Goldens
 
 HERE = Path(__file__).parent
 REPO = HERE.parent
@@ -88,24 +92,16 @@ def diff(root: Path, *arguments: str) -> Result:
     return CliRunner().invoke(main, ["diff", "--root", str(root), *arguments])
 
 
-def check_golden(name: str, text: str, update: bool) -> None:
-    golden = GOLDEN / name
-    if update:
-        golden.parent.mkdir(parents=True, exist_ok=True)
-        golden.write_text(text, encoding="utf-8")
-    assert text == golden.read_text(encoding="utf-8")
-
-
-def test_one_stance_and_one_quote_read_at_a_glance(tmp_path: Path, update_goldens: bool) -> None:
+def test_one_stance_and_one_quote_read_at_a_glance(tmp_path: Path, goldens: Goldens) -> None:
     root = demo_repository(tmp_path)
     edit(root, RUSSIA, ONE_STANCE_ONE_QUOTE)
     commit_all(root, "Russia: conditional on a ceasefire")
     result = diff(root, "HEAD~1", "HEAD")
     assert result.exit_code == 0, result.output
     assert "Russia on Ceasefire: opposes → conditional" in result.stdout
-    check_golden("one-stance-one-quote.md", result.stdout, update_goldens)
+    goldens.check(GOLDEN / "one-stance-one-quote.md", result.stdout)
     as_json = diff(root, "--format", "json", "HEAD~1", "HEAD")
-    check_golden("one-stance-one-quote.json", as_json.stdout, update_goldens)
+    goldens.check(GOLDEN / "one-stance-one-quote.json", as_json.stdout)
 
 
 def test_a_lone_stance_change_is_one_line(tmp_path: Path) -> None:

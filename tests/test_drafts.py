@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from click.testing import CliRunner
 
 from generator.build import generate
 from generator.cli import main
 
-HERE = Path(__file__).parent
-REPO = HERE.parent
+if TYPE_CHECKING:
+    from conftest import MiniProject
+
 SOUTHLAND = "briefings/actors/southland.yaml"
 DRAFT_SUMMARY = "Accepts a ceasefire only after guarantees."
 TEXT_SUFFIXES = (".md", ".html", ".json", ".csv", ".xml")
-
-
-def mini_project(tmp_path: Path) -> Path:
-    """The mini fixture with the repository's templates, pages and site config."""
-    root = tmp_path / "project"
-    shutil.copytree(HERE / "fixtures" / "mini", root)
-    for name in ("templates", "pages", "overrides"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    return root
 
 
 def set_draft(root: Path, value: str = "true") -> None:
@@ -35,8 +26,8 @@ def set_draft(root: Path, value: str = "true") -> None:
     path.write_text(text.replace(stance, f"    draft: {value}\n{stance}"), encoding="utf-8")
 
 
-def test_a_draft_carries_a_banner_and_marks(tmp_path: Path) -> None:
-    root = mini_project(tmp_path)
+def test_a_draft_carries_a_banner_and_marks(mini_project: MiniProject) -> None:
+    root = mini_project()
     set_draft(root)
     pages = generate(root).pages
     assert '!!! danger "Draft"' in pages["actors/southland.md"]
@@ -53,15 +44,15 @@ def test_a_draft_carries_a_banner_and_marks(tmp_path: Path) -> None:
     assert "<title>Draft: Southland on Ceasefire" in pages["feed.xml"]
 
 
-def test_a_reviewed_position_has_no_draft_mark(tmp_path: Path) -> None:
-    pages = generate(mini_project(tmp_path)).pages
+def test_a_reviewed_position_has_no_draft_mark(mini_project: MiniProject) -> None:
+    pages = generate(mini_project()).pages
     marked = sorted(path for path, text in pages.items() if "draft-mark" in text)
     assert marked == ["assets/briefing.css", "methodology.md"]  # the style and its explanation
     assert "Draft" not in pages["actors/southland.md"]
 
 
-def test_a_published_build_leaves_drafts_out_entirely(tmp_path: Path) -> None:
-    root = mini_project(tmp_path)
+def test_a_published_build_leaves_drafts_out_entirely(mini_project: MiniProject) -> None:
+    root = mini_project()
     set_draft(root)
     result = CliRunner().invoke(main, ["build", "--no-drafts", "--root", str(root)])
     assert result.exit_code == 0, result.output
@@ -76,8 +67,8 @@ def test_a_published_build_leaves_drafts_out_entirely(tmp_path: Path) -> None:
     assert "southland" not in (root / "generated" / "positions.csv").read_text(encoding="utf-8")
 
 
-def test_publish_is_another_name_for_no_drafts(tmp_path: Path) -> None:
-    root = mini_project(tmp_path)
+def test_publish_is_another_name_for_no_drafts(mini_project: MiniProject) -> None:
+    root = mini_project()
     set_draft(root)
     result = CliRunner().invoke(main, ["build", "--publish", "--root", str(root)])
     assert result.exit_code == 0, result.output
@@ -85,8 +76,8 @@ def test_publish_is_another_name_for_no_drafts(tmp_path: Path) -> None:
     assert "No position recorded yet." in actor_page
 
 
-def test_draft_must_be_true_or_false(tmp_path: Path) -> None:
-    root = mini_project(tmp_path)
+def test_draft_must_be_true_or_false(mini_project: MiniProject) -> None:
+    root = mini_project()
     set_draft(root, "maybe")
     result = CliRunner().invoke(main, ["check", "--root", str(root)])
     assert result.exit_code == 1

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
 
-HERE = Path(__file__).parent
-MINI = HERE / "fixtures" / "mini"
-GOLDEN = HERE / "golden" / "errors"
+if TYPE_CHECKING:
+    from conftest import Edit, Goldens, MiniProject
+
+GOLDEN = Path(__file__).parent / "golden" / "errors"
 
 NORTHLAND = "briefings/actors/northland.yaml"
 HOME = "templates/home.md.j2"
@@ -25,9 +26,8 @@ The talks opened at nine, Ana Berg said. {"The delegations read statements. " * 
 borders were not discussed.
 """
 
-# Each case: file edits applied to the mini fixture, as {path: (old, new)} replacements or
-# {path: text} for a whole new file.
-CASES: dict[str, dict[str, tuple[str, str] | str]] = {
+# Each case: file edits applied to the mini project (see conftest.Edit).
+CASES: dict[str, dict[str, Edit]] = {
     "unknown-issue": {NORTHLAND: ("  ceasefire:", "  ceasfire:")},
     "unknown-article": {NORTHLAND: ("article: talks", "article: talk")},
     "unknown-speaker": {NORTHLAND: ("speaker: berg", "speaker: bergg")},
@@ -97,7 +97,7 @@ CASES: dict[str, dict[str, tuple[str, str] | str]] = {
 }
 
 # Warnings: `check` passes and prints them; `check --strict` fails on them.
-WARNING_CASES: dict[str, dict[str, tuple[str, str] | str]] = {
+WARNING_CASES: dict[str, dict[str, Edit]] = {
     "single-source-with-two-quotes": {
         NORTHLAND: ("    evidence:", "    single_source: Only one report.\n    evidence:")
     },
@@ -120,58 +120,31 @@ WARNING_CASES: dict[str, dict[str, tuple[str, str] | str]] = {
 }
 
 
-def make_project(tmp_path: Path, edits: dict[str, tuple[str, str] | str]) -> Path:
-    """A copy of the mini fixture with the repository's templates, and `edits` applied."""
-    root = tmp_path / "project"
-    shutil.copytree(MINI, root)
-    repo = HERE.parent
-    shutil.copytree(repo / "templates", root / "templates")
-    shutil.copytree(repo / "pages", root / "pages")
-    shutil.copytree(repo / "overrides", root / "overrides")
-    shutil.copy(repo / "mkdocs.yml", root / "mkdocs.yml")
-    for path, edit in edits.items():
-        target = root / path
-        if isinstance(edit, str):
-            target.write_text(edit, encoding="utf-8")
-            continue
-        old, new = edit
-        text = target.read_text(encoding="utf-8")
-        assert old in text, f"case edit does not apply: {old!r}"
-        target.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return root
-
-
-def test_mini_fixture_is_clean(tmp_path: Path) -> None:
-    root = make_project(tmp_path, {})
+def test_mini_fixture_is_clean(mini_project: MiniProject) -> None:
+    root = mini_project()
     result = CliRunner().invoke(main, ["check", "--root", str(root)])
     assert result.exit_code == 0, result.output
     assert result.output == "ok: 3 actors, 1 issues, 2 positions, 1 articles\n"
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_error_report_matches_golden(case: str, tmp_path: Path, update_goldens: bool) -> None:
-    root = make_project(tmp_path, CASES[case])
+def test_error_report_matches_golden(
+    case: str, mini_project: MiniProject, goldens: Goldens
+) -> None:
+    root = mini_project(CASES[case])
     result = CliRunner().invoke(main, ["build", "--root", str(root)])
-    assert result.exit_code == 1, result.output
-    assert result.exception is None or isinstance(result.exception, SystemExit)
-    assert not (root / "generated").exists(), "a failed build must write nothing"
-    assert not (root / "site").exists(), "a failed build must write nothing"
-    golden = GOLDEN / f"{case}.txt"
-    if update_goldens:
-        golden.write_text(result.stderr, encoding="utf-8")
-    assert result.stderr == golden.read_text(encoding="utf-8")
+    goldens.check_failed_build(result, root, GOLDEN / f"{case}.txt")
 
 
 @pytest.mark.parametrize("case", sorted(WARNING_CASES))
-def test_warnings_pass_unless_strict(case: str, tmp_path: Path, update_goldens: bool) -> None:
-    root = make_project(tmp_path, WARNING_CASES[case])
+def test_warnings_pass_unless_strict(
+    case: str, mini_project: MiniProject, goldens: Goldens
+) -> None:
+    root = mini_project(WARNING_CASES[case])
     lenient = CliRunner().invoke(main, ["check", "--root", str(root)])
     assert lenient.exit_code == 0, lenient.output
     strict = CliRunner().invoke(main, ["build", "--strict", "--root", str(root)])
     assert strict.exit_code == 1, strict.output
     assert not (root / "generated").exists() and not (root / "site").exists()
     report = f"$ briefing check\n{lenient.stderr}$ briefing build --strict\n{strict.stderr}"
-    golden = GOLDEN / f"warning-{case}.txt"
-    if update_goldens:
-        golden.write_text(report, encoding="utf-8")
-    assert report == golden.read_text(encoding="utf-8")
+    goldens.check(GOLDEN / f"warning-{case}.txt", report)

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 import tempfile
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 from click.testing import CliRunner
@@ -31,9 +30,8 @@ from generator.extract import extract_html, extract_markdown, extract_text
 from generator.marked_yaml import parse_yaml
 from generator.problems import BriefingError, Problems
 
-HERE = Path(__file__).parent
-REPO = HERE.parent
-MINI = HERE / "fixtures" / "mini"
+if TYPE_CHECKING:
+    from conftest import MiniProject
 
 # Pieces of Markdown, HTML, Jinja and YAML syntax, and characters that have broken parsers:
 # random text built from them reaches the interesting paths far more often than plain text.
@@ -69,15 +67,10 @@ ARTICLE_NAMES = ("new.txt", "new.md", "new.html", "talks.md")
 
 
 @contextmanager
-def mini_project() -> Iterator[Path]:
-    """A fresh copy of the mini fixture with the repository's templates, pages and theme."""
+def temporary(mini_project: MiniProject) -> Iterator[Path]:
+    """A fresh mini project, deleted afterwards: examples are many, and each needs its own."""
     with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder) / "project"
-        shutil.copytree(MINI, root)
-        for name in ("templates", "pages", "overrides"):
-            shutil.copytree(REPO / name, root / name)
-        shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-        yield root
+        yield mini_project(root=Path(folder) / "project")
 
 
 def generate_cleanly(root: Path) -> bool:
@@ -165,24 +158,30 @@ def test_extraction_gives_clean_blocks(text: str) -> None:
 
 @given(st.binary(max_size=2000) | hostile_text.map(str.encode), st.sampled_from(ARTICLE_NAMES))
 @settings(max_examples=60)
-def test_any_article_bytes_build_or_fail_cleanly(data: bytes, name: str) -> None:
-    with mini_project() as root:
+def test_any_article_bytes_build_or_fail_cleanly(
+    mini_project: MiniProject, data: bytes, name: str
+) -> None:
+    with temporary(mini_project) as root:
         (root / "seeds" / name).write_bytes(data)
         generate_cleanly(root)
 
 
 @given(hostile_text | st.text(), st.sampled_from(YAML_FILES))
 @settings(max_examples=80)
-def test_any_yaml_text_builds_or_fails_cleanly(text: str, path: str) -> None:
-    with mini_project() as root:
+def test_any_yaml_text_builds_or_fails_cleanly(
+    mini_project: MiniProject, text: str, path: str
+) -> None:
+    with temporary(mini_project) as root:
         (root / path).write_text(text, encoding="utf-8", errors="surrogatepass")
         generate_cleanly(root)
 
 
 @given(structures, st.sampled_from(YAML_FILES))
 @settings(max_examples=80)
-def test_any_yaml_structure_builds_or_fails_cleanly(data: Any, path: str) -> None:
-    with mini_project() as root:
+def test_any_yaml_structure_builds_or_fails_cleanly(
+    mini_project: MiniProject, data: Any, path: str
+) -> None:
+    with temporary(mini_project) as root:
         (root / path).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
         generate_cleanly(root)
 
@@ -208,8 +207,10 @@ def fuzz_fields(root: Path, draw: Any, paths: tuple[str, ...]) -> None:
 
 @given(st.data())
 @settings(max_examples=60)
-def test_random_strings_in_every_field_build_or_fail_cleanly(data: st.DataObject) -> None:
-    with mini_project() as root:
+def test_random_strings_in_every_field_build_or_fail_cleanly(
+    mini_project: MiniProject, data: st.DataObject
+) -> None:
+    with temporary(mini_project) as root:
         fuzz_fields(root, data.draw, YAML_FILES)
         front_matter, body = (root / "seeds/talks.md").read_text("utf-8").split("---\n")[1:]
         meta = replace_strings(yaml.safe_load(front_matter), data.draw)
@@ -228,8 +229,10 @@ DISPLAY_FIELDS = {
 
 @given(st.data())
 @settings(max_examples=4)
-def test_random_display_texts_build_a_strict_site(data: st.DataObject) -> None:
-    with mini_project() as root:
+def test_random_display_texts_build_a_strict_site(
+    mini_project: MiniProject, data: st.DataObject
+) -> None:
+    with temporary(mini_project) as root:
         for path, keys in DISPLAY_FIELDS.items():
             content = yaml.safe_load((root / path).read_text(encoding="utf-8"))
             for key in keys:
@@ -256,8 +259,10 @@ def tree_digest(folder: Path) -> dict[str, str]:
 
 @given(hostile_text, st.sampled_from(YAML_FILES))
 @settings(max_examples=25)
-def test_cli_exits_0_or_1_and_a_failed_build_writes_nothing(text: str, path: str) -> None:
-    with mini_project() as root:
+def test_cli_exits_0_or_1_and_a_failed_build_writes_nothing(
+    mini_project: MiniProject, text: str, path: str
+) -> None:
+    with temporary(mini_project) as root:
         write_docs(root, generate(root))
         (root / "site").mkdir()
         (root / "site" / "index.html").write_text("the last good site\n", encoding="utf-8")

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
 import unicodedata
 from collections import Counter
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import lxml.html
 import pytest
@@ -26,8 +25,8 @@ from playwright.sync_api import Browser, ConsoleMessage, Dialog, Error, expect
 from generator.cli import main
 from generator.render import escape_markdown, make_environment
 
-HERE = Path(__file__).parent
-REPO = HERE.parent
+if TYPE_CHECKING:
+    from conftest import MiniProject
 
 HOSTILE = (
     "<script>alert(1)</script>",
@@ -127,10 +126,6 @@ def seeds_digest(root: Path) -> dict[str, str]:
 
 
 def build_project(root: Path, texts: tuple[str, ...]) -> Path:
-    shutil.copytree(HERE / "fixtures" / "mini", root)
-    for name in ("templates", "pages", "overrides"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
     add_briefing(root, texts)
     seeds = seeds_digest(root)
     result = CliRunner().invoke(main, ["build", "--root", str(root)])
@@ -145,11 +140,10 @@ class Sites(NamedTuple):
 
 
 @pytest.fixture(scope="module")
-def sites(tmp_path_factory: pytest.TempPathFactory) -> Sites:
+def sites(mini_project: MiniProject) -> Sites:
     """The hostile and the harmless site, built once for this module; read-only."""
-    folder = tmp_path_factory.mktemp("escaping")
-    hostile = build_project(folder / "hostile", HOSTILE)
-    harmless = build_project(folder / "harmless", HARMLESS)
+    hostile = build_project(mini_project(), HOSTILE)
+    harmless = build_project(mini_project(), HARMLESS)
     return Sites(hostile / "site", harmless / "site")
 
 

@@ -12,9 +12,8 @@ are tested in test_errors.py.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import pytest
@@ -25,8 +24,10 @@ from generator.model import ACTOR_KINDS, STANCES, build_model
 from generator.problems import Problems
 from generator.schema import SCHEMA_DIR, load_schema, validator
 
+if TYPE_CHECKING:
+    from conftest import MiniProject
+
 REPO = Path(__file__).resolve().parent.parent
-MINI = Path(__file__).parent / "fixtures" / "mini"
 
 FILES_AND_SCHEMAS = [
     ("briefings/briefing.yaml", "briefing"),
@@ -171,23 +172,22 @@ def loader_errors(root: Path, path: str) -> list[str]:
 
 
 @pytest.mark.parametrize("case", sorted(ACTOR_CASES))
-def test_schema_and_loader_agree_on_actor_documents(case: str, tmp_path: Path) -> None:
+def test_schema_and_loader_agree_on_actor_documents(case: str, mini_project: MiniProject) -> None:
     replacements, well_formed = ACTOR_CASES[case]
     text = apply(ACTOR, replacements)
-    root = shutil.copytree(MINI, tmp_path / "project")
-    (root / "briefings" / "actors" / "northland.yaml").write_text(text, encoding="utf-8")
+    root = mini_project({"briefings/actors/northland.yaml": text})
     errors = loader_errors(root, "briefings/actors/northland.yaml")
     assert validator("actor").is_valid(parse(text)) is well_formed
     assert (not errors) is well_formed, errors
 
 
 @pytest.mark.parametrize("case", sorted(ARTICLE_CASES))
-def test_schema_and_loader_agree_on_article_metadata(case: str, tmp_path: Path) -> None:
+def test_schema_and_loader_agree_on_article_metadata(case: str, mini_project: MiniProject) -> None:
     replacements, well_formed = ARTICLE_CASES[case]
     text = apply(ARTICLE, replacements)
-    root = shutil.copytree(MINI, tmp_path / "project")
-    (root / "seeds" / "extra.txt").write_text("Extra\n\nA paragraph.\n", encoding="utf-8")
-    (root / "seeds" / "extra.meta.yaml").write_text(text, encoding="utf-8")
+    root = mini_project(
+        {"seeds/extra.txt": "Extra\n\nA paragraph.\n", "seeds/extra.meta.yaml": text}
+    )
     errors = loader_errors(root, "seeds/extra.meta.yaml")
     assert validator("article").is_valid(parse(text)) is well_formed
     assert (not errors) is well_formed, errors
