@@ -6,11 +6,12 @@ import datetime
 import difflib
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
 from generator.model import Briefing
 from generator.positions import HistoryEntry, Position
+from generator.quotes import fold
 
 T = TypeVar("T")
 
@@ -25,13 +26,21 @@ class Named:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A quote of a position, with its article."""
+    """A quote of a position, with its article.
+
+    Two quotes are the same when their article, their words (folded as quote matching folds
+    them) and their speaker's id are; what is only shown (the article's title, the paragraph,
+    the speaker's name) takes no part, so that retitling an article changes no quote.
+    """
 
     article_id: str
-    article_title: str
-    paragraph: int
-    quote: str
-    speaker: str | None
+    words: str
+    speaker_id: str | None
+    quote: str = field(compare=False)
+    """The words as written, one space between them."""
+    article_title: str = field(compare=False)
+    paragraph: int = field(compare=False)
+    speaker: str | None = field(compare=False)
     """The name of the person quoted, if the position says who."""
 
 
@@ -142,16 +151,18 @@ def differs(diff: PositionDiff) -> bool:
 
 
 def quotes(position: Position | None, briefing: Briefing) -> tuple[Quote, ...]:
-    """A position's quotes; a quote is the same when its article, words and speaker are."""
+    """A position's quotes (see Quote for when two are the same)."""
     if position is None:
         return ()
     return tuple(
         Quote(
-            e.article_id,
-            briefing.article_by_id[e.article_id].title,
-            e.paragraph,
-            " ".join(e.quote.split()),
-            briefing.actor_by_id[e.speaker_id].name if e.speaker_id else None,
+            article_id=e.article_id,
+            words=fold(e.quote),
+            speaker_id=e.speaker_id,
+            quote=" ".join(e.quote.split()),
+            article_title=briefing.article_by_id[e.article_id].title,
+            paragraph=e.paragraph,
+            speaker=briefing.actor_by_id[e.speaker_id].name if e.speaker_id else None,
         )
         for e in position.evidence
     )

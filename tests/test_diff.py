@@ -138,6 +138,22 @@ def test_exit_code_says_whether_anything_changed(tmp_path: Path) -> None:
     assert diff(root, "main").exit_code == 0
 
 
+def test_display_names_take_no_part_in_the_comparison(tmp_path: Path) -> None:
+    root = demo_repository(tmp_path)
+    meta = root / "seeds" / f"{FOUNDING}.meta.yaml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "title: Retitled\n", encoding="utf-8")
+    edit(root, "briefings/actors/putin.yaml", [("name: Vladimir Putin", "name: V. Putin")])
+    result = diff(root, "--exit-code", "main")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith("No change to the briefing.\n")
+
+
+def test_a_quote_copied_with_other_spaces_and_quote_marks_is_the_same(tmp_path: Path) -> None:
+    root = demo_repository(tmp_path)
+    edit(root, RUSSIA, [("From Moscow's perspective,", "From  Moscow’s perspective,")])
+    assert diff(root, "--exit-code", "main").exit_code == 0
+
+
 def test_summary_edits_are_shown_word_by_word(tmp_path: Path) -> None:
     root = demo_repository(tmp_path)
     edit(root, RUSSIA, [("Rejects talk of a ceasefire:", "Refuses any ceasefire:")])
