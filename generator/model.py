@@ -94,8 +94,9 @@ def build_model(raw: RawInputs, problems: Problems) -> Briefing:
     shaped = [f for f in actor_files if f.data is not None and check_shape(f, "actor", problems)]
     # Files that exist but failed their own checks: references to them are not reported
     # again, since the file's own errors say what is wrong.
-    broken = {stem(f) for f in issue_files if stem(f) not in issue_by_id}
-    broken |= {a.stem for a in raw.articles if a.stem not in article_by_id}
+    broken = {("issue", stem(f)) for f in issue_files if stem(f) not in issue_by_id}
+    broken |= {("article", a.stem) for a in raw.articles if a.stem not in article_by_id}
+    broken |= {("actor", stem(f)) for f in actor_files} - {("actor", stem(f)) for f in shaped}
     context = Context(
         problems,
         article_by_id,

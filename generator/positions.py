@@ -56,8 +56,9 @@ class Position:
 class Context:
     """What an actor's positions are checked against.
 
-    `people` maps each person actor's id to the names they go by; `broken` holds the ids of files
-    that exist but failed their own checks, so that references to them are not reported again.
+    `people` maps each person actor's id to the names they go by; `broken` holds the kind
+    ('issue', 'article' or 'actor') and id of files that exist but failed their own checks, so
+    that references to them are not reported again.
     """
 
     problems: Problems
@@ -65,7 +66,7 @@ class Context:
     issues: Mapping[str, object]
     actor_ids: frozenset[str]
     people: Mapping[str, tuple[str, ...]]
-    broken: frozenset[str]
+    broken: frozenset[tuple[str, str]]
 
 
 def build_position(
@@ -79,7 +80,7 @@ def build_position(
     path = ["positions", issue_id]
     data = source.data["positions"][issue_id]
     known_issue = issue_id in context.issues
-    if not known_issue and issue_id not in context.broken:
+    if not known_issue and ("issue", issue_id) not in context.broken:
         where = locate(source, path, key=True)
         problems.error(where, f"unknown issue '{issue_id}'", did_you_mean(issue_id, context.issues))
     as_of = date_at(data, ["as_of"])
@@ -149,7 +150,7 @@ def cited_article(source: YamlFile, path: list[Any], context: Context) -> Articl
     """The article an evidence item cites; None (reported unless its file is broken) if unknown."""
     article_id = source.data["positions"][path[1]]["evidence"][path[3]]["article"]
     article = context.articles.get(article_id)
-    if article is None and article_id not in context.broken:
+    if article is None and ("article", article_id) not in context.broken:
         hint = did_you_mean(article_id, context.articles)
         where = locate(source, [*path, "article"])
         context.problems.error(where, f"unknown article '{article_id}'", hint)
@@ -159,11 +160,15 @@ def cited_article(source: YamlFile, path: list[Any], context: Context) -> Articl
 def check_speaker(
     source: YamlFile, path: list[Any], article: Article | None, context: Context
 ) -> bool:
-    """The speaker must be a person actor; warn when the article never names them."""
+    """The speaker must be a person actor; warn when the article never names them.
+
+    A speaker whose own file is broken is not reported again: its file's errors say why.
+    """
     speaker = source.data["positions"][path[1]]["evidence"][path[3]]["speaker"]
     where = locate(source, [*path, "speaker"])
     if speaker not in context.people:
-        context.problems.error(where, *unknown_speaker(speaker, context))
+        if ("actor", speaker) not in context.broken:
+            context.problems.error(where, *unknown_speaker(speaker, context))
         return False
     names = context.people[speaker]
     if article is not None and not mentions(article, names_pattern(names)):

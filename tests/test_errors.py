@@ -32,6 +32,11 @@ CASES: dict[str, dict[str, Edit]] = {
     "unknown-article": {NORTHLAND: ("article: talks", "article: talk")},
     "unknown-speaker": {NORTHLAND: ("speaker: berg", "speaker: bergg")},
     "speaker-not-a-person": {NORTHLAND: ("speaker: berg", "speaker: southland")},
+    # The speaker's own file is wrong: its error is reported, not one at each of their quotes.
+    "speaker-file-broken": {
+        "briefings/actors/berg.yaml": ("role: Foreign Minister", "rol: Foreign Minister")
+    },
+    "speaker-file-unreadable": {"briefings/actors/berg.yaml": ("kind: person", "kind: [person")},
     "bad-stance": {NORTHLAND: ("stance: supports", "stance: support")},
     "bad-date": {NORTHLAND: ("as_of: 2026-02-02", "as_of: 2026-02-30")},
     "date-wrong-form": {NORTHLAND: ("as_of: 2026-02-02", "as_of: 2 February 2026")},
