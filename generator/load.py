@@ -152,7 +152,7 @@ def load_articles(
         article = load_article(root, path, problems, max_bytes)
         if article is not None:
             articles.append(article)
-    check_orphan_sidecars(root, folder, problems)
+    check_sidecars(root, folder, problems)
     return tuple(articles)
 
 
@@ -198,14 +198,27 @@ def load_markdown_article(root: Path, path: Path, text: str, problems: Problems)
     return RawArticle(path.stem, shown, "markdown", extract_markdown(body), metadata)
 
 
-def check_orphan_sidecars(root: Path, folder: Path, problems: Problems) -> None:
-    """A metadata file with no article beside it is most likely a renamed article."""
-    stems = {p.stem for p in folder.iterdir() if p.suffix.lower() in ARTICLE_SUFFIXES}
+def check_sidecars(root: Path, folder: Path, problems: Problems) -> None:
+    """A metadata file belongs beside a text or HTML article, which reads it.
+
+    With no article beside it, it is most likely a renamed article's; beside a Markdown article
+    it would never be read, since such an article keeps its metadata in its front matter.
+    """
+    forms = [(p.stem, ARTICLE_SUFFIXES.get(p.suffix.lower())) for p in folder.iterdir()]
+    read = {stem for stem, form in forms if form in ("text", "html")}
+    markdown = {stem for stem, form in forms if form == "markdown"}
     for sidecar in sorted(folder.glob("*" + SIDECAR_SUFFIX)):
         stem = sidecar.name.removesuffix(SIDECAR_SUFFIX)
-        if stem not in stems:
+        where = Location(relative(root, sidecar))
+        if stem in markdown and stem not in read:
+            hint = (
+                "a Markdown article keeps its metadata in its front matter: move these keys "
+                f"between the '---' lines at the top of seeds/{stem}.md, then delete this file"
+            )
+            problems.error(where, "metadata beside a Markdown article is not read", hint)
+        elif stem not in read:
             hint = f"rename it after its article, or add seeds/{stem}.txt"
-            problems.error(Location(relative(root, sidecar)), "metadata for no article", hint)
+            problems.error(where, "metadata for no article", hint)
 
 
 def load_yaml(root: Path, path: Path, problems: Problems, max_bytes: int | None = None) -> YamlFile:

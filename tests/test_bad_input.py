@@ -55,6 +55,9 @@ CASES: dict[str, Case] = {
     ),
     "evidence-article-path": Case({NORTHLAND: ("article: talks", "article: /seeds/talks")}),
     "link-out-of-project": Case({"seeds/passwd.txt": Path("/etc/passwd")}),
+    # Metadata where it is never read.
+    "sidecar-beside-markdown": Case({"seeds/talks.meta.yaml": "title: [Another title\n"}),
+    "sidecar-for-no-article": Case({"seeds/talk.meta.yaml": "title: Talks\n"}),
     # YAML that would take the loader down, or that PyYAML turns into exceptions.
     "yaml-billion-laughs": Case({CEASEFIRE: billion_laughs()}),
     "yaml-deep-nesting": Case({CEASEFIRE: "aliases: " + "[" * 10_000 + "]" * 10_000 + "\n"}),
