@@ -22,9 +22,10 @@ from generator.problems import Location, Problems, did_you_mean
 
 SCHEMA_DIR = Path(__file__).parent / "schemas"
 
-VISIBLE = "\\S"
-"""The pattern of a text that must show something: not only spaces or invisible characters
-(which the loader removes, see generator.decode)."""
+VISIBLE = r"[^\s\u200c\u200d]"
+"""The pattern of a text that must show something (`$defs/text` in the schemas): a character
+that is neither a space nor invisible. The loader removes the other invisible characters (see
+generator.decode); the zero-width joiner and non-joiner it keeps show nothing on their own."""
 PATTERN_HINTS = {
     "^[a-z0-9]+(-[a-z0-9]+)*$": "ids are lowercase words joined by hyphens, e.g. 'united-states'",
     "^[A-Za-z0-9]+([_-][A-Za-z0-9]+)*$": "article ids are letters and digits joined by '-' or '_'",
@@ -144,8 +145,6 @@ def describe(
         yield describe_pattern(source, path, error)
     elif error.validator == "format":
         yield where, f"'{instance}' is not a real date", "check the month and day, e.g. 2026-01-20"
-    elif error.validator == "minLength":
-        yield where, f"{field} is empty", "write something here, or remove the key"
     elif error.validator == "minItems":
         yield where, f"{field} is empty", "add at least one item, e.g. '- article: …'"
     elif error.validator == "type":

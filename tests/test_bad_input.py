@@ -68,6 +68,15 @@ CASES: dict[str, Case] = {
     "yaml-huge-number": Case({NORTHLAND: ("name: Northland", "name: " + "9" * 5000)}),
     "yaml-empty-file": Case({NORTHLAND: ""}),
     "invisible-text": Case({NORTHLAND: ("name: Northland", 'name: "\\u202e\\u200b"\nrole: "  "')}),
+    "invisible-single-source": Case(
+        {
+            "briefings/actors/southland.yaml": (
+                "    evidence:",
+                '    single_source: "\\u200b "\n    evidence:',
+            ),
+            NORTHLAND: ("aliases: [Northlander]", 'aliases: [Northlander, "\\u200d"]'),
+        }
+    ),
     # Size limits.
     "article-too-big": Case({"seeds/huge.txt": PLAIN * 40_000}),
     "yaml-too-big": Case(

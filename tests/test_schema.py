@@ -12,17 +12,19 @@ are tested in test_errors.py.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import pytest
 
+from generator.decode import clean_text
 from generator.load import load_inputs
 from generator.marked_yaml import parse_yaml
 from generator.model import ACTOR_KINDS, STANCES, build_model
 from generator.problems import Problems
-from generator.schema import SCHEMA_DIR, load_schema, validator
+from generator.schema import SCHEMA_DIR, VISIBLE, load_schema, validator
 
 if TYPE_CHECKING:
     from conftest import MiniProject
@@ -56,6 +58,35 @@ def test_stance_and_kind_vocabularies_are_the_models() -> None:
     defs = load_schema("actor")["$defs"]
     assert defs["stance"]["enum"] == [stance.id for stance in STANCES]
     assert load_schema("actor")["properties"]["kind"]["enum"] == list(ACTOR_KINDS)
+
+
+def strings(node: Any, path: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every subschema of type string in a schema, with where it is."""
+    if isinstance(node, dict):
+        if node.get("type") == "string":
+            yield path, node
+        for key, value in node.items():
+            yield from strings(value, f"{path}/{key}")
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from strings(value, f"{path}/{index}")
+
+
+@pytest.mark.parametrize("name", ["actor", "article", "briefing", "issue"])
+def test_every_text_of_an_input_must_show_something(name: str) -> None:
+    schema = load_schema(name)
+    assert schema["$defs"]["text"]["pattern"] == VISIBLE
+    for path, node in strings(schema):
+        assert "pattern" in node, f"{name}{path}: a text without a pattern may be blank"
+
+
+@pytest.mark.parametrize(
+    "text", [" ", "\u200b ", "\u202e\u200b", "\u200d", "\u200c\u00a0\u200d", "\t\u2028"]
+)
+def test_a_text_of_spaces_and_invisible_characters_is_empty(text: str) -> None:
+    cleaned = clean_text(text)
+    assert not validator("briefing").is_valid({"title": cleaned, "description": "Talks."})
+    assert validator("briefing").is_valid({"title": f"{cleaned}x", "description": "Talks."})
 
 
 @pytest.mark.parametrize(("path", "name"), FILES_AND_SCHEMAS)
@@ -118,6 +149,13 @@ ACTOR_CASES: dict[str, tuple[dict[str, str], bool]] = {
     "date-a-number": ({"as_of: 2026-02-02": "as_of: 20260202"}, False),
     "no-evidence": ({ACTOR[ACTOR.index("    evidence:") :]: "    evidence: []\n"}, False),
     "empty-quote": ({'"ready to sign a ceasefire tomorrow"': '""'}, False),
+    "invisible-single-source": (
+        {
+            '      - article: talks\n        quote: "ready to sign a ceasefire tomorrow"\n': "",
+            "    evidence:": '    single_source: "\\u200b "\n    evidence:',
+        },
+        False,
+    ),
     "speaker-not-an-id": ({"speaker: berg": "speaker: Ana Berg"}, False),
     "issue-not-an-id": ({"  ceasefire:": "  Cease Fire:"}, False),
     "history-without-stance": (
