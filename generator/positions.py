@@ -228,16 +228,20 @@ def miss_hint(missed: Missed, article: Article) -> str:
 def build_history(
     source: YamlFile, path: list[Any], as_of: datetime.date, problems: Problems
 ) -> tuple[HistoryEntry, ...]:
-    """Earlier stances, newest first, each dated before the position's as-of date."""
+    """Earlier stances, newest first, each dated before the position's as-of date and each on
+    a date of its own (a change of position is known by its date: feed entries are named by it).
+    """
     data = source.data["positions"][path[1]]
-    entries = []
+    entries: list[HistoryEntry] = []
     for index, item in enumerate(data.get("history", ())):
         day = date_at(item, ["as_of"])
+        where = locate(source, [*path, index, "as_of"])
         if day >= as_of:
             hint = f"history lists earlier stances: use a date before the as-of date {as_of}"
-            problems.error(
-                locate(source, [*path, index, "as_of"]), f"history date {day} is not earlier", hint
-            )
+            problems.error(where, f"history date {day} is not earlier", hint)
+        if any(entry.as_of == day for entry in entries):
+            hint = "a position has one stance on a date: keep one entry, or correct its date"
+            problems.error(where, f"two history entries dated {day}", hint)
         entries.append(HistoryEntry(day, item["stance"], item.get("note")))
     if [e.as_of for e in entries] != sorted((e.as_of for e in entries), reverse=True):
         problems.error(

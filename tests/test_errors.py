@@ -65,6 +65,15 @@ CASES: dict[str, dict[str, Edit]] = {
     "duplicate-actor-id": {"briefings/actors/northland.yml": "name: Northland\nkind: bloc\n"},
     "duplicate-issue-id": {"briefings/issues/ceasefire.yml": "title: Truce\nquestion: Now?\n"},
     "as-of-before-article": {NORTHLAND: ("as_of: 2026-02-02", "as_of: 2026-01-31")},
+    "history-same-date": {
+        NORTHLAND: (
+            "    evidence:",
+            "    history:\n"
+            "      - {as_of: 2025-12-01, stance: conditional}\n"
+            "      - {as_of: 2025-12-01, stance: opposes}\n"
+            "    evidence:",
+        )
+    },
     "quote-elision-out-of-order": {
         NORTHLAND: (
             "We want a ceasefire before any talk of borders",
