@@ -21,8 +21,10 @@ def load(path: Path) -> dict[str, Any]:
     return data
 
 
-def steps(workflow: dict[str, Any]) -> list[dict[str, Any]]:
-    return [step for job in workflow["jobs"].values() for step in job.get("steps", [])]
+def steps(workflow: dict[str, Any], job: str | None = None) -> list[dict[str, Any]]:
+    """The steps of one job of the workflow, or of all its jobs."""
+    jobs = [workflow["jobs"][job]] if job else workflow["jobs"].values()
+    return [step for each in jobs for step in each.get("steps", [])]
 
 
 def commands(workflow: dict[str, Any]) -> str:
@@ -65,10 +67,17 @@ def test_pull_request_checks_builds_and_diffs() -> None:
     assert '>> "$GITHUB_STEP_SUMMARY"' in run
     assert "actions/github-script" in uses(workflow)
     assert "actions/upload-artifact" in uses(workflow)
-    comment = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/github"))
+    review = steps(workflow, "review")
+    comment = next(s for s in review if s.get("uses", "").startswith("actions/github"))
     assert comment["if"] == "github.event.pull_request.head.repo.full_name == github.repository"
-    checkout = next(s for s in steps(workflow) if s.get("uses", "").startswith("actions/checkout"))
+    checkout = next(s for s in review if s.get("uses", "").startswith("actions/checkout"))
     assert checkout["with"]["fetch-depth"] == 0
+
+
+def test_pull_request_runs_the_tests_and_linters() -> None:
+    workflow = load(REPO / ".github" / "workflows" / "pull-request.yml")
+    assert [s["run"] for s in steps(workflow, "tests") if "run" in s] == ["bash .ci/run"]
+    assert workflow["jobs"]["tests"]["timeout-minutes"] >= 60
 
 
 def test_main_branch_publishes_to_pages_without_drafts() -> None:
