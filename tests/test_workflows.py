@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -78,6 +79,56 @@ def test_pull_request_runs_the_tests_and_linters() -> None:
     workflow = load(REPO / ".github" / "workflows" / "pull-request.yml")
     assert [s["run"] for s in steps(workflow, "tests") if "run" in s] == ["bash .ci/run"]
     assert workflow["jobs"]["tests"]["timeout-minutes"] >= 60
+
+
+DIFF_SCRIPT_STEP = "Semantic diff"
+
+
+def run_diff_step(tmp_path: Path, fake: str) -> tuple[subprocess.CompletedProcess[str], str]:
+    """Run the workflow's diff step as GitHub runs it (bash -eo pipefail), with `fake` as the
+    body of the `briefing` command; the result and the job summary written."""
+    workflow = load(REPO / ".github" / "workflows" / "pull-request.yml")
+    step = next(s for s in steps(workflow, "review") if s.get("name") == DIFF_SCRIPT_STEP)
+    bin_folder = tmp_path / "bin"
+    bin_folder.mkdir()
+    (bin_folder / "briefing").write_text(f"#!/bin/bash\n{fake}\n", encoding="utf-8")
+    (bin_folder / "briefing").chmod(0o755)
+    summary = tmp_path / "summary.md"
+    environment = {
+        "PATH": f"{bin_folder}{os.pathsep}{os.environ['PATH']}",
+        "BASE_REF": "main",
+        "GITHUB_STEP_SUMMARY": str(summary),
+    }
+    done = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+        cwd=tmp_path,
+        env=environment,
+        capture_output=True,
+        text=True,
+    )
+    return done, summary.read_text(encoding="utf-8") if summary.exists() else ""
+
+
+def test_diff_step_puts_the_diff_in_the_summary(tmp_path: Path) -> None:
+    done, summary = run_diff_step(tmp_path, 'echo "## Briefing changes"')
+    assert done.returncode == 0, done.stderr
+    assert summary == "## Briefing changes\n"
+    assert (tmp_path / "briefing-diff.md").read_text(encoding="utf-8") == summary
+
+
+def test_diff_step_reports_a_broken_base_without_failing(tmp_path: Path) -> None:
+    problems = "base, main (1a2b3c4): the briefing has errors\nx.yaml:1:1: ```@nobody``` ````\n"
+    done, summary = run_diff_step(tmp_path, f"printf '%s' '{problems}' >&2; exit 2")
+    assert done.returncode == 0, done.stderr
+    assert f"\n`````\n{problems}`````\n" in summary, summary
+    comment = (tmp_path / "briefing-diff.md").read_text(encoding="utf-8")
+    assert "see the job summary" in comment and "@" not in comment
+
+
+def test_diff_step_fails_on_any_other_failure(tmp_path: Path) -> None:
+    done, _ = run_diff_step(tmp_path, "echo 'Traceback: a bug' >&2; exit 1")
+    assert done.returncode == 1
+    assert "Traceback: a bug" in done.stderr
 
 
 def test_main_branch_publishes_to_pages_without_drafts() -> None:
