@@ -16,8 +16,14 @@ LONG_DETAILS = 12
 
 
 def inline(text: object) -> str:
-    """Untrusted text as inert Markdown that mentions nobody (a comment would notify '@name')."""
-    return escape_markdown(text).replace("@", "@\u200b")
+    """Untrusted text as inert Markdown that mentions nobody."""
+    return unmention(escape_markdown(text))
+
+
+def unmention(text: str) -> str:
+    """`text` with each '@' followed by a zero-width space: a pull-request comment would notify
+    '@name', and a team or user by that name may exist."""
+    return text.replace("@", "@\u200b")
 
 
 def plural(count: int, noun: str, nouns: str = "") -> str:
@@ -105,7 +111,7 @@ def details(diff: PositionDiff) -> list[str]:
     title = f"{diff.actor.name} on {diff.issue.name}"
     if len(body) <= LONG_DETAILS:
         return ["", f"### {inline(title)}", *body]
-    label = html.escape(f"{title}: " + ", ".join(tags(diff) or ["details"]))
+    label = unmention(html.escape(f"{title}: " + ", ".join(tags(diff) or ["details"])))
     return ["", f"<details><summary>{label}</summary>", *body, "", "</details>"]
 
 

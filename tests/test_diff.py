@@ -172,26 +172,43 @@ def test_word_diff_marks_only_the_changed_words() -> None:
     assert marked == "a [-b-] {+x+} c d {+e+}"
 
 
+LONG_EDIT = [
+    ("Rejects talk of a ceasefire:", "Refuses any ceasefire:"),
+    (
+        'more time to arm Ukraine."\n',
+        'more time to arm Ukraine."\n'
+        + "".join(
+            f'      - article: {FOUNDING}\n        quote: "{words}"\n'
+            for words in (
+                "Divergent Views",
+                "The Russian Position",
+                "security guarantees",
+                "Moscow",
+            )
+        )
+        + "    history:\n      - {as_of: 2025-11-27, stance: conditional, note: Earlier.}\n",
+    ),
+]
+
+
 def test_long_details_fold_into_a_details_element(tmp_path: Path) -> None:
     root = demo_repository(tmp_path)
-    quotes = "".join(
-        f'      - article: {FOUNDING}\n        quote: "{words}"\n'
-        for words in ("Divergent Views", "The Russian Position", "security guarantees", "Moscow")
-    )
-    history = "    history:\n      - {as_of: 2025-11-27, stance: conditional, note: Earlier.}\n"
-    edit(
-        root,
-        RUSSIA,
-        [
-            ("Rejects talk of a ceasefire:", "Refuses any ceasefire:"),
-            ('more time to arm Ukraine."\n', f'more time to arm Ukraine."\n{quotes}{history}'),
-        ],
-    )
+    edit(root, RUSSIA, LONG_EDIT)
     result = diff(root, "main")
     assert result.exit_code == 0, result.output
     summary = "summary edited, 4 quotes added, 1 history entry added"
     assert f"<details><summary>Russia on Ceasefire: {summary}</summary>" in result.stdout
     assert result.stdout.endswith("- 2025-11-27, conditional: Earlier.\n\n</details>\n")
+
+
+def test_no_mention_anywhere_notifies_anyone(tmp_path: Path) -> None:
+    root = demo_repository(tmp_path)
+    edit(root, RUSSIA, [*LONG_EDIT, ("name: Russia", "name: Russia @everyone")])
+    result = diff(root, "main")
+    assert result.exit_code == 0, result.output
+    assert "<details><summary>Russia @\u200beveryone on Ceasefire:" in result.stdout
+    assert "- **Russia @\u200beveryone on Ceasefire: opposes** · summary edited" in result.stdout
+    assert "@everyone" not in result.stdout
 
 
 def test_added_and_removed_things_are_listed(tmp_path: Path) -> None:
