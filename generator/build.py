@@ -24,7 +24,7 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,7 +51,8 @@ class Generated:
     """The pages of a briefing that passed every check, and the warnings found on the way."""
 
     briefing: Briefing
-    pages: dict[str, str]
+    pages: dict[str, str | bytes]
+    """Text (Markdown, data, the feed) by docs path; bytes for hand-written files to copy."""
     warnings: tuple[Problem, ...]
 
 
@@ -91,7 +92,7 @@ def write_docs(root: Path, generated: Generated) -> WriteReport:
 
 
 def publish(
-    root: Path, pages: dict[str, str], epoch: str, on_page: Advance | None = None
+    root: Path, pages: Mapping[str, str | bytes], epoch: str, on_page: Advance | None = None
 ) -> WriteReport:
     """Build the site aside, then put generated/ and site/ in place; raise SiteBuildFailed.
 

@@ -61,7 +61,7 @@ class State:
 class Prepared:
     """What the next build publishes: new pages, or None when generated/ is current."""
 
-    pages: dict[str, str] | None
+    pages: dict[str, str | bytes] | None
     warnings: tuple[Problem, ...]
     epoch: str
     inputs: str
@@ -103,11 +103,12 @@ def regenerate(root: Path, max_file_bytes: int = MAX_FILE_BYTES) -> Regenerated:
     )
 
 
-def read_docs(root: Path) -> dict[str, str]:
-    """The pages generated/ holds, keyed by path, as `prepare` would have made them."""
+def read_docs(root: Path) -> dict[str, str | bytes]:
+    """The files generated/ holds, keyed by path, as bytes (which write_pages writes as they
+    are: hand-written images and fonts are among them)."""
     folder = root / DOCS_DIR
     return {
-        path.relative_to(folder).as_posix(): path.read_text(encoding="utf-8")
+        path.relative_to(folder).as_posix(): path.read_bytes()
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }

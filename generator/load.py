@@ -22,6 +22,8 @@ MAX_FILE_BYTES = 2_000_000
 """The default size limit of an article or YAML file: far above any real one, far below harm."""
 ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 SIDECAR_SUFFIX = ".meta.yaml"
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+"""The files MkDocs reads as Markdown pages; it copies every other file of its docs as it is."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,7 +59,8 @@ class RawInputs:
     issues: tuple[YamlFile, ...]
     articles: tuple[RawArticle, ...]
     templates: dict[str, str]
-    pages: dict[str, str]
+    pages: dict[str, str | bytes]
+    """Hand-written Markdown pages as text, every other file of pages/ as bytes."""
 
 
 def load_inputs(root: Path, problems: Problems, max_bytes: int = MAX_FILE_BYTES) -> RawInputs:
@@ -78,7 +81,7 @@ def load_inputs(root: Path, problems: Problems, max_bytes: int = MAX_FILE_BYTES)
         issues=load_all("briefings/issues"),
         articles=load_articles(root, problems, max_bytes),
         templates=read_tree(root / "templates", root, problems),
-        pages=read_tree(root / "pages", root, problems),
+        pages=read_pages(root / "pages", root, problems),
     )
 
 
@@ -90,12 +93,29 @@ def yaml_files(folder: Path) -> list[Path]:
 
 
 def read_tree(folder: Path, root: Path, problems: Problems) -> dict[str, str]:
-    """Every file below `folder`, keyed by its path relative to it."""
-    if not folder.is_dir():
-        return {}
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
-    texts = {p.relative_to(folder).as_posix(): read_text(root, p, problems) for p in files}
+    """The text of every file below `folder`, keyed by its path relative to it."""
+    texts = {name: read_text(root, path, problems) for name, path in tree_files(folder)}
     return {name: text for name, text in texts.items() if text is not None}
+
+
+def read_pages(folder: Path, root: Path, problems: Problems) -> dict[str, str | bytes]:
+    """Every file below `folder`: Markdown as text, read as every input is, and any other file
+    (a stylesheet, an image, a font) as bytes, to be copied as it is, as MkDocs copies it."""
+    contents = {
+        name: read_text(root, path, problems)
+        if path.suffix.lower() in MARKDOWN_SUFFIXES
+        else read_bytes(root, path, problems)
+        for name, path in tree_files(folder)
+    }
+    return {name: content for name, content in contents.items() if content is not None}
+
+
+def tree_files(folder: Path) -> list[tuple[str, Path]]:
+    """The files below `folder` but hidden ones, with their paths relative to it, sorted."""
+    if not folder.is_dir():
+        return []
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+    return [(p.relative_to(folder).as_posix(), p) for p in files]
 
 
 def relative(root: Path, path: Path) -> str:
@@ -117,13 +137,27 @@ def read_text(
     return text
 
 
+def read_bytes(root: Path, path: Path, problems: Problems) -> bytes | None:
+    """The file's bytes, or None with a problem: a link out of the project is refused too."""
+    try:
+        refused = check_file(root, path, None)
+        if refused is None:
+            return path.read_bytes()
+    except OSError as error:
+        refused = Refused(f"cannot read the file: {error.strerror}", READ_HINT)
+    problems.error(Location(relative(root, path)), refused.message, refused.hint)
+    return None
+
+
+READ_HINT = "check that the file exists and that you may read it"
+
+
 def read_untrusted(root: Path, path: Path, max_bytes: int | None) -> str | Refused:
     """The file's text by the rule of generator.decode, or why it cannot be had."""
     try:
         return check_file(root, path, max_bytes) or decode(path.read_bytes())
     except OSError as error:
-        hint = "check that the file exists and that you may read it"
-        return Refused(f"cannot read the file: {error.strerror}", hint)
+        return Refused(f"cannot read the file: {error.strerror}", READ_HINT)
 
 
 def check_file(root: Path, path: Path, max_bytes: int | None) -> Refused | None:

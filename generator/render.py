@@ -25,15 +25,16 @@ LATEST_POSITIONS = 10
 def render_site(
     briefing: Briefing,
     templates: dict[str, str],
-    pages: dict[str, str],
+    pages: Mapping[str, str | bytes],
     problems: Problems,
     files: Mapping[str, str] | None = None,
-) -> dict[str, str]:
-    """Every page of the site, and the generated `files` (data, feed), keyed by docs path."""
+) -> dict[str, str | bytes]:
+    """Every page of the site, the generated `files` (data, feed) and the hand-written `pages`
+    (text, or bytes to copy), keyed by docs path."""
     environment = make_environment(templates)
     relations = relate(briefing)
     review = review_queue(briefing, relations)
-    output: dict[str, str] = {}
+    output: dict[str, str | bytes] = {}
     for path, template, context in page_plan(briefing, relations):
         context.update(
             briefing=briefing, relations=relations, review=review, root="../" * path.count("/")
@@ -42,13 +43,13 @@ def render_site(
         if page is not None:
             output[path] = page
     output.update(files or {})
-    for path, text in sorted(pages.items()):
+    for path, content in sorted(pages.items()):
         if path in output:
             hint = "rename the hand-written page; this path is generated"
             problems.error(
                 Location(f"pages/{path}"), f"'{path}' would overwrite a generated page", hint
             )
-        output[path] = text
+        output[path] = content
     return output
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,18 +17,21 @@ class WriteReport:
     unchanged: int
 
 
-def write_pages(pages: dict[str, str], docs_dir: Path) -> WriteReport:
-    """Make `docs_dir` hold exactly `pages` (UTF-8, '\\n'); unchanged files keep their mtime."""
+def write_pages(pages: Mapping[str, str | bytes], docs_dir: Path) -> WriteReport:
+    """Make `docs_dir` hold exactly `pages` (text as UTF-8, bytes as they are); unchanged files
+    keep their mtime."""
     written = [
-        path for path, text in sorted(pages.items()) if write_if_changed(docs_dir / path, text)
+        path
+        for path, content in sorted(pages.items())
+        if write_if_changed(docs_dir / path, content)
     ]
     deleted = delete_others(docs_dir, set(pages))
     return WriteReport(tuple(written), deleted, len(pages) - len(written))
 
 
-def write_if_changed(path: Path, text: str) -> bool:
-    """Write `text` to `path` unless it already holds those bytes; True when written."""
-    data = text.encode("utf-8")
+def write_if_changed(path: Path, content: str | bytes) -> bool:
+    """Write `content` to `path` unless it already holds those bytes; True when written."""
+    data = content if isinstance(content, bytes) else content.encode("utf-8")
     if path.is_file() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)

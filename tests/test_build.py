@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from click.testing import CliRunner
 
 from generator.cli import main
 from generator.lock import build_lock
+
+if TYPE_CHECKING:
+    from conftest import MiniProject
 
 OUTPUTS = ("generated", "site")
 
@@ -117,3 +121,26 @@ def test_strict_build_fails_on_a_warning_and_writes_nothing(project_copy: Path) 
     assert "warning: the position rests on a single quote" in output
     assert "1 warning in 1 file (--strict: warnings fail the run)" in output
     assert snapshot(project_copy) == before
+
+
+IMAGE = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\r\n\r"
+FONT = bytes(range(256)) * 4
+
+
+def test_pages_may_hold_images_and_fonts(mini_project: MiniProject) -> None:
+    root = mini_project(
+        {
+            "pages/assets/logo.png": IMAGE,
+            "pages/assets/fonts/serif.woff2": FONT,
+            "pages/about.md": ("# About", "# About\n\n![Logo](assets/logo.png)\n"),
+        }
+    )
+    assert build(root)[0] == 0
+    for folder in ("generated", "site"):
+        assert (root / folder / "assets" / "logo.png").read_bytes() == IMAGE
+        assert (root / folder / "assets" / "fonts" / "serif.woff2").read_bytes() == FONT
+    assert '<img alt="Logo" src="../assets/logo.png"' in (
+        (root / "site" / "about" / "index.html").read_text(encoding="utf-8")
+    )
+    assert build(root)[0] == 0, "a build with nothing to generate republishes them as they are"
+    assert (root / "site" / "assets" / "logo.png").read_bytes() == IMAGE

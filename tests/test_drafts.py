@@ -46,7 +46,8 @@ def test_a_draft_carries_a_banner_and_marks(mini_project: MiniProject) -> None:
 
 def test_a_reviewed_position_has_no_draft_mark(mini_project: MiniProject) -> None:
     pages = generate(mini_project()).pages
-    marked = sorted(path for path, text in pages.items() if "draft-mark" in text)
+    texts = {path: c if isinstance(c, str) else c.decode() for path, c in pages.items()}
+    marked = sorted(path for path, text in texts.items() if "draft-mark" in text)
     assert marked == ["assets/briefing.css", "methodology.md"]  # the style and its explanation
     assert "Draft" not in pages["actors/southland.md"]
 
