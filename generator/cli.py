@@ -28,11 +28,23 @@ from generator.problems import BriefingError, Problem, Problems, summary
 from generator.relations import relate
 from generator.review import Touches, position_name, queue_lines, review_queue, touches
 
+
+def project_folder(context: click.Context, parameter: click.Parameter, root: Path) -> Path:
+    """The --root folder, once it is seen to be a project: a mistyped one is not created."""
+    if (root / "mkdocs.yml").is_file() or (root / "briefings").is_dir():
+        return root
+    raise click.BadParameter(
+        f"'{root}' holds neither mkdocs.yml nor a briefings/ folder: it is not a briefing "
+        "project (pass the project's folder, or run the command inside it)"
+    )
+
+
 ROOT_OPTION = click.option(
     "--root",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=Path("."),
     show_default=True,
+    callback=project_folder,
     help="The project folder holding mkdocs.yml, seeds/, briefings/ and templates/.",
 )
 STRICT_OPTION = click.option(

@@ -74,3 +74,26 @@ def test_errors_exit_1_without_traceback(project_copy: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("briefings/actors/russia.yaml:2:1: YAML syntax error")
+
+
+def test_a_mistyped_root_is_refused_and_nothing_is_created(tmp_path: Path) -> None:
+    missing = tmp_path / "nothere"
+    result = CliRunner().invoke(main, ["build", "--root", str(missing)])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        f"Error: Invalid value for '--root': Directory '{missing}' does not exist.\n"
+    )
+    assert not missing.exists()
+
+
+def test_a_root_that_is_no_project_is_named(tmp_path: Path) -> None:
+    (tmp_path / "notes").mkdir()
+    for command in ("check", "build", "serve", "diff"):
+        result = CliRunner().invoke(main, [command, "--root", str(tmp_path / "notes")])
+        assert result.exit_code == 2, command
+        assert result.stderr.endswith(
+            f"Error: Invalid value for '--root': '{tmp_path / 'notes'}' holds neither mkdocs.yml"
+            " nor a briefings/ folder: it is not a briefing project (pass the project's folder,"
+            " or run the command inside it)\n"
+        ), result.stderr
+        assert list((tmp_path / "notes").iterdir()) == []
