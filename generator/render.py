@@ -69,14 +69,20 @@ def render_page(
     except jinja2.TemplateError as error:
         where = template_location(error, template)
         problems.error(where, f"template error: {error.message}", RENDER_HINT)
-    except Exception as error:  # a filter given a value it cannot take, e.g. 'badge' an actor
+    except (TypeError, ValueError) as error:
+        # A filter given a value it cannot take ('badge' an actor), or an operation on values
+        # of the wrong type. Raised anywhere but under a template line, it is a bug of the
+        # generator, and so is any other exception: those are not the template's to report.
+        if not template_frames(error):
+            raise
         where = template_location(error, template)
-        problems.error(where, f"template error: {type(error).__name__} here", FILTER_HINT)
+        message = str(error).strip().split("\n")[0] or type(error).__name__
+        problems.error(where, f"template error: {message}", FILTER_HINT)
     return None
 
 
 TEMPLATES = "templates"
-FILTER_HINT = "check what this line passes to its filters ('md', 'badge', 'url', …)"
+FILTER_HINT = "check the values this line uses and passes to filters ('md', 'badge', 'url', …)"
 SYNTAX_HINT = "check the {% … %} and {{ … }} tags on this line and the blocks they open"
 RENDER_HINT = (
     "templates see 'briefing', 'relations', 'review', 'root' and the page's 'actor', 'issue',"
@@ -86,11 +92,16 @@ RENDER_HINT = (
 
 def template_location(error: Exception, template: str) -> Location:
     """The template line an error was raised on: Jinja2 rewrites tracebacks to template lines."""
-    frames = traceback.extract_tb(error.__traceback__)
-    inside = [f for f in frames if f.filename.startswith(f"{TEMPLATES}/")]
+    inside = template_frames(error)
     if not inside:
         return Location(f"{TEMPLATES}/{template}")
     return Location(inside[-1].filename, inside[-1].lineno or 1)
+
+
+def template_frames(error: Exception) -> list[traceback.FrameSummary]:
+    """The frames of the error's traceback that are template lines."""
+    frames = traceback.extract_tb(error.__traceback__)
+    return [f for f in frames if f.filename.startswith(f"{TEMPLATES}/")]
 
 
 def page_plan(
@@ -203,6 +214,8 @@ def highlight(text: object, spans: Sequence[Span]) -> str:
     move the offsets, and marking after could cut an escape sequence in two.
     """
     text = str(text)
+    if not all(isinstance(span, Span) for span in spans):
+        raise TypeError("'highlight' takes a paragraph's quoted spans, from relations.quoted_spans")
     pieces, cursor = [], 0
     for span in merge_spans(text, spans):
         pieces.append(escape_inline(text[cursor : span.start]))
@@ -237,15 +250,28 @@ def escape_url(url: object) -> str:
     return quote(text, safe=":/?#@!$&'*+,;=%-._~[]")
 
 
-def stance_badge(stance: str) -> str:
-    """A stance label readable without colour: a symbol and the word, coloured by CSS class."""
-    entry = STANCE_BY_ID[stance]
+def stance_badge(stance: object) -> str:
+    """A stance label readable without colour: a symbol and the word, coloured by CSS class.
+
+    ValueError (reported at the template line) when `stance` is not a stance id.
+    """
+    entry = STANCE_BY_ID.get(stance) if isinstance(stance, str) else None
+    if entry is None:
+        given = (
+            f"'{stance}'" if isinstance(stance, str) else f"a value of type {type(stance).__name__}"
+        )
+        raise ValueError(f"'badge' takes a stance id such as 'supports', not {given}")
     return f'<span class="stance stance--{entry.id}">{entry.symbol} {entry.id}</span>'
 
 
 def latest_positions(
     positions: tuple[Position, ...], count: int = LATEST_POSITIONS
 ) -> list[Position]:
-    """The most recent positions by as-of date, ties in a stable order."""
+    """The most recent positions by as-of date, ties in a stable order.
+
+    TypeError (reported at the template line) when given anything but positions.
+    """
+    if not all(isinstance(position, Position) for position in positions):
+        raise TypeError("'latest' takes positions, e.g. briefing.positions")
     ranked = sorted(positions, key=lambda p: (-p.as_of.toordinal(), p.actor_id, p.issue_id))
     return ranked[:count]

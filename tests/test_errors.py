@@ -8,6 +8,8 @@ from typing import TYPE_CHECKING
 import pytest
 from click.testing import CliRunner
 
+from generator import render
+from generator.build import generate
 from generator.cli import main
 
 if TYPE_CHECKING:
@@ -108,6 +110,8 @@ CASES: dict[str, dict[str, Edit]] = {
     "template-bad-filter-value": {
         "templates/actor.md.j2": ("{% import", "{{ actor | badge }}\n{% import")
     },
+    "template-bad-latest": {HOME: ("briefing.positions | latest", "briefing.actors | latest")},
+    "template-type-error": {HOME: ("{{ briefing.description | md }}", "{{ briefing.title + 1 }}")},
 }
 
 # Warnings: `check` passes and prints them; `check --strict` fails on them.
@@ -162,3 +166,14 @@ def test_warnings_pass_unless_strict(
     assert not (root / "generated").exists() and not (root / "site").exists()
     report = f"$ briefing check\n{lenient.stderr}$ briefing build --strict\n{strict.stderr}"
     goldens.check(GOLDEN / f"warning-{case}.txt", report)
+
+
+def test_a_bug_of_the_generator_is_not_a_template_error(
+    mini_project: MiniProject, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken_filter(url: object) -> str:
+        raise KeyError("a bug")
+
+    monkeypatch.setattr(render, "escape_url", broken_filter)
+    with pytest.raises(KeyError, match="a bug"):
+        generate(mini_project())
