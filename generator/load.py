@@ -181,6 +181,9 @@ def load_articles(
         return ()
     articles = []
     for path in sorted(folder.iterdir()):
+        if path.is_dir() and not is_ignored(path):
+            warn_subfolder(root, path, problems)
+            continue
         if is_ignored(path) or not path.is_file() or path.name.endswith(SIDECAR_SUFFIX):
             continue
         article = load_article(root, path, problems, max_bytes)
@@ -188,6 +191,15 @@ def load_articles(
             articles.append(article)
     check_sidecars(root, folder, problems)
     return tuple(articles)
+
+
+def warn_subfolder(root: Path, folder: Path, problems: Problems) -> None:
+    """Articles are read from seeds/ itself: a folder in it is not read, which may be a mistake."""
+    hint = (
+        "articles sit directly in seeds/: move the ones in this folder up into it, or move the "
+        "folder out of seeds/ (or name it with a leading dot to keep it there unread)"
+    )
+    problems.warning(Location(relative(root, folder)), "a folder in seeds/ is not read", hint)
 
 
 def is_ignored(path: Path) -> bool:

@@ -116,6 +116,7 @@ CASES: dict[str, dict[str, Edit]] = {
 
 # Warnings: `check` passes and prints them; `check --strict` fails on them.
 WARNING_CASES: dict[str, dict[str, Edit]] = {
+    "seeds-subfolder": {"seeds/archive/old-talks.txt": "Old talks\n\nThey met.\n"},
     "single-source-with-two-quotes": {
         NORTHLAND: ("    evidence:", "    single_source: Only one report.\n    evidence:")
     },
