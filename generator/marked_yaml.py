@@ -1,8 +1,9 @@
 """YAML read safely, into dicts and lists that remember where each value stands in its file.
 
-Anchors and aliases (which can hide a "billion laughs"), explicit tags, nesting deeper than
-MarkedLoader.MAX_DEPTH and raw control characters are refused with a located problem; every
-string is cleaned as a page shows it (generator.decode.clean_text); dates stay strings.
+Anchors and aliases (which can hide a "billion laughs"), merge keys ('<<'), explicit tags,
+nesting deeper than MarkedLoader.MAX_DEPTH and raw control characters are refused with a
+located problem; every string is cleaned as a page shows it (generator.decode.clean_text);
+dates stay strings.
 """
 
 from __future__ import annotations
@@ -152,6 +153,12 @@ class MarkedLoader(yaml.SafeLoader):
         mapping.location = self.location(node.start_mark)
         mapping.key_locations, mapping.value_locations = {}, {}
         for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise RefusedYaml(
+                    self.location(key_node.start_mark),
+                    "YAML merge keys ('<<') are not allowed in briefings",
+                    "write the keys out in full; put '<<' in quotes if it is meant as a key",
+                )
             key = self.construct_object(key_node, deep=True)
             if not isinstance(key, str):
                 key = str(key)

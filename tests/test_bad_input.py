@@ -61,6 +61,8 @@ CASES: dict[str, Case] = {
     # YAML that would take the loader down, or that PyYAML turns into exceptions.
     "yaml-billion-laughs": Case({CEASEFIRE: billion_laughs()}),
     "yaml-deep-nesting": Case({CEASEFIRE: "aliases: " + "[" * 10_000 + "]" * 10_000 + "\n"}),
+    "yaml-merge-key": Case({NORTHLAND: ("kind: state", "<<: {kind: state}")}),
+    "yaml-merge-key-of-alias": Case({NORTHLAND: ("kind: state", "base: &b {kind: state}\n<<: *b")}),
     "yaml-python-tag": Case(
         {NORTHLAND: ("kind: state", "kind: !!python/object/apply:os.system ['echo hi']")}
     ),
