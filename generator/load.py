@@ -239,8 +239,11 @@ def load_markdown_article(root: Path, path: Path, text: str, problems: Problems)
     shown = relative(root, path)
     metadata = None
     if front_matter is not None:
-        # The front matter starts on line 2, after the opening '---'.
-        metadata = YamlFile(shown, parse_yaml(shown, front_matter, problems, first_line=2))
+        # The front matter starts on line 2, after the opening '---'. Editors do not read a
+        # schema comment there, but one that names another kind of file's schema is still a
+        # mistake (a copied sidecar, say), reported as in any YAML file.
+        data = parse_yaml(shown, front_matter, problems, first_line=2)
+        metadata = YamlFile(shown, data, schema_modeline(shown, front_matter, first_line=2))
     return RawArticle(path.stem, shown, "markdown", extract_markdown(body), metadata)
 
 
@@ -279,11 +282,12 @@ def load_yaml(root: Path, path: Path, problems: Problems, max_bytes: int | None 
 MODELINE = re.compile(r"^[ \t]*#[ \t]*yaml-language-server:[ \t]*\$schema=(\S*)", re.MULTILINE)
 
 
-def schema_modeline(path: str, text: str) -> tuple[Location, str] | None:
-    """Where the comment telling editors which JSON Schema applies is, and what it names."""
+def schema_modeline(path: str, text: str, first_line: int = 1) -> tuple[Location, str] | None:
+    """Where the comment telling editors which JSON Schema applies is, and what it names;
+    `text` starts on line `first_line` of the file."""
     found = MODELINE.search(text)
     if found is None:
         return None
-    line = text.count("\n", 0, found.start()) + 1
+    line = text.count("\n", 0, found.start()) + first_line
     column = found.start(1) - (text.rfind("\n", 0, found.start(1)) + 1) + 1
     return Location(path, line, column), found.group(1)

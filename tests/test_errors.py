@@ -104,6 +104,13 @@ CASES: dict[str, dict[str, Edit]] = {
         )
     },
     "bad-metadata-date": {"seeds/talks.md": ("date: 2026-02-02", "date: 2026-13-02")},
+    "wrong-schema-comment-in-front-matter": {
+        "seeds/talks.md": (
+            "date: 2026-02-02",
+            "date: 2026-02-02\n"
+            "# yaml-language-server: $schema=../generator/schemas/actor.schema.json",
+        )
+    },
     "template-syntax": {HOME: ("{{ briefing.description | md }}", "{% if briefing %}")},
     "template-undefined": {HOME: ("{{ briefing.description | md }}", "{{ briefing.summary }}")},
     "template-not-found": {HOME: ('{% import "_macros.md.j2"', '{% import "_macro.md.j2"')},
