@@ -8,6 +8,7 @@ from typing import Any
 
 from generator.diff import BriefingDiff, Named, PositionDiff, Quote, word_diff
 from generator.positions import HistoryEntry
+from generator.problems import counted
 from generator.render import escape_markdown
 from generator.revision import Side
 
@@ -26,10 +27,6 @@ def unmention(text: str) -> str:
     return text.replace("@", "@\u200b")
 
 
-def plural(count: int, noun: str, nouns: str = "") -> str:
-    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
-
-
 def headline(diff: PositionDiff) -> str:
     """What happened to a position, e.g. 'Russia on Ceasefire: opposes → conditional'."""
     subject = f"{diff.actor.name} on {diff.issue.name}"
@@ -46,7 +43,7 @@ def tags(diff: PositionDiff) -> list[str]:
     if diff.status == "removed":
         return []
     if diff.status == "added":
-        return [f"as of {diff.as_of[1]}", plural(len(diff.quotes_added), "quote")]
+        return [f"as of {diff.as_of[1]}", counted(len(diff.quotes_added), "quote")]
     found = []
     if diff.as_of[0] != diff.as_of[1]:
         found.append(f"as of {diff.as_of[0]} → {diff.as_of[1]}")
@@ -62,7 +59,7 @@ def tags(diff: PositionDiff) -> list[str]:
     )
     for items, noun, nouns, verb in counts:
         if items:
-            found.append(f"{plural(len(items), noun, nouns)} {verb}")
+            found.append(f"{counted(len(items), noun, nouns)} {verb}")
     return found
 
 

@@ -89,8 +89,10 @@ def summary(problems: tuple[Problem, ...], strict: bool = False) -> str:
     return f"{line} (--strict: warnings fail the run)" if strict and warnings else line
 
 
-def counted(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def counted(number: int, noun: str, nouns: str = "") -> str:
+    """The number and the noun, e.g. '1 error', '2 errors', '2 history entries' (`nouns` is the
+    plural when it is not the noun with an 's')."""
+    return f"{number} {noun if number == 1 else nouns or noun + 's'}"
 
 
 def did_you_mean(name: str, choices: Iterable[str]) -> str:
