@@ -81,9 +81,9 @@ class BriefingDiff:
 
 def diff_briefings(old: Briefing, new: Briefing) -> BriefingDiff:
     """Compare two briefings; positions are matched by actor and issue id."""
-    actors = names(old.actor_by_id, new.actor_by_id, lambda a: a.name)
-    issues = names(old.issue_by_id, new.issue_by_id, lambda i: i.title)
-    articles = names(old.article_by_id, new.article_by_id, lambda a: a.title)
+    actors = display_names(old.actor_by_id, new.actor_by_id, lambda a: a.name)
+    issues = display_names(old.issue_by_id, new.issue_by_id, lambda i: i.title)
+    articles = display_names(old.article_by_id, new.article_by_id, lambda a: a.title)
     before = {(p.actor_id, p.issue_id): p for p in old.positions}
     after = {(p.actor_id, p.issue_id): p for p in new.positions}
     diffs = (
@@ -105,15 +105,17 @@ def diff_briefings(old: Briefing, new: Briefing) -> BriefingDiff:
     )
 
 
-def names(old: Mapping[str, T], new: Mapping[str, T], name: Callable[[T], str]) -> dict[str, str]:
-    """Id → display name over both sides, the new side's name winning."""
+def display_names(
+    old: Mapping[str, T], new: Mapping[str, T], name: Callable[[T], str]
+) -> dict[str, str]:
+    """Id → the name a reader knows it by, over both sides, the new side's name winning."""
     return {key: name(value) for table in (old, new) for key, value in table.items()}
 
 
-def added(names: dict[str, str], old: Iterable[str], new: Iterable[str]) -> tuple[Named, ...]:
-    """What `new` has and `old` has not, by name."""
+def added(shown: dict[str, str], old: Iterable[str], new: Iterable[str]) -> tuple[Named, ...]:
+    """What `new` has and `old` has not, with the names in `shown`, sorted by name."""
     ids = set(new) - set(old)
-    return tuple(sorted((Named(i, names[i]) for i in ids), key=lambda n: (n.name.casefold(), n.id)))
+    return tuple(sorted((Named(i, shown[i]) for i in ids), key=lambda n: (n.name.casefold(), n.id)))
 
 
 def diff_position(

@@ -102,7 +102,9 @@ def build_model(raw: RawInputs, problems: Problems) -> Briefing:
         article_by_id,
         issue_by_id,
         frozenset(stem(f) for f in actor_files),
-        MappingProxyType({stem(f): names(f.data) for f in shaped if f.data["kind"] == "person"}),
+        MappingProxyType(
+            {stem(f): names(f.data["name"], aliases(f.data)) for f in shaped if is_person(f)}
+        ),
         frozenset(broken),
     )
     actors = sorted((build_actor(f, context, issue_by_id) for f in shaped), key=actor_order)
@@ -192,9 +194,13 @@ def aliases(data: MarkedDict) -> tuple[str, ...]:
     return tuple(data.get("aliases", ()))
 
 
-def names(data: MarkedDict) -> tuple[str, ...]:
-    """The name an actor goes by, then its aliases."""
-    return (data["name"], *aliases(data))
+def names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The words an actor or issue goes by: its name (or title), then its aliases."""
+    return (name, *aliases)
+
+
+def is_person(source: YamlFile) -> bool:
+    return bool(source.data["kind"] == "person")
 
 
 def build_actor(source: YamlFile, context: Context, issues: Mapping[str, Issue]) -> Actor:

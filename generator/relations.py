@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from generator.articles import Article
 from generator.mentions import Key, find_mentions
-from generator.model import Actor, Briefing, Issue
+from generator.model import Actor, Briefing, Issue, names
 from generator.positions import Evidence, Position
 from generator.quotes import Span
 
@@ -119,9 +119,9 @@ def freeze(table: Mapping[str, Iterable[object]]) -> dict[str, tuple]:  # type: 
 def names_of(briefing: Briefing) -> dict[Key, tuple[str, ...]]:
     """Every name an article may use for an actor or an issue."""
     table: dict[Key, tuple[str, ...]] = {
-        ("actor", a.id): (a.name, *a.aliases) for a in briefing.actors
+        ("actor", a.id): names(a.name, a.aliases) for a in briefing.actors
     }
-    table.update({("issue", i.id): (i.title, *i.aliases) for i in briefing.issues})
+    table.update({("issue", i.id): names(i.title, i.aliases) for i in briefing.issues})
     return table
 
 
