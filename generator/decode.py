@@ -107,6 +107,7 @@ def decode_legacy(data: bytes, bad_byte: int) -> str | Refused:
 
 
 def unify_newlines(text: str) -> str:
+    """The text with CRLF and lone CR line ends turned into LF."""
     return NEWLINES.sub("\n", text)
 
 

@@ -34,7 +34,7 @@ from urllib.parse import urlsplit
 import trafilatura
 from trafilatura.settings import Document
 
-from generator.decode import clean_text
+from generator.decode import clean_text, unify_newlines
 
 BlockKind = Literal["paragraph", "heading"]
 
@@ -209,14 +209,12 @@ _XML_KINDS: dict[str, BlockKind] = {
 # --- shared text helpers -------------------------------------------------------------------
 
 
-def _unify_newlines(text: str) -> str:
-    """Drop a leading BOM and turn CRLF and lone CR line ends into LF."""
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-
-
 def _normalise(text: str) -> str:
-    """Return text with unified newlines, cleaned as a page shows it (see generator.decode)."""
-    return clean_text(_unify_newlines(text))
+    """Return text with unified newlines, cleaned as a page shows it (see generator.decode).
+
+    Text read by the loader is already so; other callers may pass any text.
+    """
+    return clean_text(unify_newlines(text))
 
 
 def _collapse(text: str) -> str:
@@ -502,17 +500,17 @@ def extract_text(text: str) -> Extracted:
 # --- Markdown --------------------------------------------------------------------------------
 
 
-def split_front_matter(text: str) -> tuple[str | None, str, int]:
-    """Split '---'-fenced YAML front matter off the top: (YAML or None, body, body's line no.)."""
-    text = _unify_newlines(text)
+def split_front_matter(text: str) -> tuple[str | None, str]:
+    """Split '---'-fenced YAML front matter off the top of decoded text (see generator.decode:
+    '\\n' line ends, no byte order mark): (the YAML, or None when there is none; the body)."""
     lines = text.split("\n")
     if lines[0].rstrip() != "---":
-        return None, text, 1
+        return None, text
     for index in range(1, len(lines)):
         if lines[index].rstrip() == "---":
             front = "".join(line + "\n" for line in lines[1:index])
-            return front, "\n".join(lines[index + 1 :]), index + 2
-    return None, text, 1
+            return front, "\n".join(lines[index + 1 :])
+    return None, text
 
 
 def _markdown_heading(line: str) -> tuple[int, str] | None:

@@ -235,7 +235,7 @@ def load_article(
 
 def load_markdown_article(root: Path, path: Path, text: str, problems: Problems) -> RawArticle:
     """A Markdown article whose metadata is its YAML front matter."""
-    front_matter, body, _ = split_front_matter(text)
+    front_matter, body = split_front_matter(text)
     shown = relative(root, path)
     metadata = None
     if front_matter is not None:
