@@ -32,7 +32,7 @@ from generator.drafts import without_drafts
 from generator.exports import render_exports
 from generator.feed import FEED_PATH, render_feed
 from generator.fulltext import index_site
-from generator.load import MAX_FILE_BYTES, load_inputs
+from generator.load import MAX_FILE_BYTES, RawInputs, load_inputs
 from generator.model import Briefing, build_model
 from generator.problems import Problem, Problems
 from generator.progress import Advance, follow
@@ -74,16 +74,25 @@ def generate(
     `max_file_bytes` is one of the problems.
     """
     problems = Problems()
-    raw = load_inputs(root, problems, max_file_bytes)
     site = load_site_config(root, problems)
-    briefing = build_model(raw, problems)
-    problems.raise_if_errors()
+    raw, briefing = load_model(root, problems, max_file_bytes)
     if not drafts:
         briefing = without_drafts(briefing)
     files = {**render_exports(briefing), FEED_PATH: render_feed(briefing, site)}
     pages = render_site(briefing, raw.templates, raw.pages, problems, files)
     problems.raise_if_errors(strict)
     return Generated(briefing, pages, problems.warnings)
+
+
+def load_model(
+    root: Path, problems: Problems, max_file_bytes: int = MAX_FILE_BYTES
+) -> tuple[RawInputs, Briefing]:
+    """The inputs below `root` and the model checked from them; BriefingError listing every
+    problem (those already in `problems` too) when there is an error."""
+    raw = load_inputs(root, problems, max_file_bytes)
+    briefing = build_model(raw, problems)
+    problems.raise_if_errors()
+    return raw, briefing
 
 
 def write_docs(root: Path, generated: Generated) -> WriteReport:

@@ -1,7 +1,7 @@
 """The briefing model at a git revision, read without touching the working tree.
 
 The inputs of a revision (`seeds/`, `briefings/`) are taken from `git archive` into a temporary
-folder and go through the same `load_inputs` and `build_model` as a build.
+folder and go through the same `load_model` as a build.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.load import load_inputs
-from generator.model import Briefing, build_model
+from generator.build import load_model
+from generator.model import Briefing
 from generator.problems import BriefingError, Problem, Problems
 
 INPUT_FOLDERS = ("seeds", "briefings")
@@ -146,12 +146,10 @@ def read_working_tree(root: Path) -> Side:
 
 
 def check(root: Path, side: str) -> Briefing:
-    """Load and validate the inputs below `root`; RevisionError listing every problem."""
-    problems = Problems()
-    briefing = build_model(load_inputs(root, problems), problems)
+    """Load and validate the inputs below `root` as a build does; RevisionError listing every
+    problem."""
     try:
-        problems.raise_if_errors()
+        return load_model(root, Problems())[1]
     except BriefingError as error:
         hint = "fix the briefing at that revision, or compare other revisions"
         raise RevisionError(f"{side}: the briefing has errors", hint, error.problems) from None
-    return briefing
