@@ -88,8 +88,8 @@ def test_a_mistyped_root_is_refused_and_nothing_is_created(tmp_path: Path) -> No
 
 def test_a_root_that_is_no_project_is_named(tmp_path: Path) -> None:
     (tmp_path / "notes").mkdir()
-    for command in ("check", "build", "serve", "diff"):
-        result = CliRunner().invoke(main, [command, "--root", str(tmp_path / "notes")])
+    for command in (["check"], ["build"], ["serve"], ["diff"], ["add", "-"], ["status"]):
+        result = CliRunner().invoke(main, [*command, "--root", str(tmp_path / "notes")])
         assert result.exit_code == 2, command
         assert result.stderr.endswith(
             f"Error: Invalid value for '--root': '{tmp_path / 'notes'}' holds neither mkdocs.yml"
