@@ -151,8 +151,17 @@ def make_environment(templates: dict[str, str]) -> jinja2.Environment:
 # Characters that start Markdown inline syntax anywhere in a line; Python-Markdown honours a
 # backslash before each of them ('|' through the tables extension). Other punctuation only
 # means something after one of these, or at the start of a line. '<' and '&' (raw HTML and
-# entities) become entities, so that nothing in the text is ever read as HTML.
-INLINE_SPECIALS = re.compile(r"([\\`*_{}\[\]|])")
+# entities) become entities, so that nothing in the text is ever read as HTML. Replaced in this
+# order, no replacement is seen by a later one: '&' before the entities that add one, the
+# backslash before the escapes that add one (a str.replace per character present is ten times
+# faster than a regular expression over every string of every page).
+INLINE_ESCAPES = (
+    ("&", "&amp;"),
+    ("<", "&lt;"),
+    (">", "&gt;"),
+    ("\\", "\\\\"),
+    *((special, "\\" + special) for special in "`*_{}[]|"),
+)
 # At the start of a line: a heading, a list item, an ordered list ('1.'), an admonition
 # ('!!!'), or a code fence ('~~~'; Python-Markdown has no backslash escape for '~').
 BLOCK_START = re.compile(r"^(?:([-+#!])|(\d+)\.|(~))")
@@ -187,9 +196,15 @@ def escape_inline(text: str) -> str:
 
     The text is cleaned first (generator.decode.clean_text): no control or format characters.
     """
-    flat = WHITESPACE.sub(" ", clean_text(text))
-    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return INLINE_SPECIALS.sub(r"\\\1", flat)
+    flat = clean_text(text)
+    # A printable text holds no whitespace but the plain space (tabs, line breaks and other
+    # spaces are not printable), so only a double space needs collapsing.
+    if not flat.isprintable() or "  " in flat:
+        flat = WHITESPACE.sub(" ", flat)
+    for special, escaped in INLINE_ESCAPES:
+        if special in flat:
+            flat = flat.replace(special, escaped)
+    return flat
 
 
 def escape_line_start(text: str) -> str:

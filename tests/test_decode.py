@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from generator.build import generate
-from generator.decode import Refused, clean_text, decode
+from generator.decode import FORMAT_RANGES, Refused, clean_text, decode, format_ranges
 from generator.extract import extract_text
 from generator.marked_yaml import parse_yaml
 from generator.problems import Problems
@@ -73,6 +73,11 @@ def test_clean_text_removes_exactly_the_format_characters() -> None:
     for character in ("\u200c", "\u200d", "\t", "\n"):
         assert character in cleaned
     assert not [c for c in cleaned if unicodedata.category(c) == "Cf" and c not in "\u200c\u200d"]
+
+
+def test_the_format_character_table_is_this_pythons_unicode_database() -> None:
+    known = FORMAT_RANGES.get(unicodedata.unidata_version)
+    assert known is None or known == format_ranges(), unicodedata.unidata_version
 
 
 def test_controls_become_spaces_and_format_characters_go() -> None:

@@ -29,6 +29,7 @@ from generator.decode import Refused, clean_text, decode
 from generator.extract import extract_html, extract_markdown, extract_text
 from generator.marked_yaml import parse_yaml
 from generator.problems import BriefingError, Problems
+from generator.render import escape_inline
 
 if TYPE_CHECKING:
     from conftest import MiniProject
@@ -123,6 +124,15 @@ def test_clean_text_leaves_no_control_or_format_character(text: str) -> None:
         assert category not in ("Cs", "Cf") or character in "\u200c\u200d", repr(character)
         assert category != "Cc" or character in "\t\n", repr(character)
     assert clean_text(cleaned) == cleaned
+
+
+@given(hostile_text | st.text())
+@settings(max_examples=500)
+def test_escaping_is_one_regular_expression_per_rule(text: str) -> None:
+    # The filter replaces character by character for speed; this is the rule it implements.
+    flat = re.sub(r"\s+", " ", clean_text(text))
+    flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    assert escape_inline(text) == re.sub(r"([\\`*_{}\[\]|])", r"\\\1", flat)
 
 
 @given(hostile_text | st.text())
