@@ -29,8 +29,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from charset_normalizer import from_bytes
-
 BYTE_ORDER_MARKS = (
     # UTF-32 first: its little-endian mark begins with UTF-16's.
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -107,6 +105,8 @@ def decode_marked(data: bytes, encoding: str) -> str | Refused:
 
 def decode_legacy(data: bytes, bad_byte: int) -> str | Refused:
     """Text in the most plausible legacy 8-bit encoding, or why there is none."""
+    from charset_normalizer import from_bytes  # imported here: seldom needed, slow to load
+
     preference = [codecs.lookup(name).name for name in LEGACY_ENCODINGS]
     matches = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS))
     ranked = sorted(

@@ -28,13 +28,13 @@ import datetime
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import TYPE_CHECKING, Literal, Protocol
 from urllib.parse import urlsplit
 
-import trafilatura
-from trafilatura.settings import Document
-
 from generator.decode import clean_text, unify_newlines
+
+if TYPE_CHECKING:
+    from trafilatura.settings import Document
 
 BlockKind = Literal["paragraph", "heading"]
 
@@ -596,8 +596,13 @@ def _iso_date(value: str | None) -> datetime.date | None:
         return None
 
 
-def _html_document(html: str) -> Document | None:
+def _html_document(html: str) -> "Document | None":
     """Run trafilatura on a page: main content as an XML tree, plus metadata."""
+    # Imported here: loading trafilatura takes a tenth of a second, and most projects hold
+    # text and Markdown articles only.
+    import trafilatura
+    from trafilatura.settings import Document
+
     document = trafilatura.bare_extraction(
         _normalise(html),
         output_format="xml",

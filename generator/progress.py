@@ -12,16 +12,6 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-)
-
 Advance = Callable[[], None]
 
 
@@ -37,6 +27,17 @@ def step(label: str, total: int | None = None) -> Iterator[Advance]:
     if not shown():
         yield lambda: None
         return
+    # Imported here: rich takes a twentieth of a second to load, for nothing off a terminal.
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        SpinnerColumn,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
     columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn()]
     if total is not None:
         columns.append(MofNCompleteColumn())

@@ -21,8 +21,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz import fuzz
-
 MAX_GAP = 300
 """The most characters (after folding whitespace) an elision may stand for."""
 
@@ -208,6 +206,8 @@ def closest(parts: list[str], paragraphs: Sequence[str], texts: list[Folded]) ->
 
 def most_alike(needle: str, paragraphs: Sequence[str], texts: list[Folded]) -> Missed:
     """The passage of the article most like `needle`, about as long, with its similarity."""
+    from rapidfuzz import fuzz  # imported here: only a quote that is not found needs it
+
     best: tuple[float, int, int, int] | None = None
     for index, text in enumerate(texts):
         alignment = fuzz.partial_ratio_alignment(needle, text.text) if text.text else None
