@@ -33,6 +33,7 @@ FOLDED = {
 ELISION = re.compile(r" ?\.{3,} ?")
 # What folding changes: whitespace other than one plain space, and the characters of FOLDED.
 FOLD_POINTS = re.compile(r" \s+|[^\S ]\s*|[" + re.escape("".join(FOLDED)) + "]")
+WHITESPACE = re.compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -67,19 +68,15 @@ class Missed:
 
 @dataclass(frozen=True, slots=True)
 class Folded:
-    """A text folded for matching, with where its characters come from, as runs: `runs[k]` is
-    (folded start, original start, whether the run follows the original one for one); in a run
-    that does not (a whitespace run made one space, '…' made '...'), every folded character
-    comes from the run's original start."""
+    """A text folded for matching, and the text it was folded from (`source`)."""
 
     text: str
-    runs: tuple[tuple[int, int, bool], ...]
+    source: str
 
     def origin(self, index: int) -> int:
         """The original index of folded character `index`."""
-        folded_start, start, linear = self.runs[
-            bisect.bisect_right(self.runs, (index, 1 << 62)) - 1
-        ]
+        runs = fold_runs(self.source)
+        folded_start, start, linear = runs[bisect.bisect_right(runs, (index, 1 << 62)) - 1]
         return start + (index - folded_start if linear else 0)
 
     def span(self, start: int, end: int) -> Span:
@@ -94,32 +91,43 @@ def fold(text: str) -> str:
 
 @lru_cache(maxsize=4096)
 def folded(text: str) -> Folded:
-    """Fold `text`, remembering where each folded character comes from.
+    """Fold `text`; where its characters come from is worked out only when asked (fold_runs).
 
-    Only the places that change are visited (a regular expression finds them), so that folding
-    costs little more than reading the text: quotes are matched against every paragraph.
+    Quotes are sought in every paragraph of their articles, but found in one: folding is a
+    str.replace per folded character present and a whitespace pass only where there are
+    other spaces than single plain ones (a printable text has no other whitespace).
     """
+    core = text.strip()
+    for character, replacement in FOLDED.items():
+        if character in core:
+            core = core.replace(character, replacement)
+    if not core.isprintable() or "  " in core:
+        core = WHITESPACE.sub(" ", core)
+    return Folded(core, text)
+
+
+@lru_cache(maxsize=1024)
+def fold_runs(text: str) -> tuple[tuple[int, int, bool], ...]:
+    """Where the characters of `folded(text).text` come from, as runs: `runs[k]` is (folded
+    start, original start, whether the run follows the original one for one); in a run that
+    does not (a whitespace run made one space, '…' made '...'), every folded character comes
+    from the run's original start."""
     lead = len(text) - len(text.lstrip())
     core = text.strip()
-    pieces: list[str] = []
     runs: list[tuple[int, int, bool]] = []
     size = position = 0
     for match in FOLD_POINTS.finditer(core):
         start, end = match.span()
         if start > position:
             runs.append((size, lead + position, True))
-            pieces.append(core[position:start])
             size += start - position
         found = match.group()
-        replacement = " " if found[0].isspace() else FOLDED[found]
         runs.append((size, lead + start, False))
-        pieces.append(replacement)
-        size += len(replacement)
+        size += 1 if found[0].isspace() else len(FOLDED[found])
         position = end
     if position < len(core):
         runs.append((size, lead + position, True))
-        pieces.append(core[position:])
-    return Folded("".join(pieces), tuple(runs))
+    return tuple(runs)
 
 
 def is_blank(quote: str) -> bool:
