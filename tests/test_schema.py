@@ -229,3 +229,42 @@ def test_schema_and_loader_agree_on_article_metadata(case: str, mini_project: Mi
     errors = loader_errors(root, "seeds/extra.meta.yaml")
     assert validator("article").is_valid(parse(text)) is well_formed
     assert (not errors) is well_formed, errors
+
+
+def as_written(name: str) -> jsonschema.Draft202012Validator:
+    """A validator of the schema file as it is, its references looked up as it runs."""
+    format_checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
+    return jsonschema.Draft202012Validator(load_schema(name), format_checker=format_checker)
+
+
+def verdicts(checker: jsonschema.Draft202012Validator, document: Any) -> list[tuple[Any, ...]]:
+    """What generator.schema reads of each error, in order."""
+    return [
+        (
+            e.validator,
+            e.validator_value,
+            list(e.absolute_path),
+            e.message,
+            [*e.schema.get("properties", {})],  # the keys a mapping may have
+            "propertyNames" in e.schema_path,
+        )
+        for e in checker.iter_errors(document)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("actor", apply(ACTOR, replacements)) for replacements, _ in ACTOR_CASES.values()]
+    + [("article", apply(ARTICLE, replacements)) for replacements, _ in ARTICLE_CASES.values()],
+)
+def test_inlined_references_give_the_errors_of_the_schema_as_written(name: str, text: str) -> None:
+    document = parse(text)
+    assert verdicts(validator(name), document) == verdicts(as_written(name), document)
+
+
+@pytest.mark.parametrize("path", sorted(SCHEMA_DIR.glob("*.schema.json")), ids=lambda p: p.name)
+def test_every_reference_is_inlined(path: Path) -> None:
+    name = path.name.removesuffix(".schema.json")
+    inlined = dict(validator(name).schema)
+    inlined.pop("$defs", None)
+    assert "$ref" not in json.dumps(inlined)
