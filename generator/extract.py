@@ -219,12 +219,20 @@ def _normalise(text: str) -> str:
 
 def _collapse(text: str) -> str:
     """Collapse whitespace runs to one space and strip the ends."""
-    return " ".join(text.split())
+    return text if _is_collapsed(text) else " ".join(text.split())
 
 
 def _word_count(text: str) -> int:
     """Count whitespace-separated words."""
+    if _is_collapsed(text):
+        return text.count(" ") + 1 if text else 0
     return len(text.split())
+
+
+def _is_collapsed(text: str) -> bool:
+    """Tell, without splitting it into words, that text has single spaces between words and
+    none at the ends: a printable text has no whitespace but the plain space."""
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
 
 
 def _final_char(text: str) -> str:

@@ -5,11 +5,15 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.decode import decode
 from generator.extract import (
     Block,
     Extracted,
+    _collapse,
+    _word_count,
     extract_html,
     extract_markdown,
     extract_text,
@@ -499,3 +503,10 @@ def test_extract_html() -> None:
 @pytest.mark.parametrize("html", ["", "not html at all", "<p>x</p>", "\x00<html>\ud800"])
 def test_extract_html_without_article(html: str) -> None:
     assert extract_html(html).blocks == ()
+
+
+@given(st.text(alphabet=" ab.\t\n\u00a0\u2028\u3000\x1c\u200b\u2019", max_size=20))
+def test_collapsing_and_counting_words_follow_str_split(text: str) -> None:
+    # Both skip the split when the text is already collapsed; the result must not tell.
+    assert _collapse(text) == " ".join(text.split())
+    assert _word_count(text) == len(text.split())
