@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -162,7 +163,7 @@ def read_untrusted(root: Path, path: Path, max_bytes: int | None) -> str | Refus
 
 def check_file(root: Path, path: Path, max_bytes: int | None) -> Refused | None:
     """Why the file must not be read: it lies outside the project, or it is too big."""
-    if not path.resolve().is_relative_to(root.resolve()):
+    if not is_inside(root, path):
         hint = "copy the file into the project instead of linking to it"
         return Refused("a link to a file outside the project", hint)
     size = path.stat().st_size
@@ -170,6 +171,22 @@ def check_file(root: Path, path: Path, max_bytes: int | None) -> Refused | None:
         hint = "split it, or raise the limit with --max-file-bytes"
         return Refused(f"file too big: {size:,} bytes, the limit is {max_bytes:,}", hint)
     return None
+
+
+def is_inside(root: Path, path: Path) -> bool:
+    """Whether the file, links followed, lies inside the project.
+
+    A path below the root with no link on its way lies inside whatever the root is: checking
+    that (one lstat per part) costs a fifth of resolving both paths, a walk of every part of
+    each, for each of thousands of files.
+    """
+    top, full = os.fspath(root), os.fspath(path)
+    if full.startswith(top + os.sep) and "/../" not in f"/{full[len(top) :]}/":
+        parts = full[len(top) + 1 :].split(os.sep)
+        steps = (os.sep.join([top, *parts[: n + 1]]) for n in range(len(parts)))
+        if not any(os.path.islink(step) for step in steps):
+            return True
+    return path.resolve().is_relative_to(root.resolve())
 
 
 def load_articles(

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
+from generator.load import is_inside
 
 if TYPE_CHECKING:
     from conftest import Edit, Goldens, MiniProject
@@ -112,3 +113,20 @@ def test_bad_input_report_matches_golden(
     root = mini_project(CASES[case].edits)
     result = CliRunner().invoke(main, ["build", "--root", str(root), *CASES[case].args])
     goldens.check_failed_build(result, root, GOLDEN / f"{case}.txt")
+
+
+def test_a_file_is_inside_the_project_unless_a_link_leads_out(tmp_path: Path) -> None:
+    root, outside = tmp_path / "project", tmp_path / "outside"
+    (root / "seeds" / "deep").mkdir(parents=True)
+    outside.mkdir()
+    (outside / "a.txt").write_text("a", encoding="utf-8")
+    (root / "seeds" / "plain.txt").write_text("p", encoding="utf-8")
+    (root / "seeds" / "in.txt").symlink_to(root / "seeds" / "plain.txt")
+    (root / "seeds" / "out.txt").symlink_to(outside / "a.txt")
+    (root / "seeds" / "deep" / "folder").symlink_to(outside)
+    inside = ["plain.txt", "in.txt", "missing.txt", "deep/../plain.txt"]
+    for name in inside:
+        assert is_inside(root, root / "seeds" / name), name
+    for name in ["out.txt", "deep/folder/a.txt", "../../outside/a.txt"]:
+        assert not is_inside(root, root / "seeds" / name), name
+    assert is_inside(Path("."), Path("seeds/plain.txt"))
