@@ -165,6 +165,7 @@ INLINE_ESCAPES = (
 # At the start of a line: a heading, a list item, an ordered list ('1.'), an admonition
 # ('!!!'), or a code fence ('~~~'; Python-Markdown has no backslash escape for '~').
 BLOCK_START = re.compile(r"^(?:([-+#!])|(\d+)\.|(~))")
+BLOCK_MARKERS = frozenset("-+#!~")  # and the decimal digits ('\d' is str.isdecimal)
 WHITESPACE = re.compile(r"\s+")
 HTTP_URL = re.compile(r"https?://[^\s/?#]")
 
@@ -209,6 +210,9 @@ def escape_inline(text: str) -> str:
 
 def escape_line_start(text: str) -> str:
     """Escape what would start a heading or a list at the start of a line."""
+    first = text[:1]
+    if first not in BLOCK_MARKERS and not first.isdecimal():  # most lines: nothing to escape
+        return text
     return BLOCK_START.sub(escape_block_start, text)
 
 

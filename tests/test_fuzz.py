@@ -29,7 +29,7 @@ from generator.decode import Refused, clean_text, decode
 from generator.extract import extract_html, extract_markdown, extract_text
 from generator.marked_yaml import parse_yaml
 from generator.problems import BriefingError, Problems
-from generator.render import escape_inline
+from generator.render import BLOCK_START, escape_block_start, escape_inline, escape_line_start
 
 if TYPE_CHECKING:
     from conftest import MiniProject
@@ -133,6 +133,8 @@ def test_escaping_is_one_regular_expression_per_rule(text: str) -> None:
     flat = re.sub(r"\s+", " ", clean_text(text))
     flat = flat.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     assert escape_inline(text) == re.sub(r"([\\`*_{}\[\]|])", r"\\\1", flat)
+    for line in (text, text.strip(), "1" + text, "\u0663." + text):
+        assert escape_line_start(line) == BLOCK_START.sub(escape_block_start, line)
 
 
 @given(hostile_text | st.text())
