@@ -18,13 +18,15 @@ from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.decode import clean_text
 from generator.load import load_inputs
 from generator.marked_yaml import parse_yaml
 from generator.model import ACTOR_KINDS, STANCES, build_model
 from generator.problems import Problems
-from generator.schema import SCHEMA_DIR, VISIBLE, load_schema, validator
+from generator.schema import SCHEMA_DIR, VISIBLE, load_schema, passes, validator
 
 if TYPE_CHECKING:
     from conftest import MiniProject
@@ -268,3 +270,62 @@ def test_every_reference_is_inlined(path: Path) -> None:
     inlined = dict(validator(name).schema)
     inlined.pop("$defs", None)
     assert "$ref" not in json.dumps(inlined)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [("actor", apply(ACTOR, replacements)) for replacements, _ in ACTOR_CASES.values()]
+    + [("article", apply(ARTICLE, replacements)) for replacements, _ in ARTICLE_CASES.values()],
+)
+def test_the_compiled_check_agrees_with_jsonschema(name: str, text: str) -> None:
+    document = parse(text)
+    assert passes(document, name) is validator(name).is_valid(document)
+
+
+# Values that are right somewhere in a document, or nearly right.
+VALUES = [None, True, False, 0, 7, "", " ", "x\n", "state", "person", "supports", "ceasefire"]
+VALUES += ["talks", "Ana Berg", "../talks", "https://example.org/a", "javascript:alert(1)"]
+VALUES += ["2026-02-02", "2026-02-30", "2026-02-02\n", "２０２６-02-02", "20260202", "2026-2-2"]
+LEAVES = st.sampled_from(VALUES) | st.text(max_size=6)
+
+
+def places(document: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The path of every value in the document, the document itself first."""
+    found = [path]
+    if isinstance(document, dict):
+        for key, value in document.items():
+            found += places(value, (*path, key))
+    elif isinstance(document, list):
+        for index, value in enumerate(document):
+            found += places(value, (*path, index))
+    return found
+
+
+def mutated(document: Any, draw: st.DrawFn) -> Any:
+    """The document with one value somewhere replaced, or with a key added or removed."""
+    path = draw(st.sampled_from(places(document)))
+    if not path:
+        return draw(LEAVES)
+    parent = document
+    for part in path[:-1]:
+        parent = parent[part]
+    action = draw(st.sampled_from(["replace", "remove", "add"]))
+    if action == "replace":
+        parent[path[-1]] = draw(
+            LEAVES | st.lists(LEAVES, max_size=2) | st.dictionaries(st.text(max_size=6), LEAVES)
+        )
+    elif action == "remove" and isinstance(parent, dict):
+        del parent[path[-1]]
+    elif isinstance(parent, dict):
+        parent[draw(st.text(max_size=8))] = draw(LEAVES)
+    return document
+
+
+@given(st.data())
+@settings(max_examples=500)
+def test_the_compiled_check_is_never_more_lenient(data: st.DataObject) -> None:
+    # A document the compiled check accepts is not described by jsonschema: it must be valid.
+    name, text = data.draw(st.sampled_from([("actor", ACTOR), ("article", ARTICLE)]))
+    document = mutated(json.loads(json.dumps(parse(text))), data.draw)
+    if passes(document, name):
+        assert validator(name).is_valid(document), document
