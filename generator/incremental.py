@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import platform
+import stat
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -117,14 +119,25 @@ def read_docs(root: Path) -> dict[str, str | bytes]:
 def inputs_digest(root: Path, options: str) -> str:
     """A digest of every input file's path and bytes, of the generator and of the options."""
     digest = hashlib.sha256(f"{generator_fingerprint()} {options}".encode())
-    for name in INPUTS:
-        paths = [root / name] if (root / name).is_file() else sorted((root / name).rglob("*"))
-        for path in paths:
-            if path.is_file():
-                data = path.read_bytes()
-                shown = path.relative_to(root).as_posix()
-                digest.update(f"{shown}\0{len(data)}\0".encode() + data)
+    for shown in input_files(root):
+        with open(os.path.join(root, shown), "rb") as file:
+            data = file.read()
+        digest.update(f"{shown}\0{len(data)}\0".encode() + data)
     return digest.hexdigest()
+
+
+def input_files(root: Path) -> list[str]:
+    """Every input file (links to files included, folders linked to not entered), by its path
+    relative to the root, sorted (os.walk: a tenth of pathlib's cost for 20,000 files)."""
+    found = []
+    for name in INPUTS:
+        top = os.path.join(root, name)
+        if os.path.isfile(top):
+            found.append(name)
+        for folder, _, files in os.walk(top):
+            inside = os.path.relpath(folder, root).replace(os.sep, "/")
+            found += [f"{inside}/{file}" for file in files]
+    return sorted(shown for shown in found if os.path.isfile(os.path.join(root, shown)))
 
 
 def generator_fingerprint() -> str:
@@ -147,14 +160,18 @@ def library_version(name: str) -> str:
 
 def outputs_of(root: Path) -> dict[str, list[int]]:
     """Every file of generated/ with its size and modification time (nanoseconds)."""
-    folder = root / DOCS_DIR
-    if not folder.is_dir():
-        return {}
+    top = root / DOCS_DIR
     found = {}
-    for path in folder.rglob("*"):
-        if path.is_file():
-            status = path.stat()
-            found[path.relative_to(folder).as_posix()] = [status.st_size, status.st_mtime_ns]
+    for folder, _, files in os.walk(top):
+        inside = os.path.relpath(folder, top).replace(os.sep, "/")
+        for file in files:
+            try:
+                status = os.stat(os.path.join(folder, file))
+            except FileNotFoundError:  # a link to nothing
+                continue
+            if stat.S_ISREG(status.st_mode):
+                shown = file if inside == "." else f"{inside}/{file}"
+                found[shown] = [status.st_size, status.st_mtime_ns]
     return found
 
 

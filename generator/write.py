@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,25 +22,42 @@ class WriteReport:
 def write_pages(pages: Mapping[str, str | bytes], docs_dir: Path) -> WriteReport:
     """Make `docs_dir` hold exactly `pages` (text as UTF-8, bytes as they are); unchanged files
     keep their mtime."""
-    written = [
-        path
-        for path, content in sorted(pages.items())
-        if write_if_changed(docs_dir / path, content)
-    ]
+    folders: set[Path] = set()  # made once each, not once per page
+    written = []
+    for name, content in sorted(pages.items()):
+        path = docs_dir / name
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
+        if write_if_changed(path, content):
+            written.append(name)
     deleted = delete_others(docs_dir, set(pages))
     return WriteReport(tuple(written), deleted, len(pages) - len(written))
 
 
 def write_if_changed(path: Path, content: str | bytes) -> bool:
-    """Write `content` to `path` unless it already holds those bytes; True when written."""
+    """Write `content` to `path`, whose folder exists, unless it already holds those bytes;
+    True when written."""
     data = content if isinstance(content, bytes) else content.encode("utf-8")
-    if path.is_file() and path.read_bytes() == data:
+    if holds(path, data):
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)  # atomic: a reader never sees half a page
+    with open(temporary, "wb") as file:
+        file.write(data)
+    os.replace(temporary, path)  # atomic: a reader never sees half a page
     return True
+
+
+def holds(path: Path, data: bytes) -> bool:
+    """Whether `path` is a file with exactly these bytes (its size is compared first)."""
+    try:
+        status = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    if not stat.S_ISREG(status.st_mode) or status.st_size != len(data):
+        return False
+    with open(path, "rb") as file:
+        return file.read() == data
 
 
 def delete_others(docs_dir: Path, keep: set[str]) -> tuple[str, ...]:
