@@ -5,8 +5,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from generator.marked_yaml import MarkedDict, MarkedList, MarkedLoader, parse_yaml
-from generator.problems import Problems
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.marked_yaml import (
+    FastMarkedLoader,
+    MarkedDict,
+    MarkedList,
+    MarkedLoader,
+    RefusedYaml,
+    is_plain_tree,
+    parse_yaml,
+)
+from generator.problems import Problem, Problems
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -52,3 +64,37 @@ def test_what_the_fast_path_leaves_to_the_pure_loader_is_still_reported() -> Non
         problems = Problems()
         parse_yaml("x.yaml", text, problems)
         assert [p for p in problems.items if message in p.message], (text, problems.items)
+
+
+YAML_PIECES = (
+    *("a", "b", "key", "2026-01-02", "12", "-3", "0x1F", "1.5", "true", "null", "~", "'q'"),
+    *('"d\\u200b"', ": ", ":", "- ", "\n", "\n  ", "\n    ", "[", "]", "{", "}", ", ", "? ", "|"),
+    *("#", " ", "\t", "<<: ", '"', "'", "\u202e", "\x85", "\u2028", "\ufeff", ">\n  x", "..."),
+)
+
+
+def built(loader_class: type[MarkedLoader], text: str) -> tuple[Any, list[Problem]] | None:
+    """What a libyaml loader builds of a plain text, with the problems found; None otherwise."""
+    problems = Problems()
+    loader = loader_class(text, "x.yaml", 1, problems)
+    try:
+        node = loader.get_single_node()
+        if node is None or not is_plain_tree(node, MarkedLoader.MAX_DEPTH):
+            return None
+        return marks(loader.construct_document(node)), problems.items
+    except (yaml.YAMLError, RefusedYaml):
+        return None
+    finally:
+        loader.dispose()
+
+
+@given(st.lists(st.sampled_from(YAML_PIECES), max_size=25).map("".join))
+@settings(max_examples=400)
+def test_the_fast_constructor_builds_what_pyyamls_builds(text: str) -> None:
+    assert FastMarkedLoader is not None
+    reference = type(
+        "Reference",
+        (FastMarkedLoader,),
+        {"construct_object": yaml.constructor.BaseConstructor.construct_object},
+    )
+    assert built(FastMarkedLoader, text) == built(reference, text), text
