@@ -62,19 +62,17 @@ def holds(path: Path, data: bytes) -> bool:
 
 def delete_others(docs_dir: Path, keep: set[str]) -> tuple[str, ...]:
     """Remove files (and then empty folders) that are no longer generated."""
-    if not docs_dir.is_dir():
-        return ()
-    stale = sorted(
-        path.relative_to(docs_dir).as_posix()
-        for path in docs_dir.rglob("*")
-        if path.is_file() and path.relative_to(docs_dir).as_posix() not in keep
-    )
-    for name in stale:
+    stale = []
+    for folder, _, files in os.walk(docs_dir):
+        inside = os.path.relpath(folder, docs_dir).replace(os.sep, "/")
+        names = (file if inside == "." else f"{inside}/{file}" for file in files)
+        stale += [name for name in names if name not in keep and (docs_dir / name).is_file()]
+    for name in sorted(stale):
         (docs_dir / name).unlink()
-    for folder in sorted((p for p in docs_dir.rglob("*") if p.is_dir()), reverse=True):
-        if not any(folder.iterdir()):
-            folder.rmdir()
-    return tuple(stale)
+    for folder, _, _ in os.walk(docs_dir, topdown=False):
+        if folder != os.fspath(docs_dir) and not os.listdir(folder):
+            os.rmdir(folder)
+    return tuple(sorted(stale))
 
 
 def replace_folder(new: Path, target: Path, previous: Path) -> None:

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from generator.incremental import STATE_FILE, regenerate
+from generator.write import write_pages
 
 ARTICLE = "seeds/27-state-dept-readout-via-menafn-rubio-call-lavrov-2025-05-17.txt"
 
@@ -62,3 +63,14 @@ def test_a_broken_note_is_ignored(project_copy: Path) -> None:
     again = regenerate(project_copy)
     assert not again.skipped and again.written == ()
     assert regenerate(project_copy).skipped
+
+
+def test_stale_files_go_and_so_do_the_folders_they_leave_empty(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write_pages({"a.md": "a\n", "old/deep/b.md": "b\n", "keep/c.md": "c\n"}, docs)
+    (docs / "keep" / "stray.md").write_text("stray\n", encoding="utf-8")
+    report = write_pages({"a.md": "a\n", "keep/c.md": "c\n"}, docs)
+    assert report.deleted == ("keep/stray.md", "old/deep/b.md")
+    assert (report.written, report.unchanged) == ((), 2)
+    found = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*"))
+    assert found == ["a.md", "keep", "keep/c.md"]
