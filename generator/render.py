@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from types import CodeType
 from typing import Any
 from urllib.parse import quote
 
@@ -126,10 +127,33 @@ def page_plan(
         yield f"articles/{article.id}.md", "article.md.j2", {"article": article}
 
 
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Jinja2's compiled templates kept in memory, each under its name with its text's
+    checksum: a template is compiled again only when its text changes. Compiling is a tenth
+    of a second of each regeneration of the live preview (and of each of its site builds,
+    for the theme's templates)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, tuple[str, CodeType]] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        checksum, code = self.compiled.get(bucket.key, ("", None))
+        if code is not None and checksum == bucket.checksum:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.code is not None:
+            self.compiled[bucket.key] = (bucket.checksum, bucket.code)
+
+
+COMPILED = CompiledTemplates()
+
+
 def make_environment(templates: dict[str, str]) -> jinja2.Environment:
     """The one Jinja2 environment: strict about undefined names, with the Markdown filters."""
     environment = jinja2.Environment(
         loader=TemplateLoader(templates),
+        bytecode_cache=COMPILED,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
         trim_blocks=True,

@@ -74,3 +74,18 @@ def test_stale_files_go_and_so_do_the_folders_they_leave_empty(tmp_path: Path) -
     assert (report.written, report.unchanged) == ((), 2)
     found = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*"))
     assert found == ["a.md", "keep", "keep/c.md"]
+
+
+def test_a_template_edited_between_regenerations_is_compiled_again(project_copy: Path) -> None:
+    # Compiled templates are kept in memory (the live preview regenerates in one process).
+    template = project_copy / "templates" / "home.md.j2"
+    original = template.read_text(encoding="utf-8")
+    regenerate(project_copy)
+    home = (project_copy / "generated" / "index.md").read_text(encoding="utf-8")
+    template.write_text(original + "Edited by hand.\n", encoding="utf-8")
+    regenerate(project_copy)
+    edited = (project_copy / "generated" / "index.md").read_text(encoding="utf-8")
+    assert edited == home + "Edited by hand.\n"
+    template.write_text(original, encoding="utf-8")
+    regenerate(project_copy)
+    assert (project_copy / "generated" / "index.md").read_text(encoding="utf-8") == home
