@@ -11,10 +11,10 @@ A build changes nothing on disk unless all of it succeeds. `publish` works in a 
 
 The two outputs are replaced differently on purpose. `site/` is a product read as a whole: it is
 swapped by renaming folders, so a reader never sees half of it. `generated/` is what the live
-preview (MkDocs' development server) watches: swapping that folder would leave the preview's watches on a
-deleted folder and give every page a new mtime, so instead each file whose bytes changed is
-replaced by an atomic rename, stale files are deleted and unchanged files are not touched
-(their mtimes stay). Both happen after every check and the whole MkDocs build have passed.
+preview (MkDocs' development server) watches: swapping that folder would leave the preview's
+watches on a deleted folder and give every page a new mtime, so instead each file whose bytes
+changed is replaced by an atomic rename, stale files are deleted and unchanged files are not
+touched (their mtimes stay). Both happen after every check and the whole MkDocs build have passed.
 """
 
 from __future__ import annotations
