@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import click
 
@@ -241,39 +242,41 @@ def added_lines(item: Ingested, touched: Touches, briefing: Briefing) -> list[st
     return lines
 
 
-def regenerate_or_exit(root: Path, max_file_bytes: int) -> None:
-    """Bring generated/ up to date in place, or print every problem and exit with status 1."""
+class HasWarnings(Protocol):
+    @property
+    def warnings(self) -> tuple[Problem, ...]: ...
+
+
+Result = TypeVar("Result", bound=HasWarnings)
+
+
+def or_exit(step: Callable[[], Result]) -> Result:
+    """Run a checking step and print its warnings, or print every problem and exit with status 1."""
     try:
-        regenerated = regenerate(root, max_file_bytes)
+        result = step()
     except BriefingError as error:
         report_problems(error.problems, error.strict)
         sys.exit(1)
-    report_problems(regenerated.warnings)
+    report_problems(result.warnings)
+    return result
+
+
+def regenerate_or_exit(root: Path, max_file_bytes: int) -> None:
+    """Bring generated/ up to date in place, or print every problem and exit with status 1."""
+    or_exit(lambda: regenerate(root, max_file_bytes))
 
 
 def prepare_or_exit(root: Path, drafts: bool, strict: bool, max_file_bytes: int) -> Prepared:
     """The pages to build (None: those in generated/ are current), or print every problem and
     exit with status 1."""
-    try:
-        prepared = prepare(root, drafts, strict, max_file_bytes)
-    except BriefingError as error:
-        report_problems(error.problems, error.strict)
-        sys.exit(1)
-    report_problems(prepared.warnings)
-    return prepared
+    return or_exit(lambda: prepare(root, drafts, strict, max_file_bytes))
 
 
 def generate_or_exit(
     root: Path, drafts: bool = True, strict: bool = False, max_file_bytes: int = MAX_FILE_BYTES
 ) -> Generated:
     """Generate the pages, or print every problem and exit with status 1."""
-    try:
-        generated = generate(root, drafts, strict, max_file_bytes)
-    except BriefingError as error:
-        report_problems(error.problems, error.strict)
-        sys.exit(1)
-    report_problems(generated.warnings)
-    return generated
+    return or_exit(lambda: generate(root, drafts, strict, max_file_bytes))
 
 
 def report_problems(problems: tuple[Problem, ...], strict: bool = False) -> None:
