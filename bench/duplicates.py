@@ -15,8 +15,8 @@ import dataclasses
 import time
 
 from bench.mentions import synthetic_articles
-from generator.articles import Paragraph
-from generator.duplicates import Seen, check_duplicates, text_of
+from generator.model.articles import Paragraph
+from generator.model.duplicates import Seen, check_duplicates, text_of
 from generator.problems import Location, Problems
 
 

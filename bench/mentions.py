@@ -19,8 +19,8 @@ import time
 from collections.abc import Callable, Mapping
 
 from bench.corpus import Vocabulary, make_actors, make_article, make_issues
-from generator.articles import Article, Paragraph
-from generator.mentions import Key, find_mentions
+from generator.model.articles import Article, Paragraph
+from generator.model.mentions import Key, find_mentions
 from generator.problems import Location
 
 Found = dict[str, frozenset[Key]]

@@ -13,8 +13,8 @@ import sys
 import time
 from pathlib import Path
 
-from generator.fulltext import index_site
-from generator.incremental import regenerate
+from generator.engine.fulltext import index_site
+from generator.engine.incremental import regenerate
 
 
 def index(root: Path) -> None:

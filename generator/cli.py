@@ -1,4 +1,4 @@
-"""The `briefing` command: a thin shell over the pipeline in generator.build."""
+"""The `briefing` command: a thin shell over the pipeline in generator.engine.build."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from typing import Any, Protocol, TypeVar
 
 import click
 
-from generator import progress
-from generator.build import DOCS_DIR, SITE_DIR, Generated, SiteBuildFailed, generate, publish
-from generator.incremental import Prepared, prepare, read_docs, regenerate, remember
-from generator.ingest import (
+from generator.engine import progress
+from generator.engine.build import DOCS_DIR, SITE_DIR, Generated, SiteBuildFailed, generate, publish
+from generator.engine.incremental import Prepared, prepare, read_docs, regenerate, remember
+from generator.project.add import (
     Ingested,
     Metadata,
     check_metadata,
@@ -22,12 +22,12 @@ from generator.ingest import (
     taken_ids,
     write_seeds,
 )
-from generator.load import MAX_FILE_BYTES
-from generator.lock import BuildLocked, build_lock
+from generator.load.inputs import MAX_FILE_BYTES
+from generator.engine.lock import BuildLocked, build_lock
 from generator.model import Briefing
 from generator.problems import BriefingError, Problem, Problems, summary
-from generator.relations import relate
-from generator.review import Touches, position_name, queue_lines, review_queue, touches
+from generator.model.relations import relate
+from generator.model.review import Touches, position_name, queue_lines, review_queue, touches
 
 
 def project_folder(context: click.Context, parameter: click.Parameter, root: Path) -> Path:
@@ -123,7 +123,7 @@ def build(root: Path, no_drafts: bool, strict: bool, max_file_bytes: int) -> Non
 )
 def serve(root: Path, dev_addr: str, max_file_bytes: int) -> None:
     """Live preview that regenerates when seeds/, briefings/, templates/ or pages/ change."""
-    from generator.serve import serve_forever
+    from generator.engine.serve import serve_forever
 
     with build_lock(root, wait=True):
         regenerate_or_exit(root, max_file_bytes)
@@ -151,9 +151,9 @@ def diff(
     BASE defaults to the merge base with the main branch, HEAD to the working tree. Exits
     with status 2 when a side cannot be read.
     """
-    from generator.diff import diff_briefings
-    from generator.difftext import diff_json, diff_markdown
-    from generator.revision import RevisionErrors, read_sides
+    from generator.diff.compare import diff_briefings
+    from generator.diff.text import diff_json, diff_markdown
+    from generator.diff.revision import RevisionErrors, read_sides
 
     try:
         old, new = read_sides(root, base, head)

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.load import is_inside
+from generator.load.inputs import is_inside
 
 if TYPE_CHECKING:
     from conftest import Edit, Goldens, MiniProject

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.lock import build_lock
+from generator.engine.lock import build_lock
 
 if TYPE_CHECKING:
     from conftest import MiniProject

@@ -9,10 +9,10 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from generator.build import generate
-from generator.decode import FORMAT_RANGES, Refused, clean_text, decode, format_ranges
-from generator.extract import extract_text
-from generator.marked_yaml import parse_yaml
+from generator.engine.build import generate
+from generator.load.decode import FORMAT_RANGES, Refused, clean_text, decode, format_ranges
+from generator.load.extract import extract_text
+from generator.load.marked_yaml import parse_yaml
 from generator.problems import Problems
 
 if TYPE_CHECKING:

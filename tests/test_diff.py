@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from generator.cli import main
-from generator.diff import word_diff
+from generator.diff.compare import word_diff
 
 if TYPE_CHECKING:
     from conftest import Goldens

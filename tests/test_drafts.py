@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from click.testing import CliRunner
 
-from generator.build import generate
+from generator.engine.build import generate
 from generator.cli import main
 
 if TYPE_CHECKING:

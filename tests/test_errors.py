@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 import pytest
 from click.testing import CliRunner
 
-from generator import render
-from generator.build import generate
+from generator.render import pages as render
+from generator.engine.build import generate
 from generator.cli import main
 
 if TYPE_CHECKING:

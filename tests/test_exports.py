@@ -9,8 +9,8 @@ from pathlib import Path
 
 import jsonschema
 
-from generator.build import generate
-from generator.exports import defuse
+from generator.engine.build import generate
+from generator.render.exports import defuse
 
 REPO = Path(__file__).resolve().parent.parent
 

@@ -1,4 +1,4 @@
-"""Tests for generator.extract: the seed corpus plus small hand-made cases."""
+"""Tests for generator.load.extract: the seed corpus plus small hand-made cases."""
 
 import datetime
 import hashlib
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.decode import decode
-from generator.extract import (
+from generator.load.decode import decode
+from generator.load.extract import (
     Block,
     Extracted,
     _collapse,

@@ -10,9 +10,9 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from generator.build import generate
-from generator.feed import position_changes, render_feed
-from generator.siteconfig import SiteConfig
+from generator.engine.build import generate
+from generator.render.feed import position_changes, render_feed
+from generator.load.siteconfig import SiteConfig
 
 REPO = Path(__file__).resolve().parent.parent
 A = "{http://www.w3.org/2005/Atom}"

@@ -23,13 +23,13 @@ from click.testing import CliRunner
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator.build import content_epoch, generate, publish, write_docs
+from generator.engine.build import content_epoch, generate, publish, write_docs
 from generator.cli import main
-from generator.decode import Refused, clean_text, decode
-from generator.extract import extract_html, extract_markdown, extract_text
-from generator.marked_yaml import parse_yaml
+from generator.load.decode import Refused, clean_text, decode
+from generator.load.extract import extract_html, extract_markdown, extract_text
+from generator.load.marked_yaml import parse_yaml
 from generator.problems import BriefingError, Problems
-from generator.render import BLOCK_START, escape_block_start, escape_inline, escape_line_start
+from generator.render.pages import BLOCK_START, escape_block_start, escape_inline, escape_line_start
 
 if TYPE_CHECKING:
     from conftest import MiniProject

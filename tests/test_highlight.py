@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import markdown
 
-from generator.quotes import Span
-from generator.render import escape_markdown, highlight
+from generator.model.quotes import Span
+from generator.render.pages import escape_markdown, highlight
 
 OPEN, CLOSE = '<mark class="quoted">', "</mark>"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.incremental import STATE_FILE, regenerate
-from generator.write import write_pages
+from generator.engine.incremental import STATE_FILE, regenerate
+from generator.engine.write import write_pages
 
 ARTICLE = "seeds/27-state-dept-readout-via-menafn-rubio-call-lavrov-2025-05-17.txt"
 

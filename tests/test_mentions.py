@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from generator.articles import Article, Paragraph
-from generator.mentions import find_mentions
+from generator.model.articles import Article, Paragraph
+from generator.model.mentions import find_mentions
 from generator.problems import Location
 
 NAMES = {

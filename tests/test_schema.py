@@ -21,12 +21,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.decode import clean_text
-from generator.load import load_inputs
-from generator.marked_yaml import parse_yaml
+from generator.load.decode import clean_text
+from generator.load.inputs import load_inputs
+from generator.load.marked_yaml import parse_yaml
 from generator.model import ACTOR_KINDS, STANCES, build_model
 from generator.problems import Problems
-from generator.schema import SCHEMA_DIR, VISIBLE, load_schema, passes, validator
+from generator.load.schema import SCHEMA_DIR, VISIBLE, load_schema, passes, validator
 
 if TYPE_CHECKING:
     from conftest import MiniProject
@@ -240,7 +240,7 @@ def as_written(name: str) -> jsonschema.Draft202012Validator:
 
 
 def verdicts(checker: jsonschema.Draft202012Validator, document: Any) -> list[tuple[Any, ...]]:
-    """What generator.schema reads of each error, in order."""
+    """What generator.load.schema reads of each error, in order."""
     return [
         (
             e.validator,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 
-from generator.serve import ChangeObserver
+from generator.engine.serve import ChangeObserver
 
 
 class Recorder(FileSystemEventHandler):

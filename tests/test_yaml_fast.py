@@ -9,7 +9,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.marked_yaml import (
+from generator.load.marked_yaml import (
     FastMarkedLoader,
     MarkedDict,
     MarkedList,

@@ -11,7 +11,7 @@ that three of its delays can be shortened; each rebuild is still the full, stric
 - it waits for 0.1 s without a change before it builds; here BUILD_DELAY, since generated/ is
   written in one burst;
 - each build compiles the theme's templates anew; here they are compiled once, as long as
-  their text stays the same (generator.render.CompiledTemplates).
+  their text stays the same (generator.render.pages.CompiledTemplates).
 """
 
 from __future__ import annotations
@@ -51,11 +51,11 @@ from watchdog.events import (
 )
 from watchdog.observers.api import ObservedWatch
 
-from generator.build import DOCS_DIR
-from generator.incremental import regenerate
-from generator.lock import build_lock
+from generator.engine.build import DOCS_DIR
+from generator.engine.incremental import regenerate
+from generator.engine.lock import build_lock
 from generator.problems import BriefingError, summary
-from generator.render import CompiledTemplates
+from generator.render.pages import CompiledTemplates
 
 WATCHED = ("seeds", "briefings", "templates", "pages")
 QUIET_PERIOD = 0.05  # seconds: editors save in bursts (temporary file, rename, chmod)

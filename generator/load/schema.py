@@ -19,19 +19,19 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from generator.load import YamlFile
-from generator.marked_yaml import MarkedDict, MarkedList
+from generator.load.inputs import YamlFile
+from generator.load.marked_yaml import MarkedDict, MarkedList
 from generator.problems import Location, Problems, did_you_mean
 
 if TYPE_CHECKING:
     import jsonschema
 
-SCHEMA_DIR = Path(__file__).parent / "schemas"
+SCHEMA_DIR = Path(__file__).parent.parent / "schemas"
 
 VISIBLE = r"[^\s\u200c\u200d]"
 """The pattern of a text that must show something (`$defs/text` in the schemas): a character
 that is neither a space nor invisible. The loader removes the other invisible characters (see
-generator.decode); the zero-width joiner and non-joiner it keeps show nothing on their own."""
+generator.load.decode); the zero-width joiner and non-joiner it keeps show nothing on their own."""
 PATTERN_HINTS = {
     "^[a-z0-9]+(-[a-z0-9]+)*$": "ids are lowercase words joined by hyphens, e.g. 'united-states'",
     "^[A-Za-z0-9]+([_-][A-Za-z0-9]+)*$": "article ids are letters and digits joined by '-' or '_'",

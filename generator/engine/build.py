@@ -28,17 +28,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.drafts import without_drafts
-from generator.exports import render_exports
-from generator.feed import FEED_PATH, render_feed
-from generator.fulltext import index_site
-from generator.load import MAX_FILE_BYTES, RawInputs, load_inputs
+from generator.model.drafts import without_drafts
+from generator.render.exports import render_exports
+from generator.render.feed import FEED_PATH, render_feed
+from generator.engine.fulltext import index_site
+from generator.load.inputs import MAX_FILE_BYTES, RawInputs, load_inputs
 from generator.model import Briefing, build_model
 from generator.problems import Problem, Problems
-from generator.progress import Advance, follow
-from generator.render import render_site
-from generator.siteconfig import load_site_config
-from generator.write import WriteReport, replace_folder, write_pages
+from generator.engine.progress import Advance, follow
+from generator.render.pages import render_site
+from generator.load.siteconfig import load_site_config
+from generator.engine.write import WriteReport, replace_folder, write_pages
 
 DOCS_DIR = "generated"
 SITE_DIR = "site"

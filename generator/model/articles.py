@@ -8,9 +8,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from generator.load import RawArticle
+from generator.load.inputs import RawArticle
 from generator.problems import Location, Problems
-from generator.schema import (
+from generator.load.schema import (
     check_shape,
     date_at,
     is_article_id,

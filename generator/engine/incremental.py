@@ -25,14 +25,14 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from generator.build import DOCS_DIR, content_epoch, generate
-from generator.load import MAX_FILE_BYTES
+from generator.engine.build import DOCS_DIR, content_epoch, generate
+from generator.load.inputs import MAX_FILE_BYTES
 from generator.problems import BriefingError, Location, Problem
-from generator.write import write_pages
+from generator.engine.write import write_pages
 
 STATE_FILE = Path(".build") / "generated.json"
 INPUTS = ("seeds", "briefings", "templates", "pages", "mkdocs.yml")
-GENERATOR = Path(__file__).resolve().parent
+GENERATOR = Path(__file__).resolve().parent.parent
 # Libraries whose behaviour shapes the generated Markdown (extraction, parsing, templates).
 LIBRARIES = ("briefing-site", "jinja2", "jsonschema", "pyahocorasick", "pyyaml", "trafilatura")
 

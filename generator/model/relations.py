@@ -6,11 +6,11 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from generator.articles import Article
-from generator.mentions import Key, find_mentions
+from generator.model.articles import Article
+from generator.model.mentions import Key, find_mentions
 from generator.model import Actor, Briefing, Issue, names
-from generator.positions import Evidence, Position
-from generator.quotes import Span
+from generator.model.positions import Evidence, Position
+from generator.model.quotes import Span
 
 
 @dataclass(frozen=True, slots=True)

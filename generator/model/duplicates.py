@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 
-from generator.articles import Article
+from generator.model.articles import Article
 from generator.problems import Location, Problems
 
 NEAR_DUPLICATE = 85.0

@@ -6,11 +6,11 @@ import html
 import json
 from typing import Any
 
-from generator.diff import BriefingDiff, Named, PositionDiff, Quote, word_diff
-from generator.positions import HistoryEntry
+from generator.diff.compare import BriefingDiff, Named, PositionDiff, Quote, word_diff
+from generator.model.positions import HistoryEntry
 from generator.problems import counted
-from generator.render import escape_markdown
-from generator.revision import Side
+from generator.render.pages import escape_markdown
+from generator.diff.revision import Side
 
 LONG_DETAILS = 12
 """A position's details longer than this many lines fold into a <details> element."""

@@ -14,8 +14,8 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from generator.model import Briefing
-from generator.positions import Position
-from generator.siteconfig import SiteConfig
+from generator.model.positions import Position
+from generator.load.siteconfig import SiteConfig
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "feed.xml"

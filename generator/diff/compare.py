@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import Literal, TypeVar
 
 from generator.model import Briefing
-from generator.positions import HistoryEntry, Position
-from generator.quotes import fold
+from generator.model.positions import HistoryEntry, Position
+from generator.model.quotes import fold
 
 T = TypeVar("T")
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import ahocorasick
 
-from generator.articles import Article, article_texts
+from generator.model.articles import Article, article_texts
 
 Key = tuple[str, str]
 """What a name stands for: ("actor", id) or ("issue", id)."""

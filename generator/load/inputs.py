@@ -8,15 +8,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.decode import Refused, decode
-from generator.extract import (
+from generator.load.decode import Refused, decode
+from generator.load.extract import (
     Extracted,
     extract_html,
     extract_markdown,
     extract_text,
     split_front_matter,
 )
-from generator.marked_yaml import parse_yaml
+from generator.load.marked_yaml import parse_yaml
 from generator.problems import Location, Problems
 
 MAX_FILE_BYTES = 2_000_000
@@ -154,7 +154,7 @@ READ_HINT = "check that the file exists and that you may read it"
 
 
 def read_untrusted(root: Path, path: Path, max_bytes: int | None) -> str | Refused:
-    """The file's text by the rule of generator.decode, or why it cannot be had."""
+    """The file's text by the rule of generator.load.decode, or why it cannot be had."""
     try:
         return check_file(root, path, max_bytes) or decode(path.read_bytes())
     except OSError as error:

@@ -14,9 +14,9 @@ from collections.abc import Iterable, Sequence
 from importlib.resources import files
 from typing import Any
 
-from generator.articles import Article
+from generator.model.articles import Article
 from generator.model import STANCES, Actor, Briefing, Issue
-from generator.positions import Position
+from generator.model.positions import Position
 
 EXPORT_FORMAT = "briefing-positions/1"
 """Names the shape of positions.json; bump the number when a consumer would need to change."""

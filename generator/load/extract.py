@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol
 from urllib.parse import urlsplit
 
-from generator.decode import clean_text, unify_newlines
+from generator.load.decode import clean_text, unify_newlines
 
 if TYPE_CHECKING:
     from trafilatura.settings import Document
@@ -210,7 +210,7 @@ _XML_KINDS: dict[str, BlockKind] = {
 
 
 def _normalise(text: str) -> str:
-    """Return text with unified newlines, cleaned as a page shows it (see generator.decode).
+    """Return text with unified newlines, cleaned as a page shows it (see generator.load.decode).
 
     Text read by the loader is already so; other callers may pass any text.
     """
@@ -509,7 +509,7 @@ def extract_text(text: str) -> Extracted:
 
 
 def split_front_matter(text: str) -> tuple[str | None, str]:
-    """Split '---'-fenced YAML front matter off the top of decoded text (see generator.decode:
+    """Split '---'-fenced YAML front matter off the top of decoded text (see generator.load.decode:
     '\\n' line ends, no byte order mark): (the YAML, or None when there is none; the body)."""
     lines = text.split("\n")
     if lines[0].rstrip() != "---":

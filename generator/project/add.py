@@ -20,9 +20,9 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
-from generator.articles import Article, build_article
-from generator.duplicates import Seen, Similar, check_duplicates, text_of
-from generator.load import (
+from generator.model.articles import Article, build_article
+from generator.model.duplicates import Seen, Similar, check_duplicates, text_of
+from generator.load.inputs import (
     ARTICLE_SUFFIXES,
     MAX_FILE_BYTES,
     SIDECAR_SUFFIX,

@@ -2,7 +2,7 @@
 
 Anchors and aliases (which can hide a "billion laughs"), merge keys ('<<'), explicit tags,
 nesting deeper than MarkedLoader.MAX_DEPTH and raw control characters are refused with a
-located problem; every string is cleaned as a page shows it (generator.decode.clean_text);
+located problem; every string is cleaned as a page shows it (generator.load.decode.clean_text);
 dates stay strings.
 """
 
@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from generator.decode import clean_text
+from generator.load.decode import clean_text
 from generator.problems import Location, Problems
 
 
@@ -135,7 +135,7 @@ class MarkedLoader(yaml.SafeLoader):
             self.depth -= 1
 
     def construct_clean_str(self, node: yaml.ScalarNode) -> str:
-        """Every string, key or value, as a page may show it (see generator.decode)."""
+        """Every string, key or value, as a page may show it (see generator.load.decode)."""
         return clean_text(self.construct_scalar(node))
 
     def construct_yaml_int(self, node: yaml.ScalarNode) -> int:

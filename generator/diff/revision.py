@@ -13,7 +13,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.build import load_model
+from generator.engine.build import load_model
 from generator.model import Briefing
 from generator.problems import BriefingError, Problem, Problems
 

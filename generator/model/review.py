@@ -11,11 +11,11 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
-from generator.articles import Article
-from generator.mentions import find_mentions
+from generator.model.articles import Article
+from generator.model.mentions import find_mentions
 from generator.model import Actor, Briefing, Issue
-from generator.positions import Position
-from generator.relations import Relations, names_of
+from generator.model.positions import Position
+from generator.model.relations import Relations, names_of
 
 
 @dataclass(frozen=True, slots=True)

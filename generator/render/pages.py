@@ -11,14 +11,14 @@ from urllib.parse import quote
 
 import jinja2
 
-from generator.decode import clean_text
-from generator.feed import position_changes
+from generator.load.decode import clean_text
+from generator.render.feed import position_changes
 from generator.model import STANCE_BY_ID, STANCES, Briefing
-from generator.positions import Position
+from generator.model.positions import Position
 from generator.problems import Location, Problems, did_you_mean
-from generator.quotes import Span
-from generator.relations import Relations, relate
-from generator.review import review_queue
+from generator.model.quotes import Span
+from generator.model.relations import Relations, relate
+from generator.model.review import review_queue
 
 LATEST_POSITIONS = 10
 
@@ -219,7 +219,7 @@ def escape_markdown(text: object) -> str:
 def escape_inline(text: str) -> str:
     """A piece of untrusted text made inert inside a line; whitespace runs become one space.
 
-    The text is cleaned first (generator.decode.clean_text): no control or format characters.
+    The text is cleaned first (generator.load.decode.clean_text): no control or format characters.
     """
     flat = clean_text(text)
     # A printable text holds no whitespace but the plain space (tabs, line breaks and other
