@@ -66,13 +66,35 @@ class Problems:
             raise BriefingError(tuple(sorted(set(self.items))), strict)
 
 
-class BriefingError(Exception):
+class Failure(Exception):
+    """Why a command stopped, for a reason its user can act on: every command prints
+    `report()` on standard error and exits with `status`, never with a traceback."""
+
+    status = 1
+
+    def report(self) -> str:
+        """What to print, ending with a newline."""
+        return f"Error: {self}\n"
+
+
+class BriefingError(Failure):
     """The inputs have mistakes; nothing may be written. `problems` holds the warnings too."""
 
     def __init__(self, problems: tuple[Problem, ...], strict: bool = False) -> None:
         super().__init__(summary(problems, strict))
         self.problems = problems
         self.strict = strict
+
+    def report(self) -> str:
+        return report_text(self.problems, self.strict)
+
+
+def report_text(problems: tuple[Problem, ...], strict: bool = False) -> str:
+    """Problems one per line (a hint indented below), sorted by place, then how many there are;
+    empty when there are none."""
+    if not problems:
+        return ""
+    return "".join(f"{problem}\n" for problem in problems) + summary(problems, strict) + "\n"
 
 
 def summary(problems: tuple[Problem, ...], strict: bool = False) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.engine.build import load_model
 from generator.model import Briefing
-from generator.problems import BriefingError, Problem, Problems
+from generator.problems import BriefingError, Failure, Problem, Problems, report_text
 
 INPUT_FOLDERS = ("seeds", "briefings")
 MAIN_BRANCHES = ("main", "origin/main", "master", "origin/master")
@@ -65,12 +65,22 @@ def check_repository(root: Path) -> None:
         raise RevisionError(f"{root} is not in a git repository", hint)
 
 
-class RevisionErrors(Exception):
+class RevisionErrors(Failure):
     """Neither, or only one, side of a comparison could be read: every reason, for each side."""
+
+    status = 2
 
     def __init__(self, errors: tuple[RevisionError, ...]) -> None:
         super().__init__("; ".join(error.message for error in errors))
         self.errors = errors
+
+    def report(self) -> str:
+        """Each side's reason, the problems found there, and what to do."""
+        text = ""
+        for error in self.errors:
+            text += f"{error.message}\n{report_text(error.problems)}"
+            text += f"  hint: {error.hint}\n" if error.hint else ""
+        return text
 
 
 def read_sides(root: Path, base: str | None, head: str | None) -> tuple[Side, Side]:

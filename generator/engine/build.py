@@ -28,17 +28,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.engine.fulltext import index_site
+from generator.engine.progress import Advance, follow
+from generator.engine.write import WriteReport, replace_folder, write_pages
+from generator.load.inputs import MAX_FILE_BYTES, RawInputs, load_inputs
+from generator.load.siteconfig import load_site_config
+from generator.model import Briefing, build_model
 from generator.model.drafts import without_drafts
+from generator.problems import Failure, Problem, Problems
 from generator.render.exports import render_exports
 from generator.render.feed import FEED_PATH, render_feed
-from generator.engine.fulltext import index_site
-from generator.load.inputs import MAX_FILE_BYTES, RawInputs, load_inputs
-from generator.model import Briefing, build_model
-from generator.problems import Problem, Problems
-from generator.engine.progress import Advance, follow
 from generator.render.pages import render_site
-from generator.load.siteconfig import load_site_config
-from generator.engine.write import WriteReport, replace_folder, write_pages
 
 DOCS_DIR = "generated"
 SITE_DIR = "site"
@@ -56,12 +56,16 @@ class Generated:
     warnings: tuple[Problem, ...]
 
 
-class SiteBuildFailed(Exception):
+class SiteBuildFailed(Failure):
     """MkDocs refused the generated pages; `output` is what it printed."""
 
     def __init__(self, output: str) -> None:
         super().__init__("the MkDocs build failed")
         self.output = output
+
+    def report(self) -> str:
+        unchanged = f"{DOCS_DIR}/ and {SITE_DIR}/ are unchanged"
+        return f"{self.output}Error: the MkDocs build failed (see above); {unchanged}\n"
 
 
 def generate(

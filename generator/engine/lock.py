@@ -8,10 +8,12 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from generator.problems import Failure
+
 LOCK_FILE = Path(".build") / "lock"
 
 
-class BuildLocked(Exception):
+class BuildLocked(Failure):
     """Another process holds the project's build lock."""
 
     def __init__(self, holder: str) -> None:

@@ -12,13 +12,13 @@ from urllib.parse import quote
 import jinja2
 
 from generator.load.decode import clean_text
-from generator.render.feed import position_changes
 from generator.model import STANCE_BY_ID, STANCES, Briefing
 from generator.model.positions import Position
-from generator.problems import Location, Problems, did_you_mean
 from generator.model.quotes import Span
 from generator.model.relations import Relations, relate
 from generator.model.review import review_queue
+from generator.problems import Location, Problems, did_you_mean
+from generator.render.feed import position_changes
 
 LATEST_POSITIONS = 10
 
