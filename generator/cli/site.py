@@ -53,7 +53,8 @@ def build(root: Path, no_drafts: bool, strict: bool, max_file_bytes: int) -> Non
         pages = read_docs(root) if prepared.pages is None else prepared.pages
         count = 2 * sum(path.endswith(".md") for path in pages)
         with progress.step("Building the site", total=count) as advance:
-            report = publish(root, pages, prepared.epoch, advance if progress.shown() else None)
+            on_page = advance if progress.shown() else None
+            report = publish(root, pages, prepared.epoch, prepared.name, on_page)
         remember(root, prepared)
     written, deleted = len(report.written), len(report.deleted)
     click.echo(f"{DOCS_DIR}/: {written} written, {deleted} deleted, {report.unchanged} unchanged")

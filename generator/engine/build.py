@@ -4,8 +4,9 @@ A build changes nothing on disk unless all of it succeeds. `publish` works in a 
 `.build/stage/`, inside the project (so on the same filesystem as its outputs):
 
 1. the pages are written to `.build/stage/generated/`, and MkDocs builds them, strictly, into
-   `.build/stage/site/` through a configuration that inherits `mkdocs.yml`; Pagefind then
-   writes the full-text index into it (generator/fulltext.py);
+   `.build/stage/site/` through the configuration composed from the tool's base, the project's
+   `mkdocs.yml` and the briefing (generator/engine/config.py), with the theme overrides in
+   `.build/theme/`; Pagefind then writes the full-text index into it (fulltext.py);
 2. only when that succeeded is `generated/` brought up to date and `site/` swapped for the new
    one (renamed aside, the new one renamed in, the old one deleted).
 
@@ -28,11 +29,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.engine.config import config_text, engine_settings, theme_files
 from generator.engine.fulltext import index_site
 from generator.engine.progress import Advance, follow
-from generator.engine.write import WriteReport, replace_folder, write_pages
+from generator.engine.write import WriteReport, replace_folder, write_if_changed, write_pages
 from generator.load.inputs import MAX_FILE_BYTES, RawInputs, load_inputs
-from generator.load.siteconfig import load_site_config
+from generator.load.siteconfig import SiteConfig, load_site_config
 from generator.model import Briefing, build_model
 from generator.model.drafts import without_drafts
 from generator.problems import Failure, Problem, Problems
@@ -42,8 +44,19 @@ from generator.render.pages import render_site
 
 DOCS_DIR = "generated"
 SITE_DIR = "site"
-STAGE_DIR = Path(".build") / "stage"
-STAGE_CONFIG = ".build.mkdocs.yml"
+WORK_DIR = Path(".build")
+STAGE_DIR = WORK_DIR / "stage"
+BUILD_CONFIG = "mkdocs.yml"
+"""The engine's configuration of a build, in WORK_DIR."""
+THEME_DIR = WORK_DIR / "theme"
+
+
+@dataclass(frozen=True, slots=True)
+class SiteName:
+    """What the site is called and says it is about: the briefing's title and description."""
+
+    title: str
+    description: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +64,7 @@ class Generated:
     """The pages of a briefing that passed every check, and the warnings found on the way."""
 
     briefing: Briefing
+    site: SiteConfig
     pages: dict[str, str | bytes]
     """Text (Markdown, data, the feed) by docs path; bytes for hand-written files to copy."""
     warnings: tuple[Problem, ...]
@@ -80,12 +94,23 @@ def generate(
     problems = Problems()
     site = load_site_config(root, problems)
     raw, briefing = load_model(root, problems, max_file_bytes)
+    check_site_name(site, briefing, problems)
     if not drafts:
         briefing = without_drafts(briefing)
     files = {**render_exports(briefing), FEED_PATH: render_feed(briefing, site)}
     pages = render_site(briefing, raw.templates, raw.pages, problems, files)
     problems.raise_if_errors(strict)
-    return Generated(briefing, pages, problems.warnings)
+    return Generated(briefing, site, pages, problems.warnings)
+
+
+def check_site_name(site: SiteConfig, briefing: Briefing, problems: Problems) -> None:
+    """The site is named by briefings/briefing.yaml: mkdocs.yml may repeat its title, not differ."""
+    if site.name is not None and site.name != briefing.title:
+        hint = (
+            "remove site_name from mkdocs.yml: the site takes the title of briefings/briefing.yaml"
+        )
+        message = f"site_name '{site.name}' is not the briefing's title '{briefing.title}'"
+        problems.error(site.location("site_name"), message, hint)
 
 
 def load_model(
@@ -105,7 +130,11 @@ def write_docs(root: Path, generated: Generated) -> WriteReport:
 
 
 def publish(
-    root: Path, pages: Mapping[str, str | bytes], epoch: str, on_page: Advance | None = None
+    root: Path,
+    pages: Mapping[str, str | bytes],
+    epoch: str,
+    name: SiteName,
+    on_page: Advance | None = None,
 ) -> WriteReport:
     """Build the site aside, then put generated/ and site/ in place; raise SiteBuildFailed.
 
@@ -118,14 +147,15 @@ def publish(
     shutil.rmtree(stage, ignore_errors=True)
     try:
         write_pages(pages, stage / DOCS_DIR)
-        build_site(root, stage, epoch, on_page)
+        write_engine_config(root, name, stage / DOCS_DIR, stage / SITE_DIR, BUILD_CONFIG)
+        build_site(root, epoch, on_page)
         index_full_text(stage / SITE_DIR)
         report = write_pages(pages, root / DOCS_DIR)
         replace_folder(stage / SITE_DIR, root / SITE_DIR, stage / "previous-site")
         return report
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-        (root / STAGE_CONFIG).unlink(missing_ok=True)
+        (root / WORK_DIR / BUILD_CONFIG).unlink(missing_ok=True)
 
 
 def recover(root: Path) -> None:
@@ -135,23 +165,31 @@ def recover(root: Path) -> None:
         previous.rename(root / SITE_DIR)
 
 
-def build_site(root: Path, stage: Path, epoch: str, on_page: Advance | None = None) -> None:
-    """Run a full, strict MkDocs build of stage/generated into stage/site (never --dirty).
+def write_engine_config(
+    root: Path, name: SiteName, docs_dir: Path, site_dir: Path, config_name: str
+) -> Path:
+    """Write the engine's configuration `config_name` (in WORK_DIR) for building `docs_dir`
+    into `site_dir`, and the theme folder it names; its path. The paths are given relative to
+    the project or absolute; in the file they are relative to it, as MkDocs reads them."""
+    problems = Problems()
+    site = load_site_config(root, problems)
+    problems.raise_if_errors()
+    write_pages(theme_files(root, site), root / THEME_DIR)
+    work = root / WORK_DIR
+    paths = [root / path for path in (docs_dir, site_dir, THEME_DIR)]  # absolute ones stay
+    shown = [os.path.relpath(path, work).replace(os.sep, "/") for path in paths]
+    settings = engine_settings(site, name.title, name.description, *shown)
+    config = work / config_name
+    write_if_changed(config, config_text(settings))  # a watcher of it sees real changes only
+    return config
 
-    The configuration inherits mkdocs.yml and sits beside it, so that every other relative path
-    in it (theme overrides, hooks) means what it means there.
-    """
-    config = root / STAGE_CONFIG
-    config.write_text(
-        "# Written by `briefing build` for one build, then deleted.\n"
-        "INHERIT: mkdocs.yml\n"
-        f"docs_dir: {(stage / DOCS_DIR).relative_to(root).as_posix()}\n"
-        f"site_dir: {(stage / SITE_DIR).relative_to(root).as_posix()}\n",
-        encoding="utf-8",
-    )
+
+def build_site(root: Path, epoch: str, on_page: Advance | None = None) -> None:
+    """Run a full, strict MkDocs build with the configuration written for it (never --dirty)."""
+    config = root / WORK_DIR / BUILD_CONFIG
     # Not --quiet: it hides warnings from the count that --strict fails on.
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
-    command += ["--config-file", config.name]
+    command += ["--config-file", config.relative_to(root).as_posix()]
     environment = {
         # SOURCE_DATE_EPOCH, when set, wins over the content's date (reproducible-builds.org).
         "SOURCE_DATE_EPOCH": epoch,

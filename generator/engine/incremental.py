@@ -25,13 +25,13 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from generator.engine.build import DOCS_DIR, content_epoch, generate
+from generator.engine.build import DOCS_DIR, SiteName, content_epoch, generate
 from generator.engine.write import write_pages
 from generator.load.inputs import MAX_FILE_BYTES
 from generator.problems import BriefingError, Location, Problem
 
 STATE_FILE = Path(".build") / "generated.json"
-INPUTS = ("seeds", "briefings", "templates", "pages", "mkdocs.yml")
+INPUTS = ("seeds", "briefings", "templates", "pages", "overrides", "mkdocs.yml")
 GENERATOR = Path(__file__).resolve().parent.parent
 # Libraries whose behaviour shapes the generated Markdown (extraction, parsing, templates).
 LIBRARIES = ("briefing-site", "jinja2", "jsonschema", "pyahocorasick", "pyyaml", "trafilatura")
@@ -46,6 +46,7 @@ class Regenerated:
     unchanged: int
     warnings: tuple[Problem, ...]
     epoch: str
+    name: SiteName
     skipped: bool
 
 
@@ -57,6 +58,7 @@ class State:
     outputs: dict[str, list[int]]
     warnings: tuple[Problem, ...]
     epoch: str
+    name: SiteName
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +68,7 @@ class Prepared:
     pages: dict[str, str | bytes] | None
     warnings: tuple[Problem, ...]
     epoch: str
+    name: SiteName
     inputs: str
 
 
@@ -79,15 +82,18 @@ def prepare(
     if state is not None and state.inputs == digest and outputs_of(root) == state.outputs:
         if strict and state.warnings:
             raise BriefingError(state.warnings, strict)
-        return Prepared(None, state.warnings, state.epoch, digest)
+        return Prepared(None, state.warnings, state.epoch, state.name, digest)
     generated = generate(root, drafts, strict, max_file_bytes)
-    epoch = content_epoch(generated.briefing)
-    return Prepared(generated.pages, generated.warnings, epoch, digest)
+    briefing = generated.briefing
+    name = SiteName(briefing.title, briefing.description)
+    return Prepared(generated.pages, generated.warnings, content_epoch(briefing), name, digest)
 
 
 def remember(root: Path, prepared: Prepared) -> None:
     """Note that generated/ now holds the prepared pages, for the next `prepare`."""
-    state = State(prepared.inputs, outputs_of(root), prepared.warnings, prepared.epoch)
+    state = State(
+        prepared.inputs, outputs_of(root), prepared.warnings, prepared.epoch, prepared.name
+    )
     save_state(root, state)
 
 
@@ -97,11 +103,19 @@ def regenerate(root: Path, max_file_bytes: int = MAX_FILE_BYTES) -> Regenerated:
     prepared = prepare(root, max_file_bytes=max_file_bytes)
     if prepared.pages is None:
         unchanged = len(outputs_of(root))
-        return Regenerated((), (), unchanged, prepared.warnings, prepared.epoch, True)
+        return Regenerated(
+            (), (), unchanged, prepared.warnings, prepared.epoch, prepared.name, True
+        )
     report = write_pages(prepared.pages, root / DOCS_DIR)
     remember(root, prepared)
     return Regenerated(
-        report.written, report.deleted, report.unchanged, prepared.warnings, prepared.epoch, False
+        report.written,
+        report.deleted,
+        report.unchanged,
+        prepared.warnings,
+        prepared.epoch,
+        prepared.name,
+        False,
     )
 
 
@@ -183,7 +197,8 @@ def read_state(root: Path) -> State | None:
             Problem(Location(*w["location"]), w["message"], w["hint"], "warning")
             for w in data["warnings"]
         )
-        return State(data["inputs"], data["outputs"], warnings, data["epoch"])
+        name = SiteName(data["title"], data["description"])
+        return State(data["inputs"], data["outputs"], warnings, data["epoch"], name)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -203,6 +218,8 @@ def save_state(root: Path, state: State) -> None:
         "outputs": state.outputs,
         "warnings": warnings,
         "epoch": state.epoch,
+        "title": state.name.title,
+        "description": state.name.description,
     }
     path = root / STATE_FILE
     path.parent.mkdir(parents=True, exist_ok=True)

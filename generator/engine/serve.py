@@ -51,13 +51,14 @@ from watchdog.events import (
 )
 from watchdog.observers.api import ObservedWatch
 
-from generator.engine.build import DOCS_DIR
-from generator.engine.incremental import regenerate
+from generator.engine.build import DOCS_DIR, SiteName, write_engine_config
+from generator.engine.incremental import read_state, regenerate
 from generator.engine.lock import build_lock
 from generator.problems import BriefingError, summary
 from generator.render.pages import CompiledTemplates
 
-WATCHED = ("seeds", "briefings", "templates", "pages")
+WATCHED = ("seeds", "briefings", "templates", "pages", "overrides")
+PREVIEW_CONFIG = "preview.mkdocs.yml"
 QUIET_PERIOD = 0.05  # seconds: editors save in bursts (temporary file, rename, chmod)
 BUILD_DELAY = 0.05  # seconds without a change in generated/ before the site is rebuilt
 
@@ -106,7 +107,7 @@ def serve_forever(root: Path, dev_addr: str, max_file_bytes: int) -> None:
     click.echo(f"serving {DOCS_DIR}/ on http://{dev_addr}/ (Ctrl+C to stop)")
     signal.signal(signal.SIGTERM, interrupt)  # stopped like Ctrl+C: the temporary site goes
     try:
-        preview_site(root / "mkdocs.yml", dev_addr)
+        preview_site(root, dev_addr)
     finally:
         observer.stop()
         observer.join()
@@ -116,14 +117,15 @@ def interrupt(signal_number: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def preview_site(config_file: Path, dev_addr: str) -> None:
+def preview_site(root: Path, dev_addr: str) -> None:
     """What `mkdocs serve --livereload` does, with the delays of the module docstring."""
     show_mkdocs_log()
     site_dir = tempfile.mkdtemp(prefix="briefing-preview-")
     templates = KeepCompiledTemplates()
 
     def configure() -> MkDocsConfig:
-        config = load_config(config_file=str(config_file), site_dir=site_dir, dev_addr=dev_addr)
+        config_file = preview_config(root, Path(site_dir))
+        config = load_config(config_file=str(config_file), dev_addr=dev_addr)
         config.plugins["briefing-preview"] = templates
         return config
 
@@ -158,6 +160,10 @@ def serve_site(config: MkDocsConfig, configure: Callable[[], MkDocsConfig], site
     server.watch(config.docs_dir)
     if config.config_file_path:
         server.watch(config.config_file_path)
+        project = Path(config.config_file_path).parent.parent
+        for watched in (project / "mkdocs.yml", project / "overrides"):
+            if watched.exists():
+                server.watch(str(watched))
     server = config.plugins.on_serve(server, config=config, builder=builder)
     for path in config.watch:
         server.watch(path)
@@ -171,6 +177,14 @@ def serve_site(config: MkDocsConfig, configure: Callable[[], MkDocsConfig], site
         raise click.ClickException(f"cannot serve on {host}:{port}: {error.strerror}") from None
     finally:
         server.shutdown()
+
+
+def preview_config(root: Path, site_dir: Path) -> Path:
+    """Write the engine's configuration of the preview: generated/ built into `site_dir`,
+    named as the last regeneration found the briefing named."""
+    state = read_state(root)
+    name = state.name if state is not None else SiteName("", "")
+    return write_engine_config(root, name, Path(DOCS_DIR), site_dir, PREVIEW_CONFIG)
 
 
 class ChangeObserver:

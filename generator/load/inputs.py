@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator import defaults
 from generator.load.decode import Refused, decode
 from generator.load.extract import (
     Extracted,
@@ -65,7 +66,9 @@ class RawInputs:
 
 
 def load_inputs(root: Path, problems: Problems, max_bytes: int = MAX_FILE_BYTES) -> RawInputs:
-    """Read seeds/, briefings/, templates/ and pages/ below `root`, recording problems.
+    """Read seeds/, briefings/, templates/ and pages/ below `root`, recording problems; the
+    tool's default templates and pages are there too, where the project has no file of the
+    same name.
 
     A file of seeds/ or briefings/ larger than `max_bytes` is refused.
     """
@@ -81,9 +84,20 @@ def load_inputs(root: Path, problems: Problems, max_bytes: int = MAX_FILE_BYTES)
         actors=load_all("briefings/actors"),
         issues=load_all("briefings/issues"),
         articles=load_articles(root, problems, max_bytes),
-        templates=read_tree(root / "templates", root, problems),
-        pages=read_pages(root / "pages", root, problems),
+        templates={**packaged(defaults.TEMPLATES), **read_tree(root / "templates", root, problems)},
+        pages={**packaged(defaults.PAGES), **read_pages(root / "pages", root, problems)},
     )
+
+
+def packaged(folder: Path) -> dict[str, Any]:
+    """The tool's own files below `folder` (trusted: they ship with it), keyed by their path
+    relative to it: Markdown and templates as text, anything else as bytes."""
+    return {
+        name: path.read_text(encoding="utf-8")
+        if path.suffix.lower() in (*MARKDOWN_SUFFIXES, ".j2")
+        else path.read_bytes()
+        for name, path in tree_files(folder)
+    }
 
 
 def yaml_files(folder: Path) -> list[Path]:

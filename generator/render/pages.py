@@ -13,6 +13,7 @@ import jinja2
 
 from generator.load.decode import clean_text
 from generator.model import STANCE_BY_ID, STANCES, Briefing
+from generator.model.licences import licence_groups
 from generator.model.positions import Position
 from generator.model.quotes import Span
 from generator.model.relations import Relations, relate
@@ -112,6 +113,7 @@ def page_plan(
     yield "index.md", "home.md.j2", {}
     yield "matrix.md", "matrix.md.j2", {}
     yield "methodology.md", "methodology.md.j2", {}
+    yield "about.md", "about.md.j2", {"licences": licence_groups(briefing.articles)}
     yield "changes.md", "changes.md.j2", {"changes": position_changes(briefing)}
     yield "review.md", "review.md.j2", {}
     yield "actors/index.md", "actors.md.j2", {}
