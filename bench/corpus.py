@@ -1,10 +1,10 @@
 """A synthetic briefing project of any size, for the benchmarks.
 
 `make_project(root, size)` writes a project that `briefing build` accepts: the repository's
-mkdocs.yml, templates/ and pages/, then `size.articles` scraped-text articles (with sidecar
-metadata) and Markdown articles, `size.actors` actors, `size.issues` issues and
-`size.positions` positions whose quotes are sentences copied verbatim from the articles, so that
-the model's quote check passes.
+mkdocs.yml (the templates, pages and theme are the tool's defaults), then `size.articles`
+scraped-text articles (with sidecar metadata) and Markdown articles, `size.actors` actors,
+`size.issues` issues and `size.positions` positions whose quotes are sentences copied
+verbatim from the articles, so that the model's quote check passes.
 
 Articles look like the demo's scraped pages: a licence mark and section label, a title and a
 subtitle, a leading `date …` line, 6 to 12 paragraphs of 2 to 5 sentences with two or three
@@ -30,7 +30,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-CONFIG_INPUTS = ("mkdocs.yml", "templates", "pages", "overrides")
+CONFIG_INPUTS = ("mkdocs.yml",)
+"""What a benchmark project takes from the repository's project; the templates, pages and
+theme are the tool's defaults."""
 FIRST_DAY = datetime.date(2022, 1, 3)
 DAYS = 1460  # four years of articles
 MARKDOWN_SHARE = 5  # one article in five is Markdown with front matter
@@ -354,10 +356,7 @@ def copy_config(root: Path) -> None:
     root.mkdir(parents=True, exist_ok=True)
     for name in CONFIG_INPUTS:
         source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, root / name, dirs_exist_ok=True)
-        else:
-            shutil.copy(source, root / name)
+        shutil.copy(source, root / name)
 
 
 def write_briefings(

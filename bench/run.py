@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.corpus import Size, make_project, next_article
+from generator.engine.build import BUILD_CONFIG
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -86,8 +87,11 @@ def add_command(root: Path, size: Size) -> Run:
 
 
 def mkdocs_build(root: Path) -> Run:
+    configure = [sys.executable, "-m", "bench.stage", "--configure", str(root)]
+    subprocess.run(configure, cwd=REPO, check=True)
     env = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--quiet"]
+    command += ["--config-file", BUILD_CONFIG]
     return run_measured(command, root, env)
 
 

@@ -34,7 +34,8 @@ from playwright.sync_api import Page, sync_playwright
 from bench.search_probe import CHROMIUM, CHROMIUM_ARGS
 
 REPO = Path(__file__).resolve().parent.parent
-INPUTS = ("mkdocs.yml", "seeds", "briefings", "templates", "pages", "overrides")
+DEMO = REPO / "tests" / "fixtures" / "demo"
+INPUTS = ("mkdocs.yml", "seeds", "briefings")
 SUMMARY = "Regards Western security guarantees for Ukraine"
 NEW_ARTICLE = REPO / "tests" / "fixtures" / "new-article"
 
@@ -158,7 +159,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="briefing-serve-") as folder:
         root = Path(folder)
         for name in INPUTS:
-            source = REPO / name
+            source = DEMO / name
             copy = shutil.copytree if source.is_dir() else shutil.copy
             copy(source, root / name)
         with serving(root) as preview, sync_playwright() as playwright:

@@ -4,6 +4,8 @@
 render, write generated/, or nothing when no input changed since the last run) and prints one
 JSON line: seconds, whether it was skipped, pages, written and deleted paths.
 `python -m bench.stage --full-text ROOT` builds the full-text index of ROOT/site.
+`python -m bench.stage --configure ROOT` writes the site engine's configuration for building
+ROOT/generated into ROOT/site (`.build.mkdocs.yml`), as `briefing build` writes it.
 """
 
 from __future__ import annotations
@@ -13,8 +15,17 @@ import sys
 import time
 from pathlib import Path
 
+from generator.engine.build import BUILD_CONFIG, DOCS_DIR, SITE_DIR, write_engine_config
 from generator.engine.fulltext import index_site
-from generator.engine.incremental import regenerate
+from generator.engine.incremental import read_state, regenerate
+
+
+def configure(root: Path) -> None:
+    """Write the engine's configuration of the last regeneration's pages."""
+    state = read_state(root)
+    if state is None:
+        sys.exit(f"{root} has not been generated yet")
+    write_engine_config(root, state.name, Path(DOCS_DIR), Path(SITE_DIR), BUILD_CONFIG)
 
 
 def index(root: Path) -> None:
@@ -42,5 +53,7 @@ def main(root: Path) -> None:
 if __name__ == "__main__":
     if sys.argv[1] == "--full-text":
         index(Path(sys.argv[2]))
+    elif sys.argv[1] == "--configure":
+        configure(Path(sys.argv[2]))
     else:
         main(Path(sys.argv[1]))

@@ -27,6 +27,8 @@ from click.testing import Result
 from hypothesis import HealthCheck, settings
 from playwright.sync_api import Browser, sync_playwright
 
+from generator import defaults
+
 # Property-based tests: no deadline (a site build takes seconds), each test bounds its own
 # number of examples. CI explores the same examples on every run, so that a failure there is
 # reproducible and never a fluke of the draw; a local run explores new ones each time.
@@ -36,8 +38,10 @@ settings.register_profile(
 settings.register_profile("ci", settings.get_profile("local"), derandomize=True, database=None)
 settings.load_profile("ci" if os.environ.get("CI") else "local")
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
-"""The repository: the project whose inputs the fixtures copy."""
+DEMO = Path(__file__).resolve().parent / "fixtures" / "demo"
+"""A real-world project (eight articles, thirteen actors, nine issues): the inputs of the
+Russia–Ukraine briefing this tool was first built for, kept here as they were, so that the
+tool's tests do not depend on the project at the top of the repository."""
 
 PROJECT_INPUTS = ("mkdocs.yml", "seeds", "briefings", "templates", "pages", "overrides")
 """What a project copy holds: the inputs of a build, never its outputs (generated/, site/)."""
@@ -45,8 +49,6 @@ PROJECT_INPUTS = ("mkdocs.yml", "seeds", "briefings", "templates", "pages", "ove
 MINI = Path(__file__).resolve().parent / "fixtures" / "mini"
 """A small project's seeds/ and briefings/: three actors, one issue, one article."""
 
-SITE_INPUTS = ("mkdocs.yml", "templates", "pages", "overrides")
-"""What the mini project takes from the repository to be built like the demo."""
 
 CHROMIUM = Path("/usr/bin/chromium")
 """Debian's Chromium; the tests drive it rather than a browser Playwright downloads."""
@@ -63,10 +65,10 @@ CHROMIUM_ARGS = [
 
 
 def copy_project(destination: Path) -> Path:
-    """Copy the repository's inputs (PROJECT_INPUTS that exist) into `destination`."""
+    """Copy the demo project's inputs (PROJECT_INPUTS that exist) into `destination`."""
     destination.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_INPUTS:
-        source = REPO_ROOT / name
+        source = DEMO / name
         if source.is_dir():
             shutil.copytree(source, destination / name)
         elif source.is_file():
@@ -78,8 +80,8 @@ def copy_project(destination: Path) -> Path:
 def project_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh copy of the project's inputs in a temporary folder, for one test to change freely.
 
-    It holds mkdocs.yml, seeds/, briefings/, templates/, pages/ and overrides/, but no
-    generated/ or site/: pass it as `--root` to the CLI to build it.
+    It holds the demo's mkdocs.yml, seeds/ and briefings/, but no generated/ or site/ (the
+    templates, pages and theme are the tool's defaults): pass it as `--root` to build it.
     """
     return copy_project(tmp_path_factory.mktemp("project"))
 
@@ -88,6 +90,25 @@ Edit = tuple[str, str] | str | bytes | Path | None
 """A change to one file of a project: (old, new) replaces the first `old` in its text; a str or
 bytes is the whole new file (its folders are made); a Path makes it a symbolic link to that path;
 None deletes it."""
+
+
+PACKAGED = {
+    "templates": defaults.TEMPLATES,
+    "pages": defaults.PAGES,
+    "overrides": defaults.OVERRIDES,
+}
+"""The project folders whose files override the tool's defaults of the same name."""
+
+
+def override_default(root: Path, path: str) -> None:
+    """Give the project its own copy of the tool's default file `path` (e.g.
+    'templates/home.md.j2'), as a user does to change one, unless it has one already."""
+    folder, _, name = path.partition("/")
+    default = PACKAGED[folder] / name if folder in PACKAGED else None
+    target = root / path
+    if default is not None and default.is_file() and not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(default, target)
 
 
 def apply_edit(target: Path, edit: Edit) -> None:
@@ -110,15 +131,11 @@ def apply_edit(target: Path, edit: Edit) -> None:
 
 
 def copy_mini_project(root: Path, edits: Mapping[str, Edit] | None = None) -> Path:
-    """The mini project at `root` (which must not exist), with the repository's SITE_INPUTS,
-    and `edits` applied by path relative to `root`."""
+    """The mini project at `root` (which must not exist), with `edits` applied by path
+    relative to `root`."""
     shutil.copytree(MINI, root)
-    for name in SITE_INPUTS:
-        if (REPO_ROOT / name).is_dir():
-            shutil.copytree(REPO_ROOT / name, root / name)
-        else:
-            shutil.copy2(REPO_ROOT / name, root / name)
     for path, edit in (edits or {}).items():
+        override_default(root, path)
         apply_edit(root / path, edit)
     return root
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from click.testing import CliRunner
+from conftest import override_default
 
 from generator.cli import main
 from generator.engine.lock import build_lock
@@ -40,6 +41,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 def break_a_link(root: Path) -> None:
     """A template change that every check accepts but MkDocs' strict link validation refuses."""
+    override_default(root, "templates/home.md.j2")
     home = root / "templates" / "home.md.j2"
     home.write_text(home.read_text(encoding="utf-8") + "\n[gone](nowhere.md)\n", encoding="utf-8")
 
@@ -132,7 +134,7 @@ def test_pages_may_hold_images_and_fonts(mini_project: MiniProject) -> None:
         {
             "pages/assets/logo.png": IMAGE,
             "pages/assets/fonts/serif.woff2": FONT,
-            "pages/about.md": ("# About", "# About\n\n![Logo](assets/logo.png)\n"),
+            "pages/logo.md": "# Logo\n\n![Logo](assets/logo.png)\n",
         }
     )
     assert build(root)[0] == 0
@@ -140,7 +142,7 @@ def test_pages_may_hold_images_and_fonts(mini_project: MiniProject) -> None:
         assert (root / folder / "assets" / "logo.png").read_bytes() == IMAGE
         assert (root / folder / "assets" / "fonts" / "serif.woff2").read_bytes() == FONT
     assert '<img alt="Logo" src="../assets/logo.png"' in (
-        (root / "site" / "about" / "index.html").read_text(encoding="utf-8")
+        (root / "site" / "logo" / "index.html").read_text(encoding="utf-8")
     )
     assert build(root)[0] == 0, "a build with nothing to generate republishes them as they are"
     assert (root / "site" / "assets" / "logo.png").read_bytes() == IMAGE

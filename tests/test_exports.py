@@ -12,7 +12,7 @@ import jsonschema
 from generator.engine.build import generate
 from generator.render.exports import defuse
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent / "fixtures" / "demo"
 
 
 def test_positions_json_validates_against_its_shipped_schema() -> None:

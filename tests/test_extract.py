@@ -20,7 +20,7 @@ from generator.load.extract import (
     split_front_matter,
 )
 
-SEEDS = Path(__file__).parent.parent / "seeds"
+SEEDS = Path(__file__).parent / "fixtures" / "demo" / "seeds"
 FOUNDING = "000_1d2e21283015eb8c.txt"
 FOUNDING_SHA256 = "095875cc5b163f9d3cccb2dc455356bceb690ef8f27dcd5c4432f9be65bff971"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.engine.build import generate
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent / "fixtures" / "demo"
 GOLDEN = Path(__file__).parent / "golden" / "site"
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from conftest import override_default
+
 from generator.engine.incremental import STATE_FILE, regenerate
 from generator.engine.write import write_pages
 
@@ -78,6 +80,7 @@ def test_stale_files_go_and_so_do_the_folders_they_leave_empty(tmp_path: Path) -
 
 def test_a_template_edited_between_regenerations_is_compiled_again(project_copy: Path) -> None:
     # Compiled templates are kept in memory (the live preview regenerates in one process).
+    override_default(project_copy, "templates/home.md.j2")
     template = project_copy / "templates" / "home.md.j2"
     original = template.read_text(encoding="utf-8")
     regenerate(project_copy)

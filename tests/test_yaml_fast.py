@@ -20,7 +20,7 @@ from generator.load.marked_yaml import (
 )
 from generator.problems import Problem, Problems
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parent / "fixtures" / "demo"
 
 
 def marks(value: Any) -> Any:

@@ -1,4 +1,5 @@
-"""The generated site also builds with Zensical, Material for MkDocs' successor, from mkdocs.yml."""
+"""The generated site also builds with Zensical, Material for MkDocs' successor, from the same
+configuration MkDocs builds it with."""
 
 from __future__ import annotations
 
@@ -8,15 +9,19 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.engine.build import SiteName, generate, write_engine_config
+
 
 def test_zensical_builds_the_generated_site(built_site: Path, tmp_path: Path) -> None:
     root = tmp_path / "zensical"
     root.mkdir()
-    for name in ("generated", "overrides"):
-        shutil.copytree(built_site / name, root / name)
+    shutil.copytree(built_site / "generated", root / "generated")
     shutil.copy(built_site / "mkdocs.yml", root / "mkdocs.yml")
+    briefing = generate(built_site).briefing
+    name = SiteName(briefing.title, briefing.description)
+    config = write_engine_config(root, name, Path("generated"), Path("site"), ".zensical.yml")
     result = subprocess.run(
-        [sys.executable, "-m", "zensical", "build", "--clean"],
+        [sys.executable, "-m", "zensical", "build", "--clean", "--config-file", str(config)],
         cwd=root,
         capture_output=True,
         text=True,

@@ -26,7 +26,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.engine.config import config_text, engine_settings, theme_files
@@ -46,8 +46,9 @@ DOCS_DIR = "generated"
 SITE_DIR = "site"
 WORK_DIR = Path(".build")
 STAGE_DIR = WORK_DIR / "stage"
-BUILD_CONFIG = "mkdocs.yml"
-"""The engine's configuration of a build, in WORK_DIR."""
+BUILD_CONFIG = ".build.mkdocs.yml"
+"""The engine's configuration of a build, beside mkdocs.yml (Zensical wants the folders it
+reads and writes inside the configuration's folder)."""
 THEME_DIR = WORK_DIR / "theme"
 
 
@@ -95,6 +96,7 @@ def generate(
     site = load_site_config(root, problems)
     raw, briefing = load_model(root, problems, max_file_bytes)
     check_site_name(site, briefing, problems)
+    site = replace(site, name=briefing.title)  # the one name of the site, its feed's too
     if not drafts:
         briefing = without_drafts(briefing)
     files = {**render_exports(briefing), FEED_PATH: render_feed(briefing, site)}
@@ -155,7 +157,7 @@ def publish(
         return report
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-        (root / WORK_DIR / BUILD_CONFIG).unlink(missing_ok=True)
+        (root / BUILD_CONFIG).unlink(missing_ok=True)
 
 
 def recover(root: Path) -> None:
@@ -168,25 +170,24 @@ def recover(root: Path) -> None:
 def write_engine_config(
     root: Path, name: SiteName, docs_dir: Path, site_dir: Path, config_name: str
 ) -> Path:
-    """Write the engine's configuration `config_name` (in WORK_DIR) for building `docs_dir`
-    into `site_dir`, and the theme folder it names; its path. The paths are given relative to
-    the project or absolute; in the file they are relative to it, as MkDocs reads them."""
+    """Write the engine's configuration `config_name` (beside mkdocs.yml) for building
+    `docs_dir` into `site_dir`, and the theme folder it names; its path. The paths are given
+    relative to the project or absolute; in the file they are relative to it."""
     problems = Problems()
     site = load_site_config(root, problems)
     problems.raise_if_errors()
     write_pages(theme_files(root, site), root / THEME_DIR)
-    work = root / WORK_DIR
     paths = [root / path for path in (docs_dir, site_dir, THEME_DIR)]  # absolute ones stay
-    shown = [os.path.relpath(path, work).replace(os.sep, "/") for path in paths]
+    shown = [os.path.relpath(path, root).replace(os.sep, "/") for path in paths]
     settings = engine_settings(site, name.title, name.description, *shown)
-    config = work / config_name
+    config = root / config_name
     write_if_changed(config, config_text(settings))  # a watcher of it sees real changes only
     return config
 
 
 def build_site(root: Path, epoch: str, on_page: Advance | None = None) -> None:
     """Run a full, strict MkDocs build with the configuration written for it (never --dirty)."""
-    config = root / WORK_DIR / BUILD_CONFIG
+    config = root / BUILD_CONFIG
     # Not --quiet: it hides warnings from the count that --strict fails on.
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
     command += ["--config-file", config.relative_to(root).as_posix()]

@@ -14,6 +14,7 @@ them, file by file: those in `overrides/`, or in the folder its mkdocs.yml names
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -45,7 +46,8 @@ def engine_settings(
     base = yaml.safe_load(defaults.BASE_CONFIG.read_text(encoding="utf-8"))
     settings = merge(base, site.settings)
     settings.pop("INHERIT", None)  # merged here: a parent of its own is not supported
-    settings.update(site_name=title, site_description=description)
+    # The theme prints both as they are, as HTML: they come from the briefing, untrusted text.
+    settings.update(site_name=html.escape(title), site_description=html.escape(description))
     settings.update(docs_dir=docs_dir, site_dir=site_dir)
     theme = dict(settings.get("theme") or {})
     theme["custom_dir"] = theme_dir

@@ -58,7 +58,7 @@ from generator.problems import BriefingError, summary
 from generator.render.pages import CompiledTemplates
 
 WATCHED = ("seeds", "briefings", "templates", "pages", "overrides")
-PREVIEW_CONFIG = "preview.mkdocs.yml"
+PREVIEW_CONFIG = ".preview.mkdocs.yml"
 QUIET_PERIOD = 0.05  # seconds: editors save in bursts (temporary file, rename, chmod)
 BUILD_DELAY = 0.05  # seconds without a change in generated/ before the site is rebuilt
 
@@ -160,7 +160,7 @@ def serve_site(config: MkDocsConfig, configure: Callable[[], MkDocsConfig], site
     server.watch(config.docs_dir)
     if config.config_file_path:
         server.watch(config.config_file_path)
-        project = Path(config.config_file_path).parent.parent
+        project = Path(config.config_file_path).parent
         for watched in (project / "mkdocs.yml", project / "overrides"):
             if watched.exists():
                 server.watch(str(watched))
