@@ -229,8 +229,8 @@ def describe(
 
 
 TYPES = {
-    "object": ("a mapping of 'key: value' lines", "e.g. 'name: Russia', one key per line"),
-    "array": ("a list", "e.g. [Moscow, Kremlin], or one '- item' per line"),
+    "object": ("a mapping of 'key: value' lines", "e.g. 'name: France', one key per line"),
+    "array": ("a list", "e.g. [Paris, Élysée], or one '- item' per line"),
     "string": ("a text", 'put it in quotes if YAML reads it as something else, e.g. "2026"'),
     "boolean": ("true or false", "write true or false, without quotes"),
 }

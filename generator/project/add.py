@@ -216,7 +216,7 @@ def seed_files(
     files = [(f"{article_id}{source.suffix}", source.data)]
     sidecar = metadata.sidecar()
     if sidecar and source.suffix != ".md":
-        lines = ["# yaml-language-server: $schema=../generator/schemas/article.schema.json"]
+        lines = ["# yaml-language-server: $schema=../schemas/article.schema.json"]
         lines += [sidecar_line(key, value) for key, value in sidecar.items()]
         files.append((f"{article_id}{SIDECAR_SUFFIX}", "\n".join([*lines, ""]).encode("utf-8")))
     return tuple(files)
