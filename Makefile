@@ -3,13 +3,22 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
+# The versions CI resolved and tested, so that every run installs the same ones
+# (`make constraints` refreshes them).
+PIP_INSTALL := $(BIN)/pip install --quiet --constraint constraints.txt
 
-.PHONY: site test lint serve check check-strict clean bench bench-serve
+.PHONY: site test test-fast lint serve check check-strict docs clean bench bench-serve constraints
 
-$(BIN)/briefing: pyproject.toml
+# What building a site needs, and nothing else.
+$(BIN)/briefing: pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[test]"
+	$(PIP_INSTALL) -e .
+	touch $@
+
+# The test, lint and documentation tools, on top.
+$(BIN)/pytest: $(BIN)/briefing
+	$(PIP_INSTALL) -e ".[test,docs]"
 	touch $@
 
 site: $(BIN)/briefing
@@ -31,21 +40,33 @@ $(CHROMIUM):
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq chromium
 
-test: $(BIN)/briefing $(CHROMIUM)
+test: $(BIN)/pytest $(CHROMIUM)
 	$(BIN)/pytest
 
-lint: $(BIN)/briefing
-	$(BIN)/ruff check generator tests bench
-	$(BIN)/ruff format --check generator tests bench
+# The inner loop and the commit hook: no browser, MkDocs, Pagefind or Zensical.
+test-fast: $(BIN)/pytest
+	$(BIN)/pytest tests/unit
+
+lint: $(BIN)/pytest
+	$(BIN)/ruff check generator tests bench docs
+	$(BIN)/ruff format --check generator tests bench docs
 	$(BIN)/mypy --strict generator bench
+	$(BIN)/lint-imports
+
+docs: $(BIN)/pytest
+	$(BIN)/python -m docs.reference
+	$(BIN)/mkdocs build --strict --config-file docs/mkdocs.yml
+
+constraints: $(BIN)/pytest
+	$(BIN)/pip freeze --exclude-editable --exclude briefing-site > constraints.txt
 
 # The scale benchmark (BENCHMARKS.md): 1,000 articles by default, e.g. `make bench ARTICLES=4000`.
 ARTICLES ?= 1000
-bench: $(BIN)/briefing $(CHROMIUM)
+bench: $(BIN)/pytest $(CHROMIUM)
 	$(BIN)/python -m bench.run --articles $(ARTICLES) --actors 40 --issues 25 --positions 800 --search
 
-bench-serve: $(BIN)/briefing $(CHROMIUM)
+bench-serve: $(BIN)/pytest $(CHROMIUM)
 	$(BIN)/python -m bench.serve_latency
 
 clean:
-	rm -rf site generated .build .build.mkdocs.yml .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site generated .build .build.mkdocs.yml .preview.mkdocs.yml docs/site .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,1 @@
+"""The briefing-site generator: articles and position summaries in, Markdown pages out."""

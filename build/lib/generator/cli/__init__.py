@@ -1,0 +1,42 @@
+"""The `briefing` command: thin shells over the pipeline, one module per group of commands.
+
+Every command stops the same way on a user's mistake: a `generator.problems.Failure` raised
+anywhere below is printed as it reports itself, and the command exits with its status.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from generator.problems import Failure
+
+
+class Commands(click.Group):
+    """A command group that turns every Failure into its report and exit status."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except Failure as failure:
+            click.echo(failure.report(), err=True, nl=False)
+            ctx.exit(failure.status)
+
+
+@click.group(cls=Commands)
+@click.version_option(package_name="briefing-site")
+def main() -> None:
+    """Build a searchable briefing site from articles and position summaries."""
+
+
+def register() -> None:
+    """Add every command to the group (imported here: each module imports `main`'s options)."""
+    from generator.cli import project, review, site
+
+    for module in (site, review, project):
+        for command in module.COMMANDS:
+            main.add_command(command)
+
+
+register()

@@ -1,0 +1,46 @@
+"""Options shared by the commands, and printing what a successful run found."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator.load.inputs import MAX_FILE_BYTES
+from generator.problems import Problem, report_text
+
+
+def project_folder(context: click.Context, parameter: click.Parameter, root: Path) -> Path:
+    """The --root folder, once it is seen to be a project: a mistyped one is not created."""
+    if (root / "mkdocs.yml").is_file() or (root / "briefings").is_dir():
+        return root
+    raise click.BadParameter(
+        f"'{root}' holds neither mkdocs.yml nor a briefings/ folder: it is not a briefing "
+        "project (pass the project's folder, or run the command inside it)"
+    )
+
+
+ROOT_OPTION = click.option(
+    "--root",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    callback=project_folder,
+    help="The project folder holding mkdocs.yml, seeds/, briefings/ and templates/.",
+)
+STRICT_OPTION = click.option(
+    "--strict", is_flag=True, help="Treat warnings as errors: exit 1 and write nothing."
+)
+MAX_FILE_BYTES_OPTION = click.option(
+    "--max-file-bytes",
+    type=click.IntRange(min=1),
+    default=MAX_FILE_BYTES,
+    show_default=True,
+    envvar="BRIEFING_MAX_FILE_BYTES",
+    help="Refuse an article or YAML file larger than this (also BRIEFING_MAX_FILE_BYTES).",
+)
+
+
+def report_warnings(warnings: tuple[Problem, ...]) -> None:
+    """Print the warnings of a run that succeeded, sorted by place, then how many there are."""
+    click.echo(report_text(warnings), err=True, nl=False)

@@ -1,0 +1,80 @@
+"""`briefing check`, `build` and `serve`: the pipeline run to check, to publish, to preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from generator.cli.options import (
+    MAX_FILE_BYTES_OPTION,
+    ROOT_OPTION,
+    STRICT_OPTION,
+    report_warnings,
+)
+from generator.engine import progress
+from generator.engine.build import DOCS_DIR, SITE_DIR, generate, publish
+from generator.engine.incremental import prepare, read_docs, regenerate, remember
+from generator.engine.lock import build_lock
+
+
+@click.command()
+@ROOT_OPTION
+@STRICT_OPTION
+@MAX_FILE_BYTES_OPTION
+def check(root: Path, strict: bool, max_file_bytes: int) -> None:
+    """Load and validate everything; write nothing."""
+    generated = generate(root, strict=strict, max_file_bytes=max_file_bytes)
+    report_warnings(generated.warnings)
+    briefing = generated.briefing
+    click.echo(
+        f"ok: {len(briefing.actors)} actors, {len(briefing.issues)} issues, "
+        f"{len(briefing.positions)} positions, {len(briefing.articles)} articles"
+    )
+
+
+@click.command()
+@ROOT_OPTION
+@click.option(
+    "--no-drafts",
+    "--publish",
+    "no_drafts",
+    is_flag=True,
+    help="Leave draft positions out of every page, export and feed entry (a published site).",
+)
+@STRICT_OPTION
+@MAX_FILE_BYTES_OPTION
+def build(root: Path, no_drafts: bool, strict: bool, max_file_bytes: int) -> None:
+    """Generate the Markdown, then build site/ with MkDocs; on any failure change nothing."""
+    with build_lock(root):
+        with progress.step("Generating the Markdown"):
+            prepared = prepare(root, not no_drafts, strict, max_file_bytes)
+        report_warnings(prepared.warnings)
+        pages = read_docs(root) if prepared.pages is None else prepared.pages
+        count = 2 * sum(path.endswith(".md") for path in pages)
+        with progress.step("Building the site", total=count) as advance:
+            on_page = advance if progress.shown() else None
+            report = publish(root, pages, prepared.epoch, prepared.name, on_page)
+        remember(root, prepared)
+    written, deleted = len(report.written), len(report.deleted)
+    click.echo(f"{DOCS_DIR}/: {written} written, {deleted} deleted, {report.unchanged} unchanged")
+    index = (root / SITE_DIR / "index.html").resolve()
+    click.echo(f"site built: open {index}, or run 'briefing serve' for a live preview")
+
+
+@click.command()
+@ROOT_OPTION
+@MAX_FILE_BYTES_OPTION
+@click.option(
+    "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
+)
+def serve(root: Path, dev_addr: str, max_file_bytes: int) -> None:
+    """Live preview that regenerates when seeds/, briefings/, templates/ or pages/ change."""
+    from generator.engine.serve import serve_forever
+
+    with build_lock(root, wait=True):
+        report_warnings(regenerate(root, max_file_bytes).warnings)
+    serve_forever(root, dev_addr, max_file_bytes)
+
+
+COMMANDS = (check, build, serve)

@@ -1,0 +1,252 @@
+"""The pipeline, start to end: load → model → render → write, then the site engine.
+
+A build changes nothing on disk unless all of it succeeds. `publish` works in a stage folder,
+`.build/stage/`, inside the project (so on the same filesystem as its outputs):
+
+1. the pages are written to `.build/stage/generated/`, and MkDocs builds them, strictly, into
+   `.build/stage/site/` through the configuration composed from the tool's base, the project's
+   `mkdocs.yml` and the briefing (generator/engine/config.py), with the theme overrides in
+   `.build/theme/`; Pagefind then writes the full-text index into it (fulltext.py);
+2. only when that succeeded is `generated/` brought up to date and `site/` swapped for the new
+   one (renamed aside, the new one renamed in, the old one deleted).
+
+The two outputs are replaced differently on purpose. `site/` is a product read as a whole: it is
+swapped by renaming folders, so a reader never sees half of it. `generated/` is what the live
+preview (MkDocs' development server) watches: swapping that folder would leave the preview's
+watches on a deleted folder and give every page a new mtime, so instead each file whose bytes
+changed is replaced by an atomic rename, stale files are deleted and unchanged files are not
+touched (their mtimes stay). Both happen after every check and the whole MkDocs build have passed.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from generator.engine.config import config_text, engine_settings, theme_files
+from generator.engine.fulltext import index_site
+from generator.engine.progress import Advance, follow
+from generator.engine.write import WriteReport, replace_folder, write_if_changed, write_pages
+from generator.load.inputs import MAX_FILE_BYTES, RawInputs, load_inputs
+from generator.load.siteconfig import SiteConfig, load_site_config
+from generator.model import Briefing, build_model
+from generator.model.drafts import without_drafts
+from generator.problems import Failure, Problem, Problems
+from generator.render.exports import render_exports
+from generator.render.feed import FEED_PATH, render_feed
+from generator.render.pages import render_site
+
+DOCS_DIR = "generated"
+SITE_DIR = "site"
+WORK_DIR = Path(".build")
+STAGE_DIR = WORK_DIR / "stage"
+BUILD_CONFIG = ".build.mkdocs.yml"
+"""The engine's configuration of a build, beside mkdocs.yml (Zensical wants the folders it
+reads and writes inside the configuration's folder)."""
+THEME_DIR = WORK_DIR / "theme"
+
+
+@dataclass(frozen=True, slots=True)
+class SiteName:
+    """What the site is called and says it is about: the briefing's title and description."""
+
+    title: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class Generated:
+    """The pages of a briefing that passed every check, and the warnings found on the way."""
+
+    briefing: Briefing
+    site: SiteConfig
+    pages: dict[str, str | bytes]
+    """Text (Markdown, data, the feed) by docs path; bytes for hand-written files to copy."""
+    warnings: tuple[Problem, ...]
+
+
+class SiteBuildFailed(Failure):
+    """MkDocs refused the generated pages; `output` is what it printed."""
+
+    def __init__(self, output: str) -> None:
+        super().__init__("the MkDocs build failed")
+        self.output = output
+
+    def report(self) -> str:
+        unchanged = f"{DOCS_DIR}/ and {SITE_DIR}/ are unchanged"
+        return f"{self.output}Error: the MkDocs build failed (see above); {unchanged}\n"
+
+
+def generate(
+    root: Path, drafts: bool = True, strict: bool = False, max_file_bytes: int = MAX_FILE_BYTES
+) -> Generated:
+    """Load, check and render everything; raise BriefingError listing every problem.
+
+    With `drafts` false (a published build) draft positions are left out of every output.
+    With `strict`, a warning fails the run like an error. An article or YAML file larger than
+    `max_file_bytes` is one of the problems.
+    """
+    problems = Problems()
+    site = load_site_config(root, problems)
+    raw, briefing = load_model(root, problems, max_file_bytes)
+    check_site_name(site, briefing, problems)
+    site = replace(site, name=briefing.title)  # the one name of the site, its feed's too
+    if not drafts:
+        briefing = without_drafts(briefing)
+    files = {**render_exports(briefing), FEED_PATH: render_feed(briefing, site)}
+    pages = render_site(briefing, raw.templates, raw.pages, problems, files)
+    problems.raise_if_errors(strict)
+    return Generated(briefing, site, pages, problems.warnings)
+
+
+def check_site_name(site: SiteConfig, briefing: Briefing, problems: Problems) -> None:
+    """The site is named by briefings/briefing.yaml: mkdocs.yml may repeat its title, not differ."""
+    if site.name is not None and site.name != briefing.title:
+        hint = (
+            "remove site_name from mkdocs.yml: the site takes the title of briefings/briefing.yaml"
+        )
+        message = f"site_name '{site.name}' is not the briefing's title '{briefing.title}'"
+        problems.error(site.location("site_name"), message, hint)
+
+
+def load_model(
+    root: Path, problems: Problems, max_file_bytes: int = MAX_FILE_BYTES
+) -> tuple[RawInputs, Briefing]:
+    """The inputs below `root` and the model checked from them; BriefingError listing every
+    problem (those already in `problems` too) when there is an error."""
+    raw = load_inputs(root, problems, max_file_bytes)
+    briefing = build_model(raw, problems)
+    problems.raise_if_errors()
+    return raw, briefing
+
+
+def write_docs(root: Path, generated: Generated) -> WriteReport:
+    """Write the generated Markdown into the docs folder in place (the live preview's way)."""
+    return write_pages(generated.pages, root / DOCS_DIR)
+
+
+def publish(
+    root: Path,
+    pages: Mapping[str, str | bytes],
+    epoch: str,
+    name: SiteName,
+    on_page: Advance | None = None,
+) -> WriteReport:
+    """Build the site aside, then put generated/ and site/ in place; raise SiteBuildFailed.
+
+    The caller holds the build lock. On any failure both outputs are as they were. `epoch` is
+    the date stamped in the sitemap (content_epoch); `on_page` is called as MkDocs reads and
+    then builds each page.
+    """
+    stage = root / STAGE_DIR
+    recover(root)
+    shutil.rmtree(stage, ignore_errors=True)
+    try:
+        write_pages(pages, stage / DOCS_DIR)
+        write_engine_config(root, name, stage / DOCS_DIR, stage / SITE_DIR, BUILD_CONFIG)
+        build_site(root, epoch, on_page)
+        index_full_text(stage / SITE_DIR)
+        report = write_pages(pages, root / DOCS_DIR)
+        replace_folder(stage / SITE_DIR, root / SITE_DIR, stage / "previous-site")
+        return report
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
+        (root / BUILD_CONFIG).unlink(missing_ok=True)
+
+
+def recover(root: Path) -> None:
+    """Put back the previous site/ if a build was killed between the two renames of its swap."""
+    previous = root / STAGE_DIR / "previous-site"
+    if previous.is_dir() and not (root / SITE_DIR).exists():
+        previous.rename(root / SITE_DIR)
+
+
+def write_engine_config(
+    root: Path, name: SiteName, docs_dir: Path, site_dir: Path, config_name: str
+) -> Path:
+    """Write the engine's configuration `config_name` (beside mkdocs.yml) for building
+    `docs_dir` into `site_dir`, and the theme folder it names; its path. The paths are given
+    relative to the project or absolute; in the file they are relative to it."""
+    problems = Problems()
+    site = load_site_config(root, problems)
+    problems.raise_if_errors()
+    write_pages(theme_files(root, site), root / THEME_DIR)
+    paths = [root / path for path in (docs_dir, site_dir, THEME_DIR)]  # absolute ones stay
+    shown = [os.path.relpath(path, root).replace(os.sep, "/") for path in paths]
+    settings = engine_settings(site, name.title, name.description, *shown)
+    config = root / config_name
+    write_if_changed(config, config_text(settings))  # a watcher of it sees real changes only
+    return config
+
+
+def build_site(root: Path, epoch: str, on_page: Advance | None = None) -> None:
+    """Run a full, strict MkDocs build with the configuration written for it (never --dirty)."""
+    config = root / BUILD_CONFIG
+    # Not --quiet: it hides warnings from the count that --strict fails on.
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
+    command += ["--config-file", config.relative_to(root).as_posix()]
+    environment = {
+        # SOURCE_DATE_EPOCH, when set, wins over the content's date (reproducible-builds.org).
+        "SOURCE_DATE_EPOCH": epoch,
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",  # a banner about MkDocs 2.0 would bury the build's own output
+    }
+    if on_page is None:
+        result = subprocess.run(
+            command,
+            cwd=root,
+            env=environment,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
+    else:  # its --verbose log names each page it reads and builds
+        result = follow([*command, "--verbose"], root, environment, page_counter(on_page))
+    if result.returncode != 0:
+        raise SiteBuildFailed(without_info(result.stdout))
+
+
+def page_counter(on_page: Advance) -> Callable[[str], None]:
+    """Call `on_page` for each page MkDocs says it reads or builds in its --verbose log."""
+
+    def on_line(line: str) -> None:
+        if " Reading: " in line or " Building page " in line:
+            on_page()
+
+    return on_line
+
+
+def index_full_text(site: Path) -> None:
+    """Write the full-text search index of a built site (Pagefind); raise SiteBuildFailed."""
+    result = index_site(site)
+    if result.returncode != 0:
+        raise SiteBuildFailed(result.stdout + result.stderr)
+
+
+def without_info(output: str) -> str:
+    """MkDocs' output without its INFO messages, unless nothing else is left.
+
+    The warnings and errors that failed the build are what the reader needs; INFO lines (and
+    their indented continuations, such as the list of pages outside the nav) bury them.
+    """
+    kept, info = [], False
+    for line in output.splitlines(keepends=True):
+        if not line[:1].isspace():
+            info = line.startswith("INFO")
+        if not info:
+            kept.append(line)
+    return "".join(kept) or output
+
+
+def content_epoch(briefing: Briefing) -> str:
+    """The date MkDocs stamps in the sitemap: the newest content date, so rebuilds are identical."""
+    dates = [p.as_of for p in briefing.positions] + [a.date for a in briefing.articles if a.date]
+    newest = max(dates, default=datetime.date(1970, 1, 1))
+    moment = datetime.datetime.combine(newest, datetime.time(), tzinfo=datetime.UTC)
+    return str(int(moment.timestamp()))

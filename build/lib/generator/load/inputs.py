@@ -1,0 +1,324 @@
+"""Stage 1: read every input file into raw records that remember where they came from."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator import defaults
+from generator.load.decode import Refused, decode
+from generator.load.extract import (
+    Extracted,
+    extract_html,
+    extract_markdown,
+    extract_text,
+    split_front_matter,
+)
+from generator.load.marked_yaml import parse_yaml
+from generator.problems import Location, Problems
+
+MAX_FILE_BYTES = 2_000_000
+"""The default size limit of an article or YAML file: far above any real one, far below harm."""
+ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
+SIDECAR_SUFFIX = ".meta.yaml"
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
+"""The files MkDocs reads as Markdown pages; it copies every other file of its docs as it is."""
+
+
+@dataclass(frozen=True, slots=True)
+class YamlFile:
+    """A parsed YAML file; `data` is None when the file could not be parsed.
+
+    `schema_ref` is where the file's `# yaml-language-server: $schema=…` comment is, and the
+    schema it names, when it has one.
+    """
+
+    path: str
+    data: Any
+    schema_ref: tuple[Location, str] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class RawArticle:
+    """An article file as read: its extracted structure and the metadata given beside it."""
+
+    stem: str
+    path: str
+    form: str
+    extracted: Extracted
+    metadata: YamlFile | None
+
+
+@dataclass(frozen=True, slots=True)
+class RawInputs:
+    """Everything the generator reads, before validation."""
+
+    briefing: YamlFile | None
+    actors: tuple[YamlFile, ...]
+    issues: tuple[YamlFile, ...]
+    articles: tuple[RawArticle, ...]
+    templates: dict[str, str]
+    pages: dict[str, str | bytes]
+    """Hand-written Markdown pages as text, every other file of pages/ as bytes."""
+
+
+def load_inputs(root: Path, problems: Problems, max_bytes: int = MAX_FILE_BYTES) -> RawInputs:
+    """Read seeds/, briefings/, templates/ and pages/ below `root`, recording problems; the
+    tool's default templates and pages are there too, where the project has no file of the
+    same name.
+
+    A file of seeds/ or briefings/ larger than `max_bytes` is refused.
+    """
+    briefing_path = root / "briefings" / "briefing.yaml"
+
+    def load_all(folder: str) -> tuple[YamlFile, ...]:
+        return tuple(load_yaml(root, p, problems, max_bytes) for p in yaml_files(root / folder))
+
+    return RawInputs(
+        briefing=(
+            load_yaml(root, briefing_path, problems, max_bytes) if briefing_path.exists() else None
+        ),
+        actors=load_all("briefings/actors"),
+        issues=load_all("briefings/issues"),
+        articles=load_articles(root, problems, max_bytes),
+        templates={**packaged(defaults.TEMPLATES), **read_tree(root / "templates", root, problems)},
+        pages={**packaged(defaults.PAGES), **read_pages(root / "pages", root, problems)},
+    )
+
+
+def packaged(folder: Path) -> dict[str, Any]:
+    """The tool's own files below `folder` (trusted: they ship with it), keyed by their path
+    relative to it: Markdown and templates as text, anything else as bytes."""
+    return {
+        name: path.read_text(encoding="utf-8")
+        if path.suffix.lower() in (*MARKDOWN_SUFFIXES, ".j2")
+        else path.read_bytes()
+        for name, path in tree_files(folder)
+    }
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files of a folder, sorted by name."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def read_tree(folder: Path, root: Path, problems: Problems) -> dict[str, str]:
+    """The text of every file below `folder`, keyed by its path relative to it."""
+    texts = {name: read_text(root, path, problems) for name, path in tree_files(folder)}
+    return {name: text for name, text in texts.items() if text is not None}
+
+
+def read_pages(folder: Path, root: Path, problems: Problems) -> dict[str, str | bytes]:
+    """Every file below `folder`: Markdown as text, read as every input is, and any other file
+    (a stylesheet, an image, a font) as bytes, to be copied as it is, as MkDocs copies it."""
+    contents = {
+        name: read_text(root, path, problems)
+        if path.suffix.lower() in MARKDOWN_SUFFIXES
+        else read_bytes(root, path, problems)
+        for name, path in tree_files(folder)
+    }
+    return {name: content for name, content in contents.items() if content is not None}
+
+
+def tree_files(folder: Path) -> list[tuple[str, Path]]:
+    """The files below `folder` but hidden ones, with their paths relative to it, sorted."""
+    if not folder.is_dir():
+        return []
+    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
+    return [(p.relative_to(folder).as_posix(), p) for p in files]
+
+
+def relative(root: Path, path: Path) -> str:
+    """The path as shown in messages: relative to the project root, with forward slashes."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def read_text(
+    root: Path, path: Path, problems: Problems, max_bytes: int | None = None
+) -> str | None:
+    """The file's text, or None with a problem; `max_bytes` bounds untrusted files."""
+    text = read_untrusted(root, path, max_bytes)
+    if isinstance(text, Refused):
+        problems.error(Location(relative(root, path)), text.message, text.hint)
+        return None
+    return text
+
+
+def read_bytes(root: Path, path: Path, problems: Problems) -> bytes | None:
+    """The file's bytes, or None with a problem: a link out of the project is refused too."""
+    try:
+        refused = check_file(root, path, None)
+        if refused is None:
+            return path.read_bytes()
+    except OSError as error:
+        refused = Refused(f"cannot read the file: {error.strerror}", READ_HINT)
+    problems.error(Location(relative(root, path)), refused.message, refused.hint)
+    return None
+
+
+READ_HINT = "check that the file exists and that you may read it"
+
+
+def read_untrusted(root: Path, path: Path, max_bytes: int | None) -> str | Refused:
+    """The file's text by the rule of generator.load.decode, or why it cannot be had."""
+    try:
+        return check_file(root, path, max_bytes) or decode(path.read_bytes())
+    except OSError as error:
+        return Refused(f"cannot read the file: {error.strerror}", READ_HINT)
+
+
+def check_file(root: Path, path: Path, max_bytes: int | None) -> Refused | None:
+    """Why the file must not be read: it lies outside the project, or it is too big."""
+    if not is_inside(root, path):
+        hint = "copy the file into the project instead of linking to it"
+        return Refused("a link to a file outside the project", hint)
+    size = path.stat().st_size
+    if max_bytes is not None and size > max_bytes:
+        hint = "split it, or raise the limit with --max-file-bytes"
+        return Refused(f"file too big: {size:,} bytes, the limit is {max_bytes:,}", hint)
+    return None
+
+
+def is_inside(root: Path, path: Path) -> bool:
+    """Whether the file, links followed, lies inside the project.
+
+    A path below the root with no link on its way lies inside whatever the root is: checking
+    that (one lstat per part) costs a fifth of resolving both paths, a walk of every part of
+    each, for each of thousands of files.
+    """
+    top, full = os.fspath(root), os.fspath(path)
+    if full.startswith(top + os.sep) and "/../" not in f"/{full[len(top) :]}/":
+        parts = full[len(top) + 1 :].split(os.sep)
+        steps = (os.sep.join([top, *parts[: n + 1]]) for n in range(len(parts)))
+        if not any(os.path.islink(step) for step in steps):
+            return True
+    return path.resolve().is_relative_to(root.resolve())
+
+
+def load_articles(
+    root: Path, problems: Problems, max_bytes: int | None = None
+) -> tuple[RawArticle, ...]:
+    """Every article of seeds/, with its sidecar metadata or front matter."""
+    folder = root / "seeds"
+    if not folder.is_dir():
+        return ()
+    articles = []
+    for path in sorted(folder.iterdir()):
+        if path.is_dir() and not is_ignored(path):
+            warn_subfolder(root, path, problems)
+            continue
+        if is_ignored(path) or not path.is_file() or path.name.endswith(SIDECAR_SUFFIX):
+            continue
+        article = load_article(root, path, problems, max_bytes)
+        if article is not None:
+            articles.append(article)
+    check_sidecars(root, folder, problems)
+    return tuple(articles)
+
+
+def warn_subfolder(root: Path, folder: Path, problems: Problems) -> None:
+    """Articles are read from seeds/ itself: a folder in it is not read, which may be a mistake."""
+    hint = (
+        "articles sit directly in seeds/: move the ones in this folder up into it, or move the "
+        "folder out of seeds/ (or name it with a leading dot to keep it there unread)"
+    )
+    problems.warning(Location(relative(root, folder)), "a folder in seeds/ is not read", hint)
+
+
+def is_ignored(path: Path) -> bool:
+    """Hidden files (editor backups, system files) are not articles, unless named like one.
+
+    A hidden '.txt', '.md' or '.html' file is read, so that a name such as '..draft.txt' is
+    reported as an invalid article id rather than skipped without a word.
+    """
+    return path.name.startswith(".") and path.suffix.lower() not in ARTICLE_SUFFIXES
+
+
+def load_article(
+    root: Path, path: Path, problems: Problems, max_bytes: int | None = None
+) -> RawArticle | None:
+    """One article file, or None (with a problem) when it cannot be read."""
+    form = ARTICLE_SUFFIXES.get(path.suffix.lower())
+    if form is None:
+        hint = "articles are .txt (scraped text), .md (Markdown with front matter) or .html"
+        problems.error(
+            Location(relative(root, path)), f"unknown article format '{path.suffix}'", hint
+        )
+        return None
+    text = read_text(root, path, problems, max_bytes)
+    if text is None:
+        return None
+    if form == "markdown":
+        return load_markdown_article(root, path, text, problems)
+    extracted = extract_html(text) if form == "html" else extract_text(text)
+    sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
+    metadata = load_yaml(root, sidecar, problems, max_bytes) if sidecar.exists() else None
+    return RawArticle(path.stem, relative(root, path), form, extracted, metadata)
+
+
+def load_markdown_article(root: Path, path: Path, text: str, problems: Problems) -> RawArticle:
+    """A Markdown article whose metadata is its YAML front matter."""
+    front_matter, body = split_front_matter(text)
+    shown = relative(root, path)
+    metadata = None
+    if front_matter is not None:
+        # The front matter starts on line 2, after the opening '---'. Editors do not read a
+        # schema comment there, but one that names another kind of file's schema is still a
+        # mistake (a copied sidecar, say), reported as in any YAML file.
+        data = parse_yaml(shown, front_matter, problems, first_line=2)
+        metadata = YamlFile(shown, data, schema_modeline(shown, front_matter, first_line=2))
+    return RawArticle(path.stem, shown, "markdown", extract_markdown(body), metadata)
+
+
+def check_sidecars(root: Path, folder: Path, problems: Problems) -> None:
+    """A metadata file belongs beside a text or HTML article, which reads it.
+
+    With no article beside it, it is most likely a renamed article's; beside a Markdown article
+    it would never be read, since such an article keeps its metadata in its front matter.
+    """
+    forms = [(p.stem, ARTICLE_SUFFIXES.get(p.suffix.lower())) for p in folder.iterdir()]
+    read = {stem for stem, form in forms if form in ("text", "html")}
+    markdown = {stem for stem, form in forms if form == "markdown"}
+    for sidecar in sorted(folder.glob("*" + SIDECAR_SUFFIX)):
+        stem = sidecar.name.removesuffix(SIDECAR_SUFFIX)
+        where = Location(relative(root, sidecar))
+        if stem in markdown and stem not in read:
+            hint = (
+                "a Markdown article keeps its metadata in its front matter: move these keys "
+                f"between the '---' lines at the top of seeds/{stem}.md, then delete this file"
+            )
+            problems.error(where, "metadata beside a Markdown article is not read", hint)
+        elif stem not in read:
+            hint = f"rename it after its article, or add seeds/{stem}.txt"
+            problems.error(where, "metadata for no article", hint)
+
+
+def load_yaml(root: Path, path: Path, problems: Problems, max_bytes: int | None = None) -> YamlFile:
+    """Parse one YAML file; on a syntax error the data is None and the error is recorded."""
+    shown = relative(root, path)
+    text = read_text(root, path, problems, max_bytes)
+    if text is None:
+        return YamlFile(shown, None)
+    return YamlFile(shown, parse_yaml(shown, text, problems), schema_modeline(shown, text))
+
+
+MODELINE = re.compile(r"^[ \t]*#[ \t]*yaml-language-server:[ \t]*\$schema=(\S*)", re.MULTILINE)
+
+
+def schema_modeline(path: str, text: str, first_line: int = 1) -> tuple[Location, str] | None:
+    """Where the comment telling editors which JSON Schema applies is, and what it names;
+    `text` starts on line `first_line` of the file."""
+    found = MODELINE.search(text)
+    if found is None:
+        return None
+    line = text.count("\n", 0, found.start()) + first_line
+    column = found.start(1) - (text.rfind("\n", 0, found.start(1)) + 1) + 1
+    return Location(path, line, column), found.group(1)

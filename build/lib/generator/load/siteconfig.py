@@ -1,0 +1,127 @@
+"""Read the project's mkdocs.yml: the settings the generated files need, and the whole mapping
+that the site engine's configuration is merged from.
+
+The file is read with a safe loader that keeps tagged values (`!ENV [SITE_URL, ""]`,
+`!!python/name:…`) as `Tagged` records, so that they can be written back as they were for the
+engine to read; nothing tagged is run here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.load.inputs import read_text
+from generator.problems import Location, Problems
+
+CONFIG_FILE = "mkdocs.yml"
+
+
+@dataclass(frozen=True, slots=True)
+class Tagged:
+    """A YAML value written with an explicit tag, kept as written."""
+
+    tag: str
+    value: Any
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    """The settings of mkdocs.yml that the pages and the feed depend on, and the whole file."""
+
+    name: str | None = None
+    url: str | None = None
+    """`site_url`, ending with '/', or None when it is not set."""
+    author: str | None = None
+    directory_urls: bool = True
+    settings: dict[str, Any] = field(default_factory=dict)
+    """Every top-level key of the file, tagged values kept (see the module docstring)."""
+    lines: dict[str, int] = field(default_factory=dict)
+    """The line of each top-level key."""
+
+    def location(self, key: str) -> Location:
+        return Location(CONFIG_FILE, self.lines.get(key, 1))
+
+
+class TaggedLoader(yaml.SafeLoader):
+    """A safe loader reading each tagged value into a Tagged record; it runs nothing."""
+
+
+def construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
+    value: Any
+    if isinstance(node, yaml.MappingNode):
+        value = loader.construct_mapping(node, deep=True)
+    elif isinstance(node, yaml.SequenceNode):
+        value = loader.construct_sequence(node, deep=True)
+    else:
+        value = loader.construct_scalar(node)  # type: ignore[arg-type]
+    return Tagged(node.tag, value)
+
+
+TaggedLoader.add_multi_constructor("!", construct_tagged)
+TaggedLoader.add_multi_constructor("tag:yaml.org,2002:python/", construct_tagged)
+
+CONFIG_HINT = "check indentation and quoting; a text containing ': ' or '#' needs quotes"
+
+
+def load_site_config(root: Path, problems: Problems) -> SiteConfig:
+    """The settings of `root/mkdocs.yml`; the defaults when there is no such file (a project
+    may leave every setting to the tool's base configuration)."""
+    path = root / CONFIG_FILE
+    if not path.exists() and not path.is_symlink():
+        return SiteConfig()
+    text = read_text(root, path, problems)
+    if text is None:
+        return SiteConfig()
+    try:
+        node = yaml.compose(text, Loader=TaggedLoader)
+        data: Any = yaml.load(text, Loader=TaggedLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        where = (
+            Location(CONFIG_FILE, mark.line + 1, mark.column + 1) if mark else Location(CONFIG_FILE)
+        )
+        problems.error(where, f"YAML syntax error: {error.problem or error.context}", CONFIG_HINT)
+        return SiteConfig()
+    except yaml.YAMLError as error:
+        problems.error(
+            Location(CONFIG_FILE), f"cannot read the site configuration: {error}", CONFIG_HINT
+        )
+        return SiteConfig()
+    if data is None:
+        return SiteConfig()
+    if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):
+        hint = "write one 'key: value' setting per line, e.g. 'site_url: https://example.org/'"
+        problems.error(Location(CONFIG_FILE), "the site configuration is not a mapping", hint)
+        return SiteConfig()
+    lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
+    config = SiteConfig(settings=data, lines=lines)
+    return SiteConfig(
+        name=text_or_none(data.get("site_name")),
+        url=site_url(data.get("site_url"), config, problems),
+        author=text_or_none(data.get("site_author")),
+        directory_urls=data.get("use_directory_urls") is not False,
+        settings=data,
+        lines=lines,
+    )
+
+
+def text_or_none(value: Any) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
+
+
+def site_url(value: Any, config: SiteConfig, problems: Problems) -> str | None:
+    """`site_url` as an absolute http(s) address ending with '/', or None when unset."""
+    if value is None or value == "" or isinstance(value, Tagged):
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"https?://[^\s/]+(/[^\s]*)?", value):
+        hint = "write the address the site is published at, e.g. https://example.org/briefing/"
+        problems.error(
+            config.location("site_url"), f"site_url '{value}' is not an http(s) address", hint
+        )
+        return None
+    return value if value.endswith("/") else value + "/"

@@ -1,0 +1,250 @@
+"""Stage 2: validate the raw records and link them into one immutable briefing model."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from generator.load.inputs import RawInputs, YamlFile
+from generator.load.marked_yaml import MarkedDict
+from generator.load.schema import check_shape, is_id, is_reserved, reserved_reason
+from generator.model.articles import Article, article_order, build_articles
+from generator.model.positions import Context, Position, build_position
+from generator.problems import Location, Problems, did_you_mean
+
+
+@dataclass(frozen=True, slots=True)
+class Stance:
+    """One label of the stance vocabulary, with the definition shown on the methodology page."""
+
+    id: str
+    symbol: str
+    definition: str
+
+
+STANCES = (
+    Stance(
+        "supports", "✔", "Backs the outcome the issue's question asks about, without conditions."
+    ),
+    Stance("conditional", "◐", "Would accept it only on conditions the actor has stated."),
+    Stance("ambiguous", "?", "Sends mixed or unclear signals; the evidence points both ways."),
+    Stance("opposes", "✖", "Rejects the outcome the issue's question asks about."),
+    Stance(
+        "no-public-position",
+        "–",
+        "Has addressed the issue in public without taking a side.",
+    ),
+)
+STANCE_BY_ID = {stance.id: stance for stance in STANCES}
+ACTOR_KINDS = ("state", "bloc", "organisation", "person")
+
+
+@dataclass(frozen=True, slots=True)
+class Issue:
+    """A question at stake in the negotiation."""
+
+    id: str
+    location: Location
+    title: str
+    question: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A state, bloc, organisation or person, with its positions sorted by issue id."""
+
+    id: str
+    location: Location
+    name: str
+    kind: str
+    role: str | None
+    speaks_for: str | None
+    aliases: tuple[str, ...]
+    positions: tuple[Position, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing:
+    """The whole validated model; collections are sorted, lookups are read-only."""
+
+    title: str
+    description: str
+    actors: tuple[Actor, ...]
+    issues: tuple[Issue, ...]
+    articles: tuple[Article, ...]
+    actor_by_id: Mapping[str, Actor]
+    issue_by_id: Mapping[str, Issue]
+    article_by_id: Mapping[str, Article]
+
+    @property
+    def positions(self) -> tuple[Position, ...]:
+        return tuple(p for actor in self.actors for p in actor.positions)
+
+
+def build_model(raw: RawInputs, problems: Problems) -> Briefing:
+    """Check and link everything; the caller checks `problems` before using the result."""
+    articles = build_articles(raw.articles, problems)
+    issue_files = unique_files(raw.issues, "issue", problems)
+    actor_files = unique_files(raw.actors, "actor", problems)
+    issues = build_issues(issue_files, problems)
+    article_by_id = {a.id: a for a in articles}
+    issue_by_id = {i.id: i for i in issues}
+    shaped = [f for f in actor_files if f.data is not None and check_shape(f, "actor", problems)]
+    # Files that exist but failed their own checks: references to them are not reported
+    # again, since the file's own errors say what is wrong.
+    broken = {("issue", stem(f)) for f in issue_files if stem(f) not in issue_by_id}
+    broken |= {("article", a.stem) for a in raw.articles if a.stem not in article_by_id}
+    broken |= {("actor", stem(f)) for f in actor_files} - {("actor", stem(f)) for f in shaped}
+    context = Context(
+        problems,
+        article_by_id,
+        issue_by_id,
+        frozenset(stem(f) for f in actor_files),
+        MappingProxyType(
+            {stem(f): names(f.data["name"], aliases(f.data)) for f in shaped if is_person(f)}
+        ),
+        frozenset(broken),
+    )
+    actors = sorted((build_actor(f, context, issue_by_id) for f in shaped), key=actor_order)
+    title, description = build_header(raw.briefing, problems)
+    return Briefing(
+        title=title,
+        description=description,
+        actors=tuple(actors),
+        issues=tuple(sorted(issues, key=issue_order)),
+        articles=tuple(sorted(articles, key=article_order)),
+        actor_by_id=MappingProxyType({a.id: a for a in actors}),
+        issue_by_id=MappingProxyType(issue_by_id),
+        article_by_id=MappingProxyType(article_by_id),
+    )
+
+
+def unique_files(
+    sources: tuple[YamlFile, ...], kind: str, problems: Problems
+) -> tuple[YamlFile, ...]:
+    """The files with distinct ids; a later file with the id of an earlier one is an error."""
+    first: dict[str, YamlFile] = {}
+    for source in sources:
+        if stem(source) in first:
+            other = first[stem(source)].path
+            hint = f"one {kind} per file: merge the two files, or rename one"
+            problems.error(
+                Location(source.path), f"{kind} id '{stem(source)}' is also used by {other}", hint
+            )
+            continue
+        first[stem(source)] = source
+    return tuple(first.values())
+
+
+def stem(source: YamlFile) -> str:
+    """An actor's or issue's id: its file name without the extension."""
+    return source.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+
+
+def actor_order(actor: Actor) -> tuple[int, str, str]:
+    return (ACTOR_KINDS.index(actor.kind), actor.name.casefold(), actor.id)
+
+
+def issue_order(issue: Issue) -> tuple[str, str]:
+    return (issue.title.casefold(), issue.id)
+
+
+def build_header(source: YamlFile | None, problems: Problems) -> tuple[str, str]:
+    """The briefing's title and description from briefings/briefing.yaml."""
+    if source is None:
+        hint = "create it with 'title:' and 'description:' keys"
+        problems.error(Location("briefings/briefing.yaml"), "missing file", hint)
+        return "", ""
+    if source.data is None or not check_shape(source, "briefing", problems):
+        return "", ""
+    return str(source.data["title"]), str(source.data["description"])
+
+
+def build_issues(sources: tuple[YamlFile, ...], problems: Problems) -> list[Issue]:
+    """The issues whose files have the right shape."""
+    issues = []
+    for source in sources:
+        if source.data is None or not check_ids(source, problems):
+            continue
+        if check_shape(source, "issue", problems):
+            data = source.data
+            issue = Issue(
+                stem(source), data.location, data["title"], data["question"], aliases(data)
+            )
+            issues.append(issue)
+    return issues
+
+
+def check_ids(source: YamlFile, problems: Problems) -> bool:
+    """An actor or issue file name must be a safe id, since pages are named after it."""
+    name = stem(source)
+    if is_id(name):
+        return True
+    if is_reserved(name):
+        problems.error(Location(source.path), reserved_reason(name), "rename the file")
+        return False
+    hint = "name the file with lowercase letters, digits and hyphens, e.g. 'united-states.yaml'"
+    problems.error(Location(source.path), f"'{name}' is not a valid id", hint)
+    return False
+
+
+def aliases(data: MarkedDict) -> tuple[str, ...]:
+    return tuple(data.get("aliases", ()))
+
+
+def names(name: str, aliases: tuple[str, ...]) -> tuple[str, ...]:
+    """The words an actor or issue goes by: its name (or title), then its aliases."""
+    return (name, *aliases)
+
+
+def is_person(source: YamlFile) -> bool:
+    return bool(source.data["kind"] == "person")
+
+
+def build_actor(source: YamlFile, context: Context, issues: Mapping[str, Issue]) -> Actor:
+    """One actor whose file has the right shape, with its positions checked and linked."""
+    data = source.data
+    actor_id = stem(source)
+    check_ids(source, context.problems)
+    check_person_keys(source, context)
+    built = (
+        build_position(source, actor_id, issue_id, context)
+        for issue_id in data.get("positions", {})
+    )
+    positions = tuple(
+        sorted(
+            (p for p in built if p is not None),
+            key=lambda p: issue_order(issues[p.issue_id]),
+        )
+    )
+    return Actor(
+        id=actor_id,
+        location=data.location,
+        name=data["name"],
+        kind=data["kind"],
+        role=data.get("role"),
+        speaks_for=data.get("speaks_for"),
+        aliases=aliases(data),
+        positions=positions,
+    )
+
+
+def check_person_keys(source: YamlFile, context: Context) -> None:
+    """Only persons have a role and speak for another actor, and that actor must exist."""
+    data = source.data
+    for key in ("role", "speaks_for"):
+        if key in data and data["kind"] != "person":
+            hint = "only actors of kind 'person' have it; remove it or change 'kind'"
+            context.problems.error(data.key_locations[key], f"'{key}' is for persons", hint)
+    target = data.get("speaks_for")
+    if target is not None and target == stem(source):
+        hint = "name the state, bloc or organisation the person speaks for"
+        where = data.value_locations["speaks_for"]
+        context.problems.error(where, "a person cannot speak for themselves", hint)
+    elif target is not None and target not in context.actor_ids:
+        hint = did_you_mean(target, context.actor_ids)
+        context.problems.error(
+            data.value_locations["speaks_for"], f"unknown actor '{target}'", hint
+        )

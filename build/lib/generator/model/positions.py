@@ -1,0 +1,252 @@
+"""The model's positions: each checked against its issue, its articles, its speakers and dates."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from generator.load.inputs import YamlFile
+from generator.load.schema import date_at, locate
+from generator.model.articles import Article, mentions, names_pattern
+from generator.model.quotes import MAX_GAP, Found, Missed, Span, find_quote, is_blank
+from generator.problems import Location, Problems, did_you_mean
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A verbatim quote from an article that supports a position, and where it stands there."""
+
+    location: Location
+    article_id: str
+    quote: str
+    speaker_id: str | None
+    paragraph: int
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryEntry:
+    """An earlier stance of a position."""
+
+    as_of: datetime.date
+    stance: str
+    note: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """What one actor holds on one issue, and the evidence for it."""
+
+    location: Location
+    actor_id: str
+    issue_id: str
+    stance: str
+    summary: str
+    as_of: datetime.date
+    evidence: tuple[Evidence, ...]
+    history: tuple[HistoryEntry, ...]
+    single_source: str | None = None
+    draft: bool = False
+    """Awaiting review: marked as such on the site, left out of a published build."""
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What an actor's positions are checked against.
+
+    `people` maps each person actor's id to the names they go by; `broken` holds the kind
+    ('issue', 'article' or 'actor') and id of files that exist but failed their own checks, so
+    that references to them are not reported again.
+    """
+
+    problems: Problems
+    articles: Mapping[str, Article]
+    issues: Mapping[str, object]
+    actor_ids: frozenset[str]
+    people: Mapping[str, tuple[str, ...]]
+    broken: frozenset[tuple[str, str]]
+
+
+def build_position(
+    source: YamlFile, actor_id: str, issue_id: str, context: Context
+) -> Position | None:
+    """One position; None when it cannot be linked (the problems say why).
+
+    Everything in it is checked even when one part fails, so that one run reports every mistake.
+    """
+    problems = context.problems
+    path = ["positions", issue_id]
+    data = source.data["positions"][issue_id]
+    known_issue = issue_id in context.issues
+    if not known_issue and ("issue", issue_id) not in context.broken:
+        where = locate(source, path, key=True)
+        problems.error(where, f"unknown issue '{issue_id}'", did_you_mean(issue_id, context.issues))
+    as_of = date_at(data, ["as_of"])
+    built = [
+        build_evidence(source, [*path, "evidence", index], as_of, context)
+        for index in range(len(data["evidence"]))
+    ]
+    evidence = tuple(item for item in built if item is not None)
+    history = build_history(source, [*path, "history"], as_of, problems)
+    check_sources(source, path, problems)
+    if not known_issue or len(evidence) < len(built):
+        return None
+    return Position(
+        data.location,
+        actor_id,
+        issue_id,
+        data["stance"],
+        data["summary"],
+        as_of,
+        evidence,
+        history,
+        # A note that the sources hold one quote is stale once there are more: never shown then.
+        single_source=data.get("single_source") if len(evidence) == 1 else None,
+        draft=bool(data.get("draft", False)),
+    )
+
+
+def check_sources(source: YamlFile, path: list[Any], problems: Problems) -> None:
+    """Warn about a lone quote the editor has not explained, and about a stale explanation."""
+    data = source.data["positions"][path[1]]
+    count = len(data["evidence"])
+    if count == 1 and "single_source" not in data:
+        hint = (
+            "add a second quote (another passage or article); if the sources hold no other, "
+            "say why with 'single_source: …', which readers see"
+        )
+        problems.warning(locate(source, [*path, "evidence"], key=True), SINGLE_QUOTE, hint)
+    elif count > 1 and "single_source" in data:
+        hint = "remove 'single_source': it is only for a position with one quote (not shown)"
+        where = locate(source, [*path, "single_source"], key=True)
+        problems.warning(where, f"'single_source' on a position with {count} quotes", hint)
+
+
+SINGLE_QUOTE = "the position rests on a single quote"
+
+
+def build_evidence(
+    source: YamlFile, path: list[Any], as_of: datetime.date, context: Context
+) -> Evidence | None:
+    """One quote, found in the article it cites, said by a known person, no newer than as_of."""
+    data = source.data["positions"][path[1]]["evidence"][path[3]]
+    article = cited_article(source, path, context)
+    speaker = data.get("speaker")
+    if speaker is not None and not check_speaker(source, path, article, context):
+        return None
+    if article is None:
+        return None
+    check_date(source, path, as_of, article, context.problems)
+    found = locate_quote(source, path, article, context.problems)
+    if found is None:
+        return None
+    number = article.paragraphs[found.index].number
+    return Evidence(data.location, article.id, data["quote"], speaker, number, found.spans)
+
+
+def cited_article(source: YamlFile, path: list[Any], context: Context) -> Article | None:
+    """The article an evidence item cites; None (reported unless its file is broken) if unknown."""
+    article_id = source.data["positions"][path[1]]["evidence"][path[3]]["article"]
+    article = context.articles.get(article_id)
+    if article is None and ("article", article_id) not in context.broken:
+        hint = did_you_mean(article_id, context.articles)
+        where = locate(source, [*path, "article"])
+        context.problems.error(where, f"unknown article '{article_id}'", hint)
+    return article
+
+
+def check_speaker(
+    source: YamlFile, path: list[Any], article: Article | None, context: Context
+) -> bool:
+    """The speaker must be a person actor; warn when the article never names them.
+
+    A speaker whose own file is broken is not reported again: its file's errors say why.
+    """
+    speaker = source.data["positions"][path[1]]["evidence"][path[3]]["speaker"]
+    where = locate(source, [*path, "speaker"])
+    if speaker not in context.people:
+        if ("actor", speaker) not in context.broken:
+            context.problems.error(where, *unknown_speaker(speaker, context))
+        return False
+    names = context.people[speaker]
+    if article is not None and not mentions(article, names_pattern(names)):
+        shown = ", ".join(f"'{name}'" for name in names)
+        hint = f"check the speaker, or add the name the article uses to their aliases ({shown})"
+        message = f"speaker '{speaker}' is not named in article '{article.id}'"
+        context.problems.warning(where, message, hint)
+    return True
+
+
+def unknown_speaker(speaker: str, context: Context) -> tuple[str, str]:
+    if speaker in context.actor_ids:
+        return f"speaker '{speaker}' is not a person", "a speaker must be an actor of kind 'person'"
+    return f"unknown speaker '{speaker}'", did_you_mean(speaker, context.people)
+
+
+def check_date(
+    source: YamlFile, path: list[Any], as_of: datetime.date, article: Article, problems: Problems
+) -> None:
+    """A position checked on its as-of date cannot rest on an article published after it."""
+    if article.date is None or article.date <= as_of:
+        return
+    message = f"as-of date {as_of} is before the date of article '{article.id}' ({article.date})"
+    hint = f"set 'as_of' to {article.date} or later, or cite an article from before {as_of}"
+    problems.error(locate(source, [*path, "article"]), message, hint)
+
+
+def locate_quote(
+    source: YamlFile, path: list[Any], article: Article, problems: Problems
+) -> Found | None:
+    """Find the quote in its article; report a miss with the closest passage."""
+    quote = source.data["positions"][path[1]]["evidence"][path[3]]["quote"]
+    where = locate(source, [*path, "quote"])
+    if is_blank(quote):
+        problems.error(where, "quote has no words", "copy the quoted words from the article")
+        return None
+    found = find_quote(quote, tuple(p.text for p in article.paragraphs))
+    if isinstance(found, Found):
+        return found
+    problems.error(where, f"quote not found in article '{article.id}'", miss_hint(found, article))
+    return None
+
+
+def miss_hint(missed: Missed, article: Article) -> str:
+    """What comes closest to a quote that is not in the article, and how close."""
+    if missed.index is None:
+        return "the article has no text to quote"
+    number = article.paragraphs[missed.index].number
+    if missed.gap is not None:
+        return (
+            f"its parts are in ¶{number}, but {missed.gap} characters apart where '…' stands for"
+            f" at most {MAX_GAP}: quote less, or cite the parts separately"
+        )
+    return f"the closest passage is in ¶{number}, {missed.similarity}% alike: “{missed.passage}”"
+
+
+def build_history(
+    source: YamlFile, path: list[Any], as_of: datetime.date, problems: Problems
+) -> tuple[HistoryEntry, ...]:
+    """Earlier stances, newest first, each dated before the position's as-of date and each on
+    a date of its own (a change of position is known by its date: feed entries are named by it).
+    """
+    data = source.data["positions"][path[1]]
+    entries: list[HistoryEntry] = []
+    for index, item in enumerate(data.get("history", ())):
+        day = date_at(item, ["as_of"])
+        where = locate(source, [*path, index, "as_of"])
+        if day >= as_of:
+            hint = f"history lists earlier stances: use a date before the as-of date {as_of}"
+            problems.error(where, f"history date {day} is not earlier", hint)
+        if any(entry.as_of == day for entry in entries):
+            hint = "a position has one stance on a date: keep one entry, or correct its date"
+            problems.error(where, f"two history entries dated {day}", hint)
+        entries.append(HistoryEntry(day, item["stance"], item.get("note")))
+    if [e.as_of for e in entries] != sorted((e.as_of for e in entries), reverse=True):
+        problems.error(
+            locate(source, path),
+            "history is not newest first",
+            "order the entries by date, newest first",
+        )
+    return tuple(entries)

@@ -1,0 +1,1 @@
+"""Commands that make or change a project's inputs: init, new, add."""
