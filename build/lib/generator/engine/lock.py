@@ -1,16 +1,19 @@
-"""One build at a time in a project: an advisory lock on `.build/lock`, naming its holder."""
+"""One build at a time in a project: a lock on `.build/lock` (filelock, which uses the
+system's file locks on every platform), and a note of its holder in `.build/lock.holder`."""
 
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
+from filelock import FileLock, Timeout
+
 from generator.problems import Failure
 
 LOCK_FILE = Path(".build") / "lock"
+HOLDER_FILE = Path(".build") / "lock.holder"
 
 
 class BuildLocked(Failure):
@@ -28,21 +31,27 @@ class BuildLocked(Failure):
 def build_lock(root: Path, wait: bool = False) -> Iterator[None]:
     """Hold the project's build lock; raise BuildLocked at once if it is taken, unless `wait`.
 
-    The lock is flock(2) on an open file, so the system releases it when its holder exits,
-    however it exits: a lock file left behind by a killed build never blocks the next one.
+    The system releases the lock when its holder exits, however it exits: a lock file left
+    behind by a killed build never blocks the next one.
     """
     path = root / LOCK_FILE
     path.parent.mkdir(parents=True, exist_ok=True)
-    with os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT, 0o644), "r+", encoding="utf-8") as file:
-        try:
-            fcntl.flock(file, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise BuildLocked(file.read().strip() or "unknown") from None
-        file.truncate(0)
-        file.write(str(os.getpid()))
-        file.flush()
-        try:
-            yield
-        finally:
-            file.truncate(0)
-            fcntl.flock(file, fcntl.LOCK_UN)
+    lock = FileLock(path)
+    try:
+        lock.acquire(timeout=-1 if wait else 0)
+    except Timeout:
+        raise BuildLocked(holder(root)) from None
+    try:
+        (root / HOLDER_FILE).write_text(str(os.getpid()), encoding="utf-8")
+        yield
+    finally:
+        (root / HOLDER_FILE).unlink(missing_ok=True)
+        lock.release()
+
+
+def holder(root: Path) -> str:
+    """The process id the lock's holder noted, or 'unknown'."""
+    try:
+        return (root / HOLDER_FILE).read_text(encoding="utf-8").strip() or "unknown"
+    except OSError:
+        return "unknown"
