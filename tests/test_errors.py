@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 import pytest
 from click.testing import CliRunner
 
-from generator.render import pages as render
-from generator.engine.build import generate
 from generator.cli import main
+from generator.engine.build import generate
+from generator.render import templates
 
 if TYPE_CHECKING:
     from conftest import Edit, Goldens, MiniProject
@@ -182,6 +182,6 @@ def test_a_bug_of_the_generator_is_not_a_template_error(
     def broken_filter(url: object) -> str:
         raise KeyError("a bug")
 
-    monkeypatch.setattr(render, "escape_url", broken_filter)
+    monkeypatch.setattr(templates, "escape_url", broken_filter)
     with pytest.raises(KeyError, match="a bug"):
         generate(mini_project())

@@ -23,13 +23,18 @@ from click.testing import CliRunner
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator.engine.build import content_epoch, generate, publish, write_docs
 from generator.cli import main
+from generator.engine.build import content_epoch, generate, publish, write_docs
 from generator.load.decode import Refused, clean_text, decode
 from generator.load.extract import extract_html, extract_markdown, extract_text
 from generator.load.marked_yaml import parse_yaml
 from generator.problems import BriefingError, Problems
-from generator.render.pages import BLOCK_START, escape_block_start, escape_inline, escape_line_start
+from generator.render.markdown import (
+    BLOCK_START,
+    escape_block_start,
+    escape_inline,
+    escape_line_start,
+)
 
 if TYPE_CHECKING:
     from conftest import MiniProject

@@ -14,8 +14,8 @@ from collections.abc import Iterable, Sequence
 from importlib.resources import files
 from typing import Any
 
-from generator.model.articles import Article
 from generator.model import STANCES, Actor, Briefing, Issue
+from generator.model.articles import Article
 from generator.model.positions import Position
 
 EXPORT_FORMAT = "briefing-positions/1"

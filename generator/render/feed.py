@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
 
+from generator.load.siteconfig import SiteConfig
 from generator.model import Briefing
 from generator.model.positions import Position
-from generator.load.siteconfig import SiteConfig
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_PATH = "feed.xml"
