@@ -3,25 +3,21 @@
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import CodeType
 from typing import Any
 
 import jinja2
 
 from generator.model import STANCES
-from generator.model.positions import Position
 from generator.problems import Location, Problems, did_you_mean
+from generator.render.context import RENDER_HINT, Page, SiteContext, arguments
 from generator.render.markdown import escape_markdown, escape_url, highlight, stance_badge
+from generator.render.urls import anchor, page_link
 
 TEMPLATES = "templates"
 FILTER_HINT = "check the values this line uses and passes to filters ('md', 'badge', 'url', …)"
 SYNTAX_HINT = "check the {% … %} and {{ … }} tags on this line and the blocks they open"
-RENDER_HINT = (
-    "templates see 'briefing', 'relations', 'review', 'root' and the page's 'actor', 'issue',"
-    " 'article' or 'month'"
-)
-LATEST_POSITIONS = 10
 
 
 class TemplateLoader(jinja2.BaseLoader):
@@ -63,8 +59,11 @@ class CompiledTemplates(jinja2.BytecodeCache):
 COMPILED = CompiledTemplates()
 
 
-def make_environment(templates: dict[str, str]) -> jinja2.Environment:
-    """The one Jinja2 environment: strict about undefined names, with the Markdown filters."""
+def make_environment(
+    templates: dict[str, str], filters: Mapping[str, Callable[..., Any]] | None = None
+) -> jinja2.Environment:
+    """The one Jinja2 environment: strict about undefined names, with the Markdown and link
+    filters, and `filters` bound to one render (the views of its briefing)."""
     environment = jinja2.Environment(
         loader=TemplateLoader(templates),
         bytecode_cache=COMPILED,
@@ -74,24 +73,29 @@ def make_environment(templates: dict[str, str]) -> jinja2.Environment:
         lstrip_blocks=True,
         autoescape=False,  # output is Markdown: untrusted text goes through the 'md' filter
     )
-    filters: dict[str, Callable[..., Any]] = {
-        "md": escape_markdown,
-        "highlight": highlight,
-        "url": escape_url,
-        "badge": stance_badge,
-        "latest": latest_positions,
-    }
-    environment.filters.update(filters)
+    environment.filters.update(
+        md=escape_markdown,
+        highlight=highlight,
+        url=escape_url,
+        badge=stance_badge,
+        page=page_link,
+        anchor=anchor,
+        **(filters or {}),
+    )
     environment.globals["stances"] = STANCES
     return environment
 
 
 def render_page(
-    environment: jinja2.Environment, template: str, context: dict[str, Any], problems: Problems
+    environment: jinja2.Environment,
+    template: str,
+    site: SiteContext,
+    page: Page,
+    problems: Problems,
 ) -> str | None:
     """One page; None when its template fails, with the problem located in the template."""
     try:
-        return environment.get_template(template).render(**context)
+        return environment.get_template(template).render(**arguments(site, page))
     except jinja2.TemplateSyntaxError as error:
         where = Location(f"{TEMPLATES}/{error.name or template}", error.lineno)
         problems.error(where, f"template syntax error: {error.message}", SYNTAX_HINT)
@@ -126,16 +130,3 @@ def template_frames(error: Exception) -> list[traceback.FrameSummary]:
     """The frames of the error's traceback that are template lines."""
     frames = traceback.extract_tb(error.__traceback__)
     return [f for f in frames if f.filename.startswith(f"{TEMPLATES}/")]
-
-
-def latest_positions(
-    positions: tuple[Position, ...], count: int = LATEST_POSITIONS
-) -> list[Position]:
-    """The most recent positions by as-of date, ties in a stable order.
-
-    TypeError (reported at the template line) when given anything but positions.
-    """
-    if not all(isinstance(position, Position) for position in positions):
-        raise TypeError("'latest' takes positions, e.g. briefing.positions")
-    ranked = sorted(positions, key=lambda p: (-p.as_of.toordinal(), p.actor_id, p.issue_id))
-    return ranked[:count]
