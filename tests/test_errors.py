@@ -118,6 +118,7 @@ CASES: dict[str, dict[str, Edit]] = {
         "templates/actor.md.j2": ("{% import", "{{ actor | badge }}\n{% import")
     },
     "template-bad-latest": {HOME: ("briefing.positions | latest", "briefing.actors | latest")},
+    "template-unknown-page": {HOME: ('{{ "actors" | page(root) }}', '{{ "actor" | page(root) }}')},
     "template-type-error": {HOME: ("{{ briefing.description | md }}", "{{ briefing.title + 1 }}")},
 }
 

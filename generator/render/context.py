@@ -1,8 +1,10 @@
 """What each template sees: the context shared by every page, and one context per page kind.
 
 A page kind's fields are the names its template sees, beside those of SiteContext and `root`;
-the field marked SUBJECT is the object the page is about. `arguments` is the one place a
-context becomes Jinja2's keyword arguments, and RENDER_HINT is derived from these types.
+the field marked SUBJECT is the object the page is about, the others are the views it shows.
+`arguments` is the one place a context becomes Jinja2's keyword arguments. RENDER_HINT, the
+hint of an undefined-name error, is derived from these types: the names every page sees and
+each page kind's subject.
 """
 
 from __future__ import annotations
@@ -81,12 +83,9 @@ class QuotedParagraph:
 
 
 @dataclass(frozen=True, slots=True)
-class HomePage(Page):
-    matrix: Matrix
-
-
-@dataclass(frozen=True, slots=True)
 class MatrixPage(Page):
+    """A page that shows the stance matrix: the home page and the matrix page."""
+
     matrix: Matrix
 
 
@@ -160,7 +159,6 @@ class MonthPage(Page):
 
 PAGE_KINDS: tuple[type[Page], ...] = (
     Page,
-    HomePage,
     MatrixPage,
     ChangesPage,
     ReviewPage,
@@ -174,7 +172,7 @@ PAGE_KINDS: tuple[type[Page], ...] = (
 )
 
 
-# Only the kinds listed have names, so that every page's names are in RENDER_HINT.
+# `arguments` knows only the kinds listed, so no page kind can miss from RENDER_HINT.
 CONTEXT_KINDS: tuple[type[SiteContext] | type[Page], ...] = (SiteContext, *PAGE_KINDS)
 NAMES = {kind: tuple(f.name for f in fields(kind)) for kind in CONTEXT_KINDS}
 

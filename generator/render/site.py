@@ -18,7 +18,6 @@ from generator.render.context import (
     ArticleRow,
     ArticlesPage,
     ChangesPage,
-    HomePage,
     IssuePage,
     IssueRow,
     IssuesPage,
@@ -40,7 +39,13 @@ from generator.render.urls import (
     relative,
     root_of,
 )
-from generator.render.views import Views, build_views, latest_positions, stance_groups
+from generator.render.views import (
+    Views,
+    build_views,
+    latest_positions,
+    position_key,
+    stance_groups,
+)
 
 
 def render_site(
@@ -74,14 +79,14 @@ def render_site(
 
 def page_plan(site: SiteContext, views: Views) -> Iterator[tuple[str, str, Page]]:
     """(docs path, template, context) for every generated page."""
-    yield NAMED["home"], "home.md.j2", HomePage(root_of(NAMED["home"]), views.matrix)
+    yield NAMED["home"], "home.md.j2", MatrixPage(root_of(NAMED["home"]), views.matrix)
     yield NAMED["matrix"], "matrix.md.j2", MatrixPage(root_of(NAMED["matrix"]), views.matrix)
     yield NAMED["methodology"], "methodology.md.j2", Page(root_of(NAMED["methodology"]))
-    yield NAMED["changes"], "changes.md.j2", changes_page(views)
-    yield NAMED["review"], "review.md.j2", review_page(site, views)
-    yield NAMED["actors"], "actors.md.j2", actors_page(site)
-    yield NAMED["issues"], "issues.md.j2", issues_page(site, views)
-    yield NAMED["articles"], "articles.md.j2", articles_page(site)
+    yield NAMED["changes"], "changes.md.j2", changes_context(views)
+    yield NAMED["review"], "review.md.j2", review_context(site, views)
+    yield NAMED["actors"], "actors.md.j2", actors_context(site)
+    yield NAMED["issues"], "issues.md.j2", issues_context(site, views)
+    yield NAMED["articles"], "articles.md.j2", articles_context(site)
     for month in site.relations.months:
         yield month_page(month.key), "month.md.j2", month_context(month, site)
     for actor in site.briefing.actors:
@@ -92,26 +97,26 @@ def page_plan(site: SiteContext, views: Views) -> Iterator[tuple[str, str, Page]
         yield article_page(article.id), "article.md.j2", article_context(article, site, views)
 
 
-def changes_page(views: Views) -> ChangesPage:
+def changes_context(views: Views) -> ChangesPage:
     return ChangesPage(root_of(NAMED["changes"]), views.changes, views.days)
 
 
-def review_page(site: SiteContext, views: Views) -> ReviewPage:
+def review_context(site: SiteContext, views: Views) -> ReviewPage:
     uncited = article_rows(site.review.uncited, NAMED["review"], site)
     return ReviewPage(root_of(NAMED["review"]), views.stale, uncited, views.single_quote)
 
 
-def actors_page(site: SiteContext) -> ActorsPage:
+def actors_context(site: SiteContext) -> ActorsPage:
     rows = tuple(ActorRow(actor, speaks_for(actor, site)) for actor in site.briefing.actors)
     return ActorsPage(root_of(NAMED["actors"]), rows)
 
 
-def issues_page(site: SiteContext, views: Views) -> IssuesPage:
+def issues_context(site: SiteContext, views: Views) -> IssuesPage:
     rows = tuple(IssueRow(i, views.by_issue.get(i.id, ())) for i in site.briefing.issues)
     return IssuesPage(root_of(NAMED["issues"]), rows)
 
 
-def articles_page(site: SiteContext) -> ArticlesPage:
+def articles_context(site: SiteContext) -> ArticlesPage:
     path = NAMED["articles"]
     months = tuple(
         MonthRow(month, relative(month_page(month.key), path)) for month in site.relations.months
@@ -131,7 +136,7 @@ def actor_context(actor: Actor, site: SiteContext, views: Views) -> ActorPage:
         root_of(actor_page(actor.id)),
         actor,
         speaks_for(actor, site),
-        tuple(views.positions[(actor.id, p.issue_id)] for p in actor.positions),
+        tuple(views.positions[position_key(p)] for p in actor.positions),
         relations.people_by_actor.get(actor.id, ()),
         relations.articles_by_actor[actor.id],
     )

@@ -14,6 +14,7 @@ from generator.model import Actor, Issue
 from generator.model.articles import Article, Paragraph
 from generator.model.positions import Evidence, Position
 from generator.model.relations import Month
+from generator.problems import did_you_mean
 
 FEED_PATH = "feed.xml"
 POSITIONS_JSON = "positions.json"
@@ -71,8 +72,7 @@ def quote_page(evidence: Evidence) -> str:
 def named_page(name: str) -> str:
     """The docs path of a page or file with a fixed path; ValueError for an unknown name."""
     if name not in NAMED:
-        names = ", ".join(f"'{known}'" for known in NAMED)
-        raise ValueError(f"'page' knows no page '{name}'; the named pages are {names}")
+        raise ValueError(f"'page' knows no page named '{name}' ({did_you_mean(name, NAMED)})")
     return NAMED[name]
 
 

@@ -122,27 +122,33 @@ class Views:
 
 def build_views(briefing: Briefing, relations: Relations, review: ReviewQueue) -> Views:
     """The views of a briefing, from its relations and its review queue."""
-    positions = {key(p): position_view(p, briefing) for p in briefing.positions}
+    positions = {position_key(p): position_view(p, briefing) for p in briefing.positions}
+
+    def view(position: Position) -> PositionView:
+        return positions[position_key(position)]
+
     changes = position_changes(briefing)
     return Views(
         positions=positions,
         matrix=build_matrix(briefing),
-        by_issue={
-            issue_id: tuple(positions[key(p)] for p in held)
-            for issue_id, held in relations.positions_by_issue.items()
-        },
+        by_issue={i: tuple(map(view, held)) for i, held in relations.positions_by_issue.items()},
         citations={
-            article_id: tuple(Citation(positions[key(c.position)], c.evidence) for c in cited)
+            article_id: tuple(Citation(view(c.position), c.evidence) for c in cited)
             for article_id, cited in relations.citations_by_article.items()
         },
         changes=changes,
-        days=change_days(changes, positions),
-        stale=tuple(StaleView(positions[key(s.position)], s.newer) for s in review.stale),
-        single_quote=tuple(positions[key(p)] for p in review.single_quote),
+        # Changes come newest first, so the changes of a day are next to each other.
+        days=tuple(
+            ChangeDay(date, tuple(ChangeView(c, view(c.position)) for c in dated))
+            for date, dated in itertools.groupby(changes, key=lambda change: change.date)
+        ),
+        stale=tuple(StaleView(view(s.position), s.newer) for s in review.stale),
+        single_quote=tuple(map(view, review.single_quote)),
     )
 
 
-def key(position: Position) -> tuple[str, str]:
+def position_key(position: Position) -> tuple[str, str]:
+    """What Views.positions are keyed by."""
     return (position.actor_id, position.issue_id)
 
 
@@ -181,16 +187,6 @@ def stance_groups(positions: tuple[PositionView, ...]) -> tuple[StanceGroup, ...
     return tuple(group for group in groups if group.positions)
 
 
-def change_days(
-    changes: tuple[Change, ...], positions: Mapping[tuple[str, str], PositionView]
-) -> tuple[ChangeDay, ...]:
-    """The changes (newest first) grouped by their date."""
-    return tuple(
-        ChangeDay(date, tuple(ChangeView(c, positions[key(c.position)]) for c in dated))
-        for date, dated in itertools.groupby(changes, key=lambda change: change.date)
-    )
-
-
 def latest_positions(
     views: Views, positions: tuple[Position, ...], count: int = LATEST_POSITIONS
 ) -> list[PositionView]:
@@ -202,4 +198,4 @@ def latest_positions(
     if not all(isinstance(position, Position) for position in positions):
         raise TypeError("'latest' takes positions, e.g. briefing.positions")
     ranked = sorted(positions, key=lambda p: (-p.as_of.toordinal(), p.actor_id, p.issue_id))
-    return [views.positions[key(p)] for p in ranked[:count]]
+    return [views.positions[position_key(p)] for p in ranked[:count]]
