@@ -13,16 +13,20 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from generator.model import Actor, Briefing, Issue
-from generator.model.articles import Article, Paragraph
-from generator.model.quotes import Span
+from generator.model.articles import Article
 from generator.model.relations import Month, Relations
 from generator.model.review import ReviewQueue
 from generator.render.feed import Change
 from generator.render.views import (
+    ActorRow,
+    ArticleRow,
     ChangeDay,
     Citation,
+    IssueRow,
     Matrix,
+    MonthRow,
     PositionView,
+    QuotedParagraph,
     StaleView,
     StanceGroup,
 )
@@ -44,42 +48,6 @@ class Page:
     """A page's own context; `root` leads from the page up to the docs folder ('../' a folder)."""
 
     root: str
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleRow:
-    """A line of a table of articles: the link from the listing page, the number of citations."""
-
-    article: Article
-    href: str
-    cited: int
-
-
-@dataclass(frozen=True, slots=True)
-class MonthRow:
-    month: Month
-    href: str
-    """The link to the month's page from the listing page."""
-
-
-@dataclass(frozen=True, slots=True)
-class ActorRow:
-    actor: Actor
-    speaks_for: Actor | None
-
-
-@dataclass(frozen=True, slots=True)
-class IssueRow:
-    issue: Issue
-    positions: tuple[PositionView, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class QuotedParagraph:
-    """A paragraph of an article and the spans of it that positions quote."""
-
-    paragraph: Paragraph
-    spans: tuple[Span, ...]
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,20 +12,15 @@ from generator.model.review import review_queue
 from generator.problems import Location, Problems
 from generator.render.context import (
     ActorPage,
-    ActorRow,
     ActorsPage,
     ArticlePage,
-    ArticleRow,
     ArticlesPage,
     ChangesPage,
     IssuePage,
-    IssueRow,
     IssuesPage,
     MatrixPage,
     MonthPage,
-    MonthRow,
     Page,
-    QuotedParagraph,
     ReviewPage,
     SiteContext,
 )
@@ -40,6 +35,11 @@ from generator.render.urls import (
     root_of,
 )
 from generator.render.views import (
+    ActorRow,
+    ArticleRow,
+    IssueRow,
+    MonthRow,
+    QuotedParagraph,
     Views,
     build_views,
     latest_positions,

@@ -13,9 +13,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.model import STANCES, Actor, Briefing, Issue, Stance
-from generator.model.articles import Article
+from generator.model.articles import Article, Paragraph
 from generator.model.positions import Evidence, Position
-from generator.model.relations import Relations
+from generator.model.quotes import Span
+from generator.model.relations import Month, Relations
 from generator.model.review import ReviewQueue
 from generator.render.feed import Change, position_changes
 
@@ -105,8 +106,45 @@ class StaleView:
 
 
 @dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """A line of a table of articles: the link from the listing page, the number of citations."""
+
+    article: Article
+    href: str
+    cited: int
+
+
+@dataclass(frozen=True, slots=True)
+class MonthRow:
+    month: Month
+    href: str
+    """The link to the month's page from the listing page."""
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRow:
+    actor: Actor
+    speaks_for: Actor | None
+
+
+@dataclass(frozen=True, slots=True)
+class IssueRow:
+    issue: Issue
+    positions: tuple[PositionView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedParagraph:
+    """A paragraph of an article and the spans of it that positions quote."""
+
+    paragraph: Paragraph
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Views:
-    """Every view of one briefing that the pages show."""
+    """The views of one briefing computed for all pages at once; the rows of a page's tables
+    are made with its context (generator.render.site)."""
 
     positions: Mapping[tuple[str, str], PositionView]
     """By (actor id, issue id): an actor holds one position per issue."""
