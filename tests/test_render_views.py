@@ -144,3 +144,12 @@ def test_the_hint_names_what_every_page_sees_and_each_page_subject() -> None:
     ]
     assert subjects == ["actor", "issue", "article", "month"]
     assert all(f"'{name}'" in RENDER_HINT for name in shared + subjects)
+
+
+@pytest.mark.parametrize(
+    "template", sorted((REPO / "templates").glob("*.j2")), ids=lambda p: p.name
+)
+def test_templates_spell_no_paths_and_look_nothing_up(template: Path) -> None:
+    text = template.read_text(encoding="utf-8")
+    for spelled in (".md)", ".md#", "_by_id[", ".get(", "selectattr", "groupby", ".update("):
+        assert spelled not in text, f"{template.name} has {spelled!r}: a view or 'page' does it"
