@@ -15,7 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-from generator.engine.build import BUILD_CONFIG, DOCS_DIR, SITE_DIR, write_engine_config
+from generator.engine.build import DOCS_DIR, SITE_DIR, write_engine_config
+from generator.engine.config import BUILD_CONFIG
 from generator.engine.fulltext import index_site
 from generator.engine.incremental import read_state, regenerate
 

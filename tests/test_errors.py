@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from generator.cli import main
 from generator.engine.build import generate
-from generator.render import pages as render
+from generator.render import templates
 
 if TYPE_CHECKING:
     from conftest import Edit, Goldens, MiniProject
@@ -118,6 +118,7 @@ CASES: dict[str, dict[str, Edit]] = {
         "templates/actor.md.j2": ("{% import", "{{ actor | badge }}\n{% import")
     },
     "template-bad-latest": {HOME: ("briefing.positions | latest", "briefing.actors | latest")},
+    "template-unknown-page": {HOME: ('{{ "actors" | page(root) }}', '{{ "actor" | page(root) }}')},
     "template-type-error": {HOME: ("{{ briefing.description | md }}", "{{ briefing.title + 1 }}")},
 }
 
@@ -182,6 +183,6 @@ def test_a_bug_of_the_generator_is_not_a_template_error(
     def broken_filter(url: object) -> str:
         raise KeyError("a bug")
 
-    monkeypatch.setattr(render, "escape_url", broken_filter)
+    monkeypatch.setattr(templates, "escape_url", broken_filter)
     with pytest.raises(KeyError, match="a bug"):
         generate(mini_project())

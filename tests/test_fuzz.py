@@ -29,7 +29,12 @@ from generator.load.decode import Refused, clean_text, decode
 from generator.load.extract import extract_html, extract_markdown, extract_text
 from generator.load.marked_yaml import parse_yaml
 from generator.problems import BriefingError, Problems
-from generator.render.pages import BLOCK_START, escape_block_start, escape_inline, escape_line_start
+from generator.render.markdown import (
+    BLOCK_START,
+    escape_block_start,
+    escape_inline,
+    escape_line_start,
+)
 
 if TYPE_CHECKING:
     from conftest import MiniProject

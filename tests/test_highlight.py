@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 
 from generator.model.quotes import Span
-from generator.render.pages import escape_markdown, highlight
+from generator.render.markdown import escape_markdown, highlight
 
 OPEN, CLOSE = '<mark class="quoted">', "</mark>"
 

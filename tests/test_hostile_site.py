@@ -23,7 +23,8 @@ from click.testing import CliRunner
 from playwright.sync_api import Browser, ConsoleMessage, Dialog, Error, expect
 
 from generator.cli import main
-from generator.render.pages import escape_markdown, make_environment
+from generator.render.markdown import escape_markdown
+from generator.render.templates import make_environment
 
 if TYPE_CHECKING:
     from conftest import MiniProject

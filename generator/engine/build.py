@@ -39,8 +39,9 @@ from generator.model import Briefing, build_model
 from generator.model.drafts import without_drafts
 from generator.problems import Failure, Problem, Problems
 from generator.render.exports import render_exports
-from generator.render.feed import FEED_PATH, render_feed
-from generator.render.pages import render_site
+from generator.render.feed import render_feed
+from generator.render.site import render_site
+from generator.render.urls import FEED_PATH
 
 DOCS_DIR = "generated"
 SITE_DIR = "site"
