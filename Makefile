@@ -55,7 +55,7 @@ lint: $(BIN)/pytest
 
 docs: $(BIN)/pytest
 	$(BIN)/python -m docs.reference
-	$(BIN)/mkdocs build --strict --config-file docs/mkdocs.yml
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --config-file docs/mkdocs.yml
 
 constraints: $(BIN)/pytest
 	$(BIN)/pip freeze --exclude-editable --exclude briefing-site > constraints.txt
