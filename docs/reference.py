@@ -18,7 +18,7 @@ FILES = (
     ("briefing", "`briefings/briefing.yaml`: what the briefing covers"),
     ("actor", "`briefings/actors/<id>.yaml`: an actor and its positions"),
     ("issue", "`briefings/issues/<id>.yaml`: an issue"),
-    ("article", "an article's metadata: `seeds/<id>.meta.yaml`, or a Markdown article's front matter"),
+    ("article", "an article's metadata: `seeds/<id>.meta.yaml`, or a Markdown front matter"),
     ("positions", "`positions.json`, the data export of a built site"),
 )
 INTRO = """# YAML files
