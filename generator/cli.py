@@ -12,6 +12,12 @@ import click
 from generator.engine import progress
 from generator.engine.build import DOCS_DIR, SITE_DIR, Generated, SiteBuildFailed, generate, publish
 from generator.engine.incremental import Prepared, prepare, read_docs, regenerate, remember
+from generator.engine.lock import BuildLocked, build_lock
+from generator.load.inputs import MAX_FILE_BYTES
+from generator.model import Briefing
+from generator.model.relations import relate
+from generator.model.review import Touches, position_name, queue_lines, review_queue, touches
+from generator.problems import BriefingError, Problem, Problems, summary
 from generator.project.add import (
     Ingested,
     Metadata,
@@ -22,12 +28,6 @@ from generator.project.add import (
     taken_ids,
     write_seeds,
 )
-from generator.load.inputs import MAX_FILE_BYTES
-from generator.engine.lock import BuildLocked, build_lock
-from generator.model import Briefing
-from generator.problems import BriefingError, Problem, Problems, summary
-from generator.model.relations import relate
-from generator.model.review import Touches, position_name, queue_lines, review_queue, touches
 
 
 def project_folder(context: click.Context, parameter: click.Parameter, root: Path) -> Path:
@@ -152,8 +152,8 @@ def diff(
     with status 2 when a side cannot be read.
     """
     from generator.diff.compare import diff_briefings
-    from generator.diff.text import diff_json, diff_markdown
     from generator.diff.revision import RevisionErrors, read_sides
+    from generator.diff.text import diff_json, diff_markdown
 
     try:
         old, new = read_sides(root, base, head)

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 
 from click.testing import CliRunner
 
-from generator.engine.build import generate
 from generator.cli import main
+from generator.engine.build import generate
 
 if TYPE_CHECKING:
     from conftest import MiniProject

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 import pytest
 from click.testing import CliRunner
 
-from generator.render import pages as render
-from generator.engine.build import generate
 from generator.cli import main
+from generator.engine.build import generate
+from generator.render import pages as render
 
 if TYPE_CHECKING:
     from conftest import Edit, Goldens, MiniProject

@@ -11,8 +11,8 @@ import feedparser
 import pytest
 
 from generator.engine.build import generate
-from generator.render.feed import position_changes, render_feed
 from generator.load.siteconfig import SiteConfig
+from generator.render.feed import position_changes, render_feed
 
 REPO = Path(__file__).resolve().parent.parent
 A = "{http://www.w3.org/2005/Atom}"

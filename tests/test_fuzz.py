@@ -23,8 +23,8 @@ from click.testing import CliRunner
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from generator.engine.build import content_epoch, generate, publish, write_docs
 from generator.cli import main
+from generator.engine.build import content_epoch, generate, publish, write_docs
 from generator.load.decode import Refused, clean_text, decode
 from generator.load.extract import extract_html, extract_markdown, extract_text
 from generator.load.marked_yaml import parse_yaml

@@ -5,7 +5,16 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.model.quotes import FOLDED, MAX_GAP, Found, Missed, Span, find_quote, folded, is_blank
+from generator.model.quotes import (
+    FOLDED,
+    MAX_GAP,
+    Found,
+    Missed,
+    Span,
+    find_quote,
+    folded,
+    is_blank,
+)
 
 PARAGRAPHS = (
     "The delegations met in Geneva on Monday.",

@@ -24,9 +24,9 @@ from hypothesis import strategies as st
 from generator.load.decode import clean_text
 from generator.load.inputs import load_inputs
 from generator.load.marked_yaml import parse_yaml
+from generator.load.schema import SCHEMA_DIR, VISIBLE, load_schema, passes, validator
 from generator.model import ACTOR_KINDS, STANCES, build_model
 from generator.problems import Problems
-from generator.load.schema import SCHEMA_DIR, VISIBLE, load_schema, passes, validator
 
 if TYPE_CHECKING:
     from conftest import MiniProject

@@ -7,10 +7,10 @@ import json
 from typing import Any
 
 from generator.diff.compare import BriefingDiff, Named, PositionDiff, Quote, word_diff
+from generator.diff.revision import Side
 from generator.model.positions import HistoryEntry
 from generator.problems import counted
 from generator.render.pages import escape_markdown
-from generator.diff.revision import Side
 
 LONG_DETAILS = 12
 """A position's details longer than this many lines fold into a <details> element."""

@@ -28,17 +28,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.engine.fulltext import index_site
+from generator.engine.progress import Advance, follow
+from generator.engine.write import WriteReport, replace_folder, write_pages
+from generator.load.inputs import MAX_FILE_BYTES, RawInputs, load_inputs
+from generator.load.siteconfig import load_site_config
+from generator.model import Briefing, build_model
 from generator.model.drafts import without_drafts
+from generator.problems import Problem, Problems
 from generator.render.exports import render_exports
 from generator.render.feed import FEED_PATH, render_feed
-from generator.engine.fulltext import index_site
-from generator.load.inputs import MAX_FILE_BYTES, RawInputs, load_inputs
-from generator.model import Briefing, build_model
-from generator.problems import Problem, Problems
-from generator.engine.progress import Advance, follow
 from generator.render.pages import render_site
-from generator.load.siteconfig import load_site_config
-from generator.engine.write import WriteReport, replace_folder, write_pages
 
 DOCS_DIR = "generated"
 SITE_DIR = "site"

@@ -26,9 +26,9 @@ from importlib import metadata
 from pathlib import Path
 
 from generator.engine.build import DOCS_DIR, content_epoch, generate
+from generator.engine.write import write_pages
 from generator.load.inputs import MAX_FILE_BYTES
 from generator.problems import BriefingError, Location, Problem
-from generator.engine.write import write_pages
 
 STATE_FILE = Path(".build") / "generated.json"
 INPUTS = ("seeds", "briefings", "templates", "pages", "mkdocs.yml")

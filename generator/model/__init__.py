@@ -6,12 +6,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from generator.model.articles import Article, article_order, build_articles
 from generator.load.inputs import RawInputs, YamlFile
 from generator.load.marked_yaml import MarkedDict
+from generator.load.schema import check_shape, is_id, is_reserved, reserved_reason
+from generator.model.articles import Article, article_order, build_articles
 from generator.model.positions import Context, Position, build_position
 from generator.problems import Location, Problems, did_you_mean
-from generator.load.schema import check_shape, is_id, is_reserved, reserved_reason
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from generator.load.inputs import RawArticle
-from generator.problems import Location, Problems
 from generator.load.schema import (
     check_shape,
     date_at,
@@ -18,6 +17,7 @@ from generator.load.schema import (
     locate,
     reserved_reason,
 )
+from generator.problems import Location, Problems
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,11 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from generator.model.articles import Article, mentions, names_pattern
 from generator.load.inputs import YamlFile
-from generator.problems import Location, Problems, did_you_mean
-from generator.model.quotes import MAX_GAP, Found, Missed, Span, find_quote, is_blank
 from generator.load.schema import date_at, locate
+from generator.model.articles import Article, mentions, names_pattern
+from generator.model.quotes import MAX_GAP, Found, Missed, Span, find_quote, is_blank
+from generator.problems import Location, Problems, did_you_mean
 
 
 @dataclass(frozen=True, slots=True)

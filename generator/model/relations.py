@@ -6,9 +6,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from generator.model import Actor, Briefing, Issue, names
 from generator.model.articles import Article
 from generator.model.mentions import Key, find_mentions
-from generator.model import Actor, Briefing, Issue, names
 from generator.model.positions import Evidence, Position
 from generator.model.quotes import Span
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import itertools
 from dataclasses import dataclass
 
+from generator.model import Actor, Briefing, Issue
 from generator.model.articles import Article
 from generator.model.mentions import find_mentions
-from generator.model import Actor, Briefing, Issue
 from generator.model.positions import Position
 from generator.model.relations import Relations, names_of
 

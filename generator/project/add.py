@@ -20,8 +20,6 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
-from generator.model.articles import Article, build_article
-from generator.model.duplicates import Seen, Similar, check_duplicates, text_of
 from generator.load.inputs import (
     ARTICLE_SUFFIXES,
     MAX_FILE_BYTES,
@@ -30,6 +28,8 @@ from generator.load.inputs import (
     load_inputs,
 )
 from generator.model import Briefing, build_model
+from generator.model.articles import Article, build_article
+from generator.model.duplicates import Seen, Similar, check_duplicates, text_of
 from generator.problems import Location, Problem, Problems
 
 SUFFIX_BY_FORM = {"text": ".txt", "markdown": ".md", "html": ".html"}
