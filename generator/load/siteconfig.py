@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from generator.load.schema import is_web_address
 from generator.problems import Location, Problems
 
 CONFIG_FILE = "mkdocs.yml"
@@ -65,7 +65,7 @@ def site_url(value: Any, problems: Problems) -> str | None:
     """`site_url` as an absolute http(s) address ending with '/', or None when unset."""
     if value is None or value == "":
         return None
-    if not isinstance(value, str) or not re.fullmatch(r"https?://[^\s/]+(/[^\s]*)?", value):
+    if not isinstance(value, str) or not is_web_address(value):
         hint = "write the address the site is published at, e.g. https://example.org/briefing/"
         problems.error(Location(CONFIG_FILE), f"site_url '{value}' is not an http(s) address", hint)
         return None

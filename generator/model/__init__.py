@@ -8,7 +8,8 @@ from types import MappingProxyType
 
 from generator.load.inputs import RawInputs, YamlFile
 from generator.load.marked_yaml import MarkedDict
-from generator.load.schema import check_shape, is_id, is_reserved, reserved_reason
+from generator.load.schema import is_id, is_reserved, reserved_reason
+from generator.load.shape import check_shape
 from generator.model.articles import Article, article_order, build_articles
 from generator.model.positions import Context, Position, build_position
 from generator.problems import Location, Problems, did_you_mean

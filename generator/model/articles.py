@@ -9,14 +9,8 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from generator.load.inputs import RawArticle
-from generator.load.schema import (
-    check_shape,
-    date_at,
-    is_article_id,
-    is_reserved,
-    locate,
-    reserved_reason,
-)
+from generator.load.schema import is_article_id, is_reserved, reserved_reason
+from generator.load.shape import check_shape, date_at, locate
 from generator.problems import Location, Problems
 
 

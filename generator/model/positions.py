@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.load.inputs import YamlFile
-from generator.load.schema import date_at, locate
+from generator.load.shape import date_at, locate
 from generator.model.articles import Article, mentions, names_pattern
 from generator.model.quotes import MAX_GAP, Found, Missed, Span, find_quote, is_blank
 from generator.problems import Location, Problems, did_you_mean

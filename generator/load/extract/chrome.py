@@ -13,10 +13,10 @@ import datetime
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from generator.load.extract.dates import make_date, parse_date
 from generator.load.extract.lines import ends_sentence
+from generator.load.schema import is_web_address
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,14 +73,8 @@ LICENCE_CLAUSE = re.compile(r"licen[cs]ed under (?:an? |the )?(?:" + LICENCE_NAM
 
 
 def web_address(candidate: str | None) -> str | None:
-    """Return candidate if it is an absolute http(s) URL, else None."""
-    if not candidate:
-        return None
-    try:
-        parts = urlsplit(candidate)
-    except ValueError:  # e.g. an unclosed '[' in the host
-        return None
-    return candidate if parts.scheme in ("http", "https") and parts.netloc else None
+    """Return candidate if it is an absolute http(s) address with a host, else None."""
+    return candidate if candidate and is_web_address(candidate) else None
 
 
 def read_marker(line: str) -> Facts | None:
