@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from generator.load.extract import extract_text
+from generator.load.extract.dates import MONTH_NAMES, parse_date
 from generator.load.schema import is_date, is_web_address, load_schema, shape_errors
 from generator.load.siteconfig import site_url
+from generator.model.relations import month_label
 from generator.problems import Problems
 from generator.project.add import Metadata, check_metadata
 
@@ -59,3 +63,10 @@ def test_one_date_rule_for_metadata_positions_and_options(text: str, verdict: bo
     assert is_date(text) is verdict
     assert (not shape_errors({"date": text}, "article")) is verdict
     assert check_metadata(Metadata(date=text), Problems()) is verdict
+
+
+def test_one_list_of_month_names_for_scraped_dates_and_month_pages() -> None:
+    for number, name in enumerate(MONTH_NAMES, 1):
+        assert parse_date(f"3 {name} 2025") == datetime.date(2025, number, 3)
+        assert parse_date(f"{name[:3]} 3, 2025") == datetime.date(2025, number, 3)
+        assert month_label(f"2025-{number:02d}") == f"{name} 2025"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -126,18 +125,8 @@ def article_order(article: Article) -> tuple[str, str]:
     return (f"{10**7 - day:08d}", article.id)
 
 
-def names_pattern(words: Iterable[str]) -> re.Pattern[str]:
-    """A pattern finding any of `words` as a whole word, in any case."""
-    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-
-def mentions(article: Article, pattern: re.Pattern[str]) -> bool:
-    """Whether the article's title, author or text has a match of `pattern`."""
-    return any(pattern.search(text) for text in article_texts(article))
-
-
 def article_texts(article: Article) -> Iterable[str]:
+    """The texts in which an article names actors and issues: title, author, paragraphs."""
     yield article.title
     if article.author:
         yield article.author

@@ -9,7 +9,8 @@ from typing import Any
 
 from generator.load.inputs import YamlFile
 from generator.load.shape import date_at, locate
-from generator.model.articles import Article, mentions, names_pattern
+from generator.model.articles import Article
+from generator.model.mentions import names_in
 from generator.model.quotes import MAX_GAP, Found, Missed, Span, find_quote, is_blank
 from generator.problems import Location, Problems, did_you_mean
 
@@ -171,7 +172,7 @@ def check_speaker(
             context.problems.error(where, *unknown_speaker(speaker, context))
         return False
     names = context.people[speaker]
-    if article is not None and not mentions(article, names_pattern(names)):
+    if article is not None and not names_in(article, names):
         shown = ", ".join(f"'{name}'" for name in names)
         hint = f"check the speaker, or add the name the article uses to their aliases ({shown})"
         message = f"speaker '{speaker}' is not named in article '{article.id}'"
