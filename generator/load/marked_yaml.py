@@ -24,6 +24,14 @@ class MarkedDict(dict[str, Any]):
     key_locations: dict[str, Location]
     value_locations: dict[str, Location]
 
+    def where(self, key: str) -> Location:
+        """Where the value of `key` stands (where the mapping does, when it has no such key)."""
+        return self.value_locations.get(key, self.location)
+
+    def where_key(self, key: str) -> Location:
+        """Where `key` itself stands (where the mapping does, when it has no such key)."""
+        return self.key_locations.get(key, self.location)
+
 
 class MarkedList(list[Any]):
     """A YAML sequence that remembers where it and each item stand in its file."""

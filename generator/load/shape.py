@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -161,11 +160,6 @@ def value_at(data: Any, path: Place) -> Any:
     for part in path:
         data = data[part]
     return data
-
-
-def date_at(data: Mapping[str, Any], path: Place) -> datetime.date:
-    """The date at `path` of a document that passed its shape check (so it is a real date)."""
-    return datetime.date.fromisoformat(str(value_at(data, path)))
 
 
 def locate(source: YamlFile, path: Place, key: bool = False) -> Location:

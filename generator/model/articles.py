@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from generator.load.inputs import RawArticle
 from generator.load.schema import is_article_id, is_reserved, reserved_reason
-from generator.load.shape import check_shape, date_at, locate
+from generator.load.shape import check_shape
 from generator.problems import Location, Problems
 
 
@@ -81,7 +81,7 @@ def build_article(raw: RawArticle, problems: Problems) -> Article | None:
         title=str(meta.get("title") or extracted.title or raw.stem),
         subtitle=extracted.subtitle,
         section=extracted.section,
-        date=date_at(meta, ["date"]) if "date" in meta else extracted.date,
+        date=datetime.date.fromisoformat(meta["date"]) if "date" in meta else extracted.date,
         date_note=meta.get("date_note"),
         author=meta.get("author"),
         outlet=meta.get("outlet"),
@@ -103,7 +103,7 @@ def check_article_id(raw: RawArticle, meta: Mapping[str, Any], problems: Problem
         if not is_reserved(given):
             return given  # the schema checked its form
         assert raw.metadata is not None
-        problems.error(locate(raw.metadata, ["id"]), reserved_reason(given), "choose another id")
+        problems.error(raw.metadata.data.where("id"), reserved_reason(given), "choose another id")
         return None
     if is_article_id(raw.stem):
         return raw.stem
