@@ -29,12 +29,13 @@ class TolerantLoader(yaml.SafeLoader):
     """A safe loader reading tagged values (`!ENV`, `!!python/name:`) as null; it runs nothing."""
 
 
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+def ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    """Read a tagged value as null."""
     return None
 
 
-TolerantLoader.add_multi_constructor("!", _ignore_tag)
-TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+TolerantLoader.add_multi_constructor("!", ignore_tag)
+TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", ignore_tag)
 
 
 def load_site_config(root: Path, problems: Problems) -> SiteConfig:
