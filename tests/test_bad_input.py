@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from generator.cli import main
-from generator.load.inputs import is_inside
+from generator.load.files import is_inside
 
 if TYPE_CHECKING:
     from conftest import Edit, Goldens, MiniProject
@@ -130,3 +130,10 @@ def test_a_file_is_inside_the_project_unless_a_link_leads_out(tmp_path: Path) ->
     for name in ["out.txt", "deep/folder/a.txt", "../../outside/a.txt"]:
         assert not is_inside(root, root / "seeds" / name), name
     assert is_inside(Path("."), Path("seeds/plain.txt"))
+
+
+def test_a_loop_of_links_is_not_inside(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    (root / "seeds").mkdir(parents=True)
+    (root / "seeds" / "loop.txt").symlink_to(root / "seeds" / "loop.txt")
+    assert not is_inside(root, root / "seeds" / "loop.txt")

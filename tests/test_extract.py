@@ -12,13 +12,12 @@ from generator.load.decode import decode
 from generator.load.extract import (
     Block,
     Extracted,
-    _collapse,
-    _word_count,
     extract_html,
     extract_markdown,
     extract_text,
     split_front_matter,
 )
+from generator.load.extract.lines import collapse, word_count
 
 SEEDS = Path(__file__).parent / "fixtures" / "demo" / "seeds"
 FOUNDING = "000_1d2e21283015eb8c.txt"
@@ -508,5 +507,5 @@ def test_extract_html_without_article(html: str) -> None:
 @given(st.text(alphabet=" ab.\t\n\u00a0\u2028\u3000\x1c\u200b\u2019", max_size=20))
 def test_collapsing_and_counting_words_follow_str_split(text: str) -> None:
     # Both skip the split when the text is already collapsed; the result must not tell.
-    assert _collapse(text) == " ".join(text.split())
-    assert _word_count(text) == len(text.split())
+    assert collapse(text) == " ".join(text.split())
+    assert word_count(text) == len(text.split())

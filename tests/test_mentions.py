@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.model.articles import Article, Paragraph
-from generator.model.mentions import find_mentions
+from generator.model.mentions import find_mentions, names_in
 from generator.problems import Location
 
 NAMES = {
@@ -65,3 +67,16 @@ def test_overlapping_names_all_count() -> None:
 
 def test_no_names_no_mentions() -> None:
     assert find_mentions([article("Kremlin", "Kyiv")], {}) == {}
+
+
+def test_a_speaker_is_named_in_an_article_by_the_rule_of_mentions() -> None:
+    names = ("Sergei Lavrov", "Lavrov")
+    said = article("Talks", "The minister LAVROV said no.")
+    assert names_in(said, names)
+    assert names_in(article("Lavrov on the talks", "No comment."), names)
+    assert names_in(replace(article("Talks", "No comment."), author="Sergei Lavrov"), names)
+    assert not names_in(article("Talks", "Lavrovsky said no; so did the Lavrov_team."), names)
+    assert not names_in(article("Talks", "Sergei", "Lavrov"[:3]), names)
+    for text in ("lavrov", "Lavrov's words", "x-Lavrov", "Lavrovs", "by Sergei  Lavrov"):
+        found = bool(find_mentions([article("", text)], {("actor", "lavrov"): names})["a"])
+        assert names_in(article("", text), names) is found, text

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from importlib.resources import files
 from typing import Any
 
+from generator.load.schema import SCHEMA_DIR
 from generator.model import STANCES, Actor, Briefing, Issue
 from generator.model.articles import Article
 from generator.model.positions import Position
@@ -29,13 +30,18 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def render_exports(briefing: Briefing) -> dict[str, str]:
-    """The data files of the site, keyed by their path in the docs folder."""
+    """The data files of the site, keyed by their path in the docs folder: the exports, and
+    the schemas of the briefing's own files (`schemas/`), so that the site documents them."""
     schema = files("generator").joinpath("schemas", POSITIONS_SCHEMA).read_text("utf-8")
     return {
         POSITIONS_JSON: positions_json(briefing),
         POSITIONS_SCHEMA: schema,
         POSITIONS_CSV: positions_csv(briefing),
         MATRIX_CSV: matrix_csv(briefing),
+        **{
+            f"schemas/{path.name}": path.read_text(encoding="utf-8")
+            for path in sorted(SCHEMA_DIR.glob("*.schema.json"))
+        },
     }
 
 

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from urllib.parse import quote
 
 from generator.load.decode import clean_text
+from generator.load.schema import is_web_address
 from generator.model import STANCE_BY_ID
 from generator.model.quotes import Span
 
@@ -33,7 +34,6 @@ INLINE_ESCAPES = (
 BLOCK_START = re.compile(r"^(?:([-+#!])|(\d+)\.|(~))")
 BLOCK_MARKERS = frozenset("-+#!~")  # and the decimal digits ('\d' is str.isdecimal)
 WHITESPACE = re.compile(r"\s+")
-HTTP_URL = re.compile(r"https?://[^\s/?#]")
 MARK = ('<mark class="quoted">', "</mark>")
 
 
@@ -111,7 +111,7 @@ def merge_spans(text: str, spans: Sequence[Span]) -> list[Span]:
 def escape_url(url: object) -> str:
     """An http(s) address with a host, made safe as a Markdown link target; else '#'."""
     text = str(url)
-    if not HTTP_URL.match(text):
+    if not is_web_address(text):
         return "#"
     return quote(text, safe=":/?#@!$&'*+,;=%-._~[]")
 
