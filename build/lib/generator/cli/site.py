@@ -14,8 +14,10 @@ from generator.cli.options import (
 )
 from generator.engine import progress
 from generator.engine.build import DOCS_DIR, SITE_DIR, generate, publish
+from generator.engine.config import check_engine_config
 from generator.engine.incremental import prepare, read_docs, regenerate, remember
 from generator.engine.lock import build_lock
+from generator.problems import Problems
 
 
 @click.command()
@@ -23,10 +25,13 @@ from generator.engine.lock import build_lock
 @STRICT_OPTION
 @MAX_FILE_BYTES_OPTION
 def check(root: Path, strict: bool, max_file_bytes: int) -> None:
-    """Load and validate everything; write nothing."""
+    """Load and validate everything, the site engine's settings too; write nothing."""
     generated = generate(root, strict=strict, max_file_bytes=max_file_bytes)
-    report_warnings(generated.warnings)
     briefing = generated.briefing
+    problems = Problems()
+    check_engine_config(root, generated.site, briefing.title, briefing.description, problems)
+    problems.raise_if_errors()
+    report_warnings(generated.warnings)
     click.echo(
         f"ok: {len(briefing.actors)} actors, {len(briefing.issues)} issues, "
         f"{len(briefing.positions)} positions, {len(briefing.articles)} articles"

@@ -10,7 +10,7 @@ from generator.diff.compare import BriefingDiff, Named, PositionDiff, Quote, wor
 from generator.diff.revision import Side
 from generator.model.positions import HistoryEntry
 from generator.problems import counted
-from generator.render.pages import escape_markdown
+from generator.render.markdown import escape_markdown
 
 LONG_DETAILS = 12
 """A position's details longer than this many lines fold into a <details> element."""

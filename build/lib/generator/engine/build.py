@@ -29,7 +29,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.engine.config import config_text, engine_settings, theme_files
+from generator.engine.config import BUILD_CONFIG, config_text, engine_settings, theme_files
 from generator.engine.fulltext import index_site
 from generator.engine.progress import Advance, follow
 from generator.engine.write import WriteReport, replace_folder, write_if_changed, write_pages
@@ -39,16 +39,14 @@ from generator.model import Briefing, build_model
 from generator.model.drafts import without_drafts
 from generator.problems import Failure, Problem, Problems
 from generator.render.exports import render_exports
-from generator.render.feed import FEED_PATH, render_feed
-from generator.render.pages import render_site
+from generator.render.feed import render_feed
+from generator.render.site import render_site
+from generator.render.urls import FEED_PATH
 
 DOCS_DIR = "generated"
 SITE_DIR = "site"
 WORK_DIR = Path(".build")
 STAGE_DIR = WORK_DIR / "stage"
-BUILD_CONFIG = ".build.mkdocs.yml"
-"""The engine's configuration of a build, beside mkdocs.yml (Zensical wants the folders it
-reads and writes inside the configuration's folder)."""
 THEME_DIR = WORK_DIR / "theme"
 
 

@@ -15,7 +15,12 @@ them, file by file: those in `overrides/`, or in the folder its mkdocs.yml names
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
+import io
+import logging
+import re
+import tempfile
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +28,11 @@ import yaml
 
 from generator import defaults
 from generator.load.siteconfig import SiteConfig, Tagged
+from generator.problems import Problems
 
+BUILD_CONFIG = ".build.mkdocs.yml"
+"""The engine's configuration of a build, beside mkdocs.yml (Zensical wants the folders it
+reads and writes inside the configuration's folder)."""
 INSTANT = "navigation.instant"
 PROJECT_OVERRIDES = "overrides"
 
@@ -101,3 +110,67 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+def check_engine_config(
+    root: Path, site: SiteConfig, title: str, description: str, problems: Problems
+) -> None:
+    """Report what MkDocs would refuse in the configuration of a build (a theme, plugin or
+    Markdown extension that is not installed, a value of the wrong kind), at the setting of
+    mkdocs.yml it comes from; nothing is written to the project."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    with tempfile.TemporaryDirectory(prefix="briefing-check-") as folder:
+        theme = Path(folder) / "theme"
+        for name, data in theme_files(root, site).items():
+            (theme / name).parent.mkdir(parents=True, exist_ok=True)
+            (theme / name).write_bytes(data)
+        docs, built = str(defaults.PAGES), str(Path(folder) / "site")
+        stream = io.StringIO(
+            config_text(engine_settings(site, title, description, docs, built, str(theme)))
+        )
+        stream.name = str(root / BUILD_CONFIG)  # relative paths mean what they mean there
+        # Its messages say why it refuses: they are logged, and collected here.
+        with logged("mkdocs") as records, suppress(Abort, ConfigurationError):
+            load_config(config_file=stream)
+    for record in records:
+        report_config_message(record.getMessage(), site, problems)
+
+
+CONFIG_VALUE = re.compile(r"Config value '([^'.]+)[^']*': ")
+ENGINE_HINT = "check this setting of mkdocs.yml, and that what it names is installed"
+
+
+def report_config_message(message: str, site: SiteConfig, problems: Problems) -> None:
+    """One warning or error of MkDocs' configuration check, located at its setting."""
+    found = CONFIG_VALUE.match(message)
+    key = found[1] if found else ""
+    text = message[found.end() :] if found else message
+    first = text.strip().splitlines()[0] if text.strip() else message
+    problems.error(
+        site.location(key), f"site engine: {key + ': ' if key else ''}{first}", ENGINE_HINT
+    )
+
+
+class Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@contextmanager
+def logged(name: str) -> Iterator[list[logging.LogRecord]]:
+    """The warnings and errors logged under `name` while the block runs, kept from the screen."""
+    logger, handler = logging.getLogger(name), Collect()
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield handler.records
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate

@@ -11,7 +11,7 @@ that three of its delays can be shortened; each rebuild is still the full, stric
 - it waits for 0.1 s without a change before it builds; here BUILD_DELAY, since generated/ is
   written in one burst;
 - each build compiles the theme's templates anew; here they are compiled once, as long as
-  their text stays the same (generator.render.pages.CompiledTemplates).
+  their text stays the same (generator.render.templates.CompiledTemplates).
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ from generator.engine.build import DOCS_DIR, SiteName, write_engine_config
 from generator.engine.incremental import read_state, regenerate
 from generator.engine.lock import build_lock
 from generator.problems import BriefingError, summary
-from generator.render.pages import CompiledTemplates
+from generator.render.templates import CompiledTemplates
 
 WATCHED = ("seeds", "briefings", "templates", "pages", "overrides")
 PREVIEW_CONFIG = ".preview.mkdocs.yml"

@@ -9,6 +9,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.load.files import walk_files
+
 
 @dataclass(frozen=True, slots=True)
 class WriteReport:
@@ -62,11 +64,7 @@ def holds(path: Path, data: bytes) -> bool:
 
 def delete_others(docs_dir: Path, keep: set[str]) -> tuple[str, ...]:
     """Remove files (and then empty folders) that are no longer generated."""
-    stale = []
-    for folder, _, files in os.walk(docs_dir):
-        inside = os.path.relpath(folder, docs_dir).replace(os.sep, "/")
-        names = (file if inside == "." else f"{inside}/{file}" for file in files)
-        stale += [name for name in names if name not in keep and (docs_dir / name).is_file()]
+    stale = [name for name in walk_files(docs_dir) if name not in keep]
     for name in sorted(stale):
         (docs_dir / name).unlink()
     for folder, _, _ in os.walk(docs_dir, topdown=False):

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from generator import defaults
-from generator.load.decode import Refused, decode
 from generator.load.extract import (
     Extracted,
     extract_html,
@@ -17,6 +15,7 @@ from generator.load.extract import (
     extract_text,
     split_front_matter,
 )
+from generator.load.files import read_bytes, read_text, relative, walk_files
 from generator.load.marked_yaml import parse_yaml
 from generator.problems import Location, Problems
 
@@ -127,80 +126,7 @@ def read_pages(folder: Path, root: Path, problems: Problems) -> dict[str, str | 
 
 def tree_files(folder: Path) -> list[tuple[str, Path]]:
     """The files below `folder` but hidden ones, with their paths relative to it, sorted."""
-    if not folder.is_dir():
-        return []
-    files = sorted(p for p in folder.rglob("*") if p.is_file() and not p.name.startswith("."))
-    return [(p.relative_to(folder).as_posix(), p) for p in files]
-
-
-def relative(root: Path, path: Path) -> str:
-    """The path as shown in messages: relative to the project root, with forward slashes."""
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def read_text(
-    root: Path, path: Path, problems: Problems, max_bytes: int | None = None
-) -> str | None:
-    """The file's text, or None with a problem; `max_bytes` bounds untrusted files."""
-    text = read_untrusted(root, path, max_bytes)
-    if isinstance(text, Refused):
-        problems.error(Location(relative(root, path)), text.message, text.hint)
-        return None
-    return text
-
-
-def read_bytes(root: Path, path: Path, problems: Problems) -> bytes | None:
-    """The file's bytes, or None with a problem: a link out of the project is refused too."""
-    try:
-        refused = check_file(root, path, None)
-        if refused is None:
-            return path.read_bytes()
-    except OSError as error:
-        refused = Refused(f"cannot read the file: {error.strerror}", READ_HINT)
-    problems.error(Location(relative(root, path)), refused.message, refused.hint)
-    return None
-
-
-READ_HINT = "check that the file exists and that you may read it"
-
-
-def read_untrusted(root: Path, path: Path, max_bytes: int | None) -> str | Refused:
-    """The file's text by the rule of generator.load.decode, or why it cannot be had."""
-    try:
-        return check_file(root, path, max_bytes) or decode(path.read_bytes())
-    except OSError as error:
-        return Refused(f"cannot read the file: {error.strerror}", READ_HINT)
-
-
-def check_file(root: Path, path: Path, max_bytes: int | None) -> Refused | None:
-    """Why the file must not be read: it lies outside the project, or it is too big."""
-    if not is_inside(root, path):
-        hint = "copy the file into the project instead of linking to it"
-        return Refused("a link to a file outside the project", hint)
-    size = path.stat().st_size
-    if max_bytes is not None and size > max_bytes:
-        hint = "split it, or raise the limit with --max-file-bytes"
-        return Refused(f"file too big: {size:,} bytes, the limit is {max_bytes:,}", hint)
-    return None
-
-
-def is_inside(root: Path, path: Path) -> bool:
-    """Whether the file, links followed, lies inside the project.
-
-    A path below the root with no link on its way lies inside whatever the root is: checking
-    that (one lstat per part) costs a fifth of resolving both paths, a walk of every part of
-    each, for each of thousands of files.
-    """
-    top, full = os.fspath(root), os.fspath(path)
-    if full.startswith(top + os.sep) and "/../" not in f"/{full[len(top) :]}/":
-        parts = full[len(top) + 1 :].split(os.sep)
-        steps = (os.sep.join([top, *parts[: n + 1]]) for n in range(len(parts)))
-        if not any(os.path.islink(step) for step in steps):
-            return True
-    return path.resolve().is_relative_to(root.resolve())
+    return [(name, folder / name) for name in walk_files(folder, hidden=False)]
 
 
 def load_articles(

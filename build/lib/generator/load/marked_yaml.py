@@ -24,6 +24,14 @@ class MarkedDict(dict[str, Any]):
     key_locations: dict[str, Location]
     value_locations: dict[str, Location]
 
+    def where(self, key: str) -> Location:
+        """Where the value of `key` stands (where the mapping does, when it has no such key)."""
+        return self.value_locations.get(key, self.location)
+
+    def where_key(self, key: str) -> Location:
+        """Where `key` itself stands (where the mapping does, when it has no such key)."""
+        return self.key_locations.get(key, self.location)
+
 
 class MarkedList(list[Any]):
     """A YAML sequence that remembers where it and each item stand in its file."""
@@ -79,7 +87,8 @@ class RefusedYaml(Exception):
         self.location, self.message, self.hint = location, message, hint
 
 
-def _resolvers_without_timestamps() -> dict[Any, list[tuple[str, Any]]]:
+def resolvers_without_timestamps() -> dict[Any, list[tuple[str, Any]]]:
+    """SafeLoader's implicit resolvers but the one of timestamps."""
     # Dates stay strings so that the model can report a bad date with a useful message
     # instead of PyYAML raising on '2026-02-30'.
     return {
@@ -96,7 +105,7 @@ def short_tag(tag: str) -> str:
 class MarkedLoader(yaml.SafeLoader):
     """A safe loader whose mappings and sequences carry their source locations."""
 
-    yaml_implicit_resolvers = _resolvers_without_timestamps()
+    yaml_implicit_resolvers = resolvers_without_timestamps()
     MAX_DEPTH = 50
 
     def __init__(self, text: str, path: str, first_line: int, problems: Problems) -> None:
@@ -236,13 +245,15 @@ def is_plain_tree(root: yaml.Node, max_depth: int) -> bool:
     return True
 
 
-def _fast_loader() -> type[MarkedLoader] | None:
+def fast_loader() -> type[MarkedLoader] | None:
     """MarkedLoader's constructors on libyaml's parser, when PyYAML was built with it."""
     if not yaml.__with_libyaml__:
         return None
     from yaml._yaml import CParser
 
     class FastLoader(CParser, MarkedLoader):
+        """MarkedLoader on libyaml's parser."""
+
         def __init__(self, text: str, path: str, first_line: int, problems: Problems) -> None:
             CParser.__init__(self, text)
             yaml.constructor.SafeConstructor.__init__(self)
@@ -250,18 +261,7 @@ def _fast_loader() -> type[MarkedLoader] | None:
             self.path, self.first_line, self.problems = path, first_line, problems
             self.depth = 0
 
-        def construct_object(self, node: Any, deep: bool = False) -> Any:
-            # The tree has no alias (is_plain_tree), so PyYAML's bookkeeping of the nodes
-            # built so far is not needed for strings, mappings and sequences: a third faster.
-            if node.tag == STR_TAG and isinstance(node, yaml.ScalarNode):
-                return clean_text(node.value)
-            if node.tag == MAP_TAG and isinstance(node, yaml.MappingNode):
-                return self.construct_marked_mapping(node)
-            if node.tag == SEQ_TAG and isinstance(node, yaml.SequenceNode):
-                return self.construct_marked_sequence(node)
-            return super().construct_object(node, deep)
-
     return FastLoader
 
 
-FastMarkedLoader = _fast_loader()
+FastMarkedLoader = fast_loader()

@@ -8,14 +8,14 @@ engine to read; nothing tagged is run here.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator.load.inputs import read_text
+from generator.load.files import read_text
+from generator.load.schema import is_web_address
 from generator.problems import Location, Problems
 
 CONFIG_FILE = "mkdocs.yml"
@@ -118,7 +118,7 @@ def site_url(value: Any, config: SiteConfig, problems: Problems) -> str | None:
     """`site_url` as an absolute http(s) address ending with '/', or None when unset."""
     if value is None or value == "" or isinstance(value, Tagged):
         return None
-    if not isinstance(value, str) or not re.fullmatch(r"https?://[^\s/]+(/[^\s]*)?", value):
+    if not isinstance(value, str) or not is_web_address(value):
         hint = "write the address the site is published at, e.g. https://example.org/briefing/"
         problems.error(
             config.location("site_url"), f"site_url '{value}' is not an http(s) address", hint

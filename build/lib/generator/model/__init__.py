@@ -8,7 +8,8 @@ from types import MappingProxyType
 
 from generator.load.inputs import RawInputs, YamlFile
 from generator.load.marked_yaml import MarkedDict
-from generator.load.schema import check_shape, is_id, is_reserved, reserved_reason
+from generator.load.schema import is_id, is_reserved, reserved_reason
+from generator.load.shape import check_shape
 from generator.model.articles import Article, article_order, build_articles
 from generator.model.positions import Context, Position, build_position
 from generator.problems import Location, Problems, did_you_mean
@@ -209,16 +210,7 @@ def build_actor(source: YamlFile, context: Context, issues: Mapping[str, Issue])
     actor_id = stem(source)
     check_ids(source, context.problems)
     check_person_keys(source, context)
-    built = (
-        build_position(source, actor_id, issue_id, context)
-        for issue_id in data.get("positions", {})
-    )
-    positions = tuple(
-        sorted(
-            (p for p in built if p is not None),
-            key=lambda p: issue_order(issues[p.issue_id]),
-        )
-    )
+    positions = build_positions(data, actor_id, context, issues)
     return Actor(
         id=actor_id,
         location=data.location,
@@ -231,20 +223,31 @@ def build_actor(source: YamlFile, context: Context, issues: Mapping[str, Issue])
     )
 
 
+def build_positions(
+    data: MarkedDict, actor_id: str, context: Context, issues: Mapping[str, Issue]
+) -> tuple[Position, ...]:
+    """The actor's positions that can be linked, in the order of their issues."""
+    listed = data.get("positions")
+    if listed is None:
+        return ()
+    built = (build_position(listed, issue_id, actor_id, context) for issue_id in listed)
+    found = (position for position in built if position is not None)
+    return tuple(sorted(found, key=lambda p: issue_order(issues[p.issue_id])))
+
+
 def check_person_keys(source: YamlFile, context: Context) -> None:
     """Only persons have a role and speak for another actor, and that actor must exist."""
     data = source.data
     for key in ("role", "speaks_for"):
         if key in data and data["kind"] != "person":
             hint = "only actors of kind 'person' have it; remove it or change 'kind'"
-            context.problems.error(data.key_locations[key], f"'{key}' is for persons", hint)
+            context.problems.error(data.where_key(key), f"'{key}' is for persons", hint)
     target = data.get("speaks_for")
     if target is not None and target == stem(source):
         hint = "name the state, bloc or organisation the person speaks for"
-        where = data.value_locations["speaks_for"]
-        context.problems.error(where, "a person cannot speak for themselves", hint)
+        context.problems.error(
+            data.where("speaks_for"), "a person cannot speak for themselves", hint
+        )
     elif target is not None and target not in context.actor_ids:
         hint = did_you_mean(target, context.actor_ids)
-        context.problems.error(
-            data.value_locations["speaks_for"], f"unknown actor '{target}'", hint
-        )
+        context.problems.error(data.where("speaks_for"), f"unknown actor '{target}'", hint)

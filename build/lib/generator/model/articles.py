@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import datetime
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from generator.load.inputs import RawArticle
-from generator.load.schema import (
-    check_shape,
-    date_at,
-    is_article_id,
-    is_reserved,
-    locate,
-    reserved_reason,
-)
+from generator.load.schema import is_article_id, is_reserved, reserved_reason
+from generator.load.shape import check_shape
 from generator.problems import Location, Problems
 
 
@@ -88,7 +81,7 @@ def build_article(raw: RawArticle, problems: Problems) -> Article | None:
         title=str(meta.get("title") or extracted.title or raw.stem),
         subtitle=extracted.subtitle,
         section=extracted.section,
-        date=date_at(meta, ["date"]) if "date" in meta else extracted.date,
+        date=datetime.date.fromisoformat(meta["date"]) if "date" in meta else extracted.date,
         date_note=meta.get("date_note"),
         author=meta.get("author"),
         outlet=meta.get("outlet"),
@@ -110,7 +103,7 @@ def check_article_id(raw: RawArticle, meta: Mapping[str, Any], problems: Problem
         if not is_reserved(given):
             return given  # the schema checked its form
         assert raw.metadata is not None
-        problems.error(locate(raw.metadata, ["id"]), reserved_reason(given), "choose another id")
+        problems.error(raw.metadata.data.where("id"), reserved_reason(given), "choose another id")
         return None
     if is_article_id(raw.stem):
         return raw.stem
@@ -132,18 +125,8 @@ def article_order(article: Article) -> tuple[str, str]:
     return (f"{10**7 - day:08d}", article.id)
 
 
-def names_pattern(words: Iterable[str]) -> re.Pattern[str]:
-    """A pattern finding any of `words` as a whole word, in any case."""
-    alternatives = "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
-
-
-def mentions(article: Article, pattern: re.Pattern[str]) -> bool:
-    """Whether the article's title, author or text has a match of `pattern`."""
-    return any(pattern.search(text) for text in article_texts(article))
-
-
 def article_texts(article: Article) -> Iterable[str]:
+    """The texts in which an article names actors and issues: title, author, paragraphs."""
     yield article.title
     if article.author:
         yield article.author

@@ -11,6 +11,7 @@ expression per name (see BENCHMARKS.md). Overlapping names all count: an article
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 import ahocorasick
@@ -19,6 +20,8 @@ from generator.model.articles import Article, article_texts
 
 Key = tuple[str, str]
 """What a name stands for: ("actor", id) or ("issue", id)."""
+NAMED: Key = ("names", "")
+"""What the names of `names_in` stand for: those names, whoever goes by them."""
 
 
 def find_mentions(
@@ -29,6 +32,19 @@ def find_mentions(
     if automaton is None:
         return {}
     return {article.id: mentioned(automaton, article_text(article)) for article in articles}
+
+
+def names_in(article: Article, names: tuple[str, ...]) -> bool:
+    """Whether one of `names` occurs in the article as a whole word, in any case (its title,
+    author and text count)."""
+    automaton = names_automaton(names)
+    return automaton is not None and bool(mentioned(automaton, article_text(article)))
+
+
+@lru_cache(maxsize=1024)
+def names_automaton(names: tuple[str, ...]) -> Any:
+    """The automaton of one list of names (a speaker's, who may be quoted many times)."""
+    return build_automaton({NAMED: names})
 
 
 def build_automaton(names: Mapping[Key, tuple[str, ...]]) -> Any:

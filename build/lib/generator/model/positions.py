@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import NotRequired, TypedDict, cast
 
-from generator.load.inputs import YamlFile
-from generator.load.schema import date_at, locate
-from generator.model.articles import Article, mentions, names_pattern
+from generator.load.marked_yaml import MarkedDict
+from generator.model.articles import Article
+from generator.model.mentions import names_in
 from generator.model.quotes import MAX_GAP, Found, Missed, Span, find_quote, is_blank
 from generator.problems import Location, Problems, did_you_mean
 
@@ -69,109 +69,135 @@ class Context:
     broken: frozenset[tuple[str, str]]
 
 
+class PositionFields(TypedDict):
+    """A position's fields as its shape check leaves them (evidence and history located)."""
+
+    stance: str
+    summary: str
+    as_of: str
+    evidence: list[MarkedDict]
+    history: NotRequired[list[MarkedDict]]
+    draft: NotRequired[bool]
+    single_source: NotRequired[str]
+
+
+class EvidenceFields(TypedDict):
+    """An evidence item's fields as its shape check leaves them."""
+
+    article: str
+    quote: str
+    speaker: NotRequired[str]
+
+
+class HistoryFields(TypedDict):
+    """A history entry's fields as its shape check leaves them."""
+
+    as_of: str
+    stance: str
+    note: NotRequired[str]
+
+
 def build_position(
-    source: YamlFile, actor_id: str, issue_id: str, context: Context
+    positions: MarkedDict, issue_id: str, actor_id: str, context: Context
 ) -> Position | None:
-    """One position; None when it cannot be linked (the problems say why).
+    """The position on `issue_id` of an actor's `positions`; None when it cannot be linked (the
+    problems say why).
 
     Everything in it is checked even when one part fails, so that one run reports every mistake.
     """
-    problems = context.problems
-    path = ["positions", issue_id]
-    data = source.data["positions"][issue_id]
-    known_issue = issue_id in context.issues
-    if not known_issue and ("issue", issue_id) not in context.broken:
-        where = locate(source, path, key=True)
-        problems.error(where, f"unknown issue '{issue_id}'", did_you_mean(issue_id, context.issues))
-    as_of = date_at(data, ["as_of"])
-    built = [
-        build_evidence(source, [*path, "evidence", index], as_of, context)
-        for index in range(len(data["evidence"]))
-    ]
+    located = positions[issue_id]
+    fields = cast(PositionFields, located)
+    known_issue = check_issue(positions, issue_id, context)
+    as_of = datetime.date.fromisoformat(fields["as_of"])
+    built = [build_evidence(item, as_of, context) for item in fields["evidence"]]
     evidence = tuple(item for item in built if item is not None)
-    history = build_history(source, [*path, "history"], as_of, problems)
-    check_sources(source, path, problems)
+    history = build_history(located, as_of, context.problems)
+    check_sources(located, context.problems)
     if not known_issue or len(evidence) < len(built):
         return None
     return Position(
-        data.location,
+        located.location,
         actor_id,
         issue_id,
-        data["stance"],
-        data["summary"],
+        fields["stance"],
+        fields["summary"],
         as_of,
         evidence,
         history,
         # A note that the sources hold one quote is stale once there are more: never shown then.
-        single_source=data.get("single_source") if len(evidence) == 1 else None,
-        draft=bool(data.get("draft", False)),
+        single_source=fields.get("single_source") if len(evidence) == 1 else None,
+        draft=fields.get("draft", False),
     )
 
 
-def check_sources(source: YamlFile, path: list[Any], problems: Problems) -> None:
+def check_issue(positions: MarkedDict, issue_id: str, context: Context) -> bool:
+    """Whether the issue a position is keyed by exists; reported unless its file is broken."""
+    if issue_id in context.issues:
+        return True
+    if ("issue", issue_id) not in context.broken:
+        hint = did_you_mean(issue_id, context.issues)
+        context.problems.error(positions.where_key(issue_id), f"unknown issue '{issue_id}'", hint)
+    return False
+
+
+def check_sources(position: MarkedDict, problems: Problems) -> None:
     """Warn about a lone quote the editor has not explained, and about a stale explanation."""
-    data = source.data["positions"][path[1]]
-    count = len(data["evidence"])
-    if count == 1 and "single_source" not in data:
+    count = len(cast(PositionFields, position)["evidence"])
+    if count == 1 and "single_source" not in position:
         hint = (
             "add a second quote (another passage or article); if the sources hold no other, "
             "say why with 'single_source: …', which readers see"
         )
-        problems.warning(locate(source, [*path, "evidence"], key=True), SINGLE_QUOTE, hint)
-    elif count > 1 and "single_source" in data:
+        problems.warning(position.where_key("evidence"), SINGLE_QUOTE, hint)
+    elif count > 1 and "single_source" in position:
         hint = "remove 'single_source': it is only for a position with one quote (not shown)"
-        where = locate(source, [*path, "single_source"], key=True)
+        where = position.where_key("single_source")
         problems.warning(where, f"'single_source' on a position with {count} quotes", hint)
 
 
 SINGLE_QUOTE = "the position rests on a single quote"
 
 
-def build_evidence(
-    source: YamlFile, path: list[Any], as_of: datetime.date, context: Context
-) -> Evidence | None:
+def build_evidence(item: MarkedDict, as_of: datetime.date, context: Context) -> Evidence | None:
     """One quote, found in the article it cites, said by a known person, no newer than as_of."""
-    data = source.data["positions"][path[1]]["evidence"][path[3]]
-    article = cited_article(source, path, context)
-    speaker = data.get("speaker")
-    if speaker is not None and not check_speaker(source, path, article, context):
+    fields = cast(EvidenceFields, item)
+    article = cited_article(item, context)
+    speaker = fields.get("speaker")
+    if speaker is not None and not check_speaker(item, article, context):
         return None
     if article is None:
         return None
-    check_date(source, path, as_of, article, context.problems)
-    found = locate_quote(source, path, article, context.problems)
+    check_date(item, as_of, article, context.problems)
+    found = locate_quote(item, article, context.problems)
     if found is None:
         return None
     number = article.paragraphs[found.index].number
-    return Evidence(data.location, article.id, data["quote"], speaker, number, found.spans)
+    return Evidence(item.location, article.id, fields["quote"], speaker, number, found.spans)
 
 
-def cited_article(source: YamlFile, path: list[Any], context: Context) -> Article | None:
+def cited_article(item: MarkedDict, context: Context) -> Article | None:
     """The article an evidence item cites; None (reported unless its file is broken) if unknown."""
-    article_id = source.data["positions"][path[1]]["evidence"][path[3]]["article"]
+    article_id = cast(EvidenceFields, item)["article"]
     article = context.articles.get(article_id)
     if article is None and ("article", article_id) not in context.broken:
         hint = did_you_mean(article_id, context.articles)
-        where = locate(source, [*path, "article"])
-        context.problems.error(where, f"unknown article '{article_id}'", hint)
+        context.problems.error(item.where("article"), f"unknown article '{article_id}'", hint)
     return article
 
 
-def check_speaker(
-    source: YamlFile, path: list[Any], article: Article | None, context: Context
-) -> bool:
+def check_speaker(item: MarkedDict, article: Article | None, context: Context) -> bool:
     """The speaker must be a person actor; warn when the article never names them.
 
     A speaker whose own file is broken is not reported again: its file's errors say why.
     """
-    speaker = source.data["positions"][path[1]]["evidence"][path[3]]["speaker"]
-    where = locate(source, [*path, "speaker"])
+    speaker = cast(EvidenceFields, item)["speaker"]
+    where = item.where("speaker")
     if speaker not in context.people:
         if ("actor", speaker) not in context.broken:
             context.problems.error(where, *unknown_speaker(speaker, context))
         return False
     names = context.people[speaker]
-    if article is not None and not mentions(article, names_pattern(names)):
+    if article is not None and not names_in(article, names):
         shown = ", ".join(f"'{name}'" for name in names)
         hint = f"check the speaker, or add the name the article uses to their aliases ({shown})"
         message = f"speaker '{speaker}' is not named in article '{article.id}'"
@@ -180,28 +206,27 @@ def check_speaker(
 
 
 def unknown_speaker(speaker: str, context: Context) -> tuple[str, str]:
+    """What is wrong with a speaker who is no person actor, and the hint."""
     if speaker in context.actor_ids:
         return f"speaker '{speaker}' is not a person", "a speaker must be an actor of kind 'person'"
     return f"unknown speaker '{speaker}'", did_you_mean(speaker, context.people)
 
 
 def check_date(
-    source: YamlFile, path: list[Any], as_of: datetime.date, article: Article, problems: Problems
+    item: MarkedDict, as_of: datetime.date, article: Article, problems: Problems
 ) -> None:
     """A position checked on its as-of date cannot rest on an article published after it."""
     if article.date is None or article.date <= as_of:
         return
     message = f"as-of date {as_of} is before the date of article '{article.id}' ({article.date})"
     hint = f"set 'as_of' to {article.date} or later, or cite an article from before {as_of}"
-    problems.error(locate(source, [*path, "article"]), message, hint)
+    problems.error(item.where("article"), message, hint)
 
 
-def locate_quote(
-    source: YamlFile, path: list[Any], article: Article, problems: Problems
-) -> Found | None:
+def locate_quote(item: MarkedDict, article: Article, problems: Problems) -> Found | None:
     """Find the quote in its article; report a miss with the closest passage."""
-    quote = source.data["positions"][path[1]]["evidence"][path[3]]["quote"]
-    where = locate(source, [*path, "quote"])
+    quote = cast(EvidenceFields, item)["quote"]
+    where = item.where("quote")
     if is_blank(quote):
         problems.error(where, "quote has no words", "copy the quoted words from the article")
         return None
@@ -226,27 +251,31 @@ def miss_hint(missed: Missed, article: Article) -> str:
 
 
 def build_history(
-    source: YamlFile, path: list[Any], as_of: datetime.date, problems: Problems
+    position: MarkedDict, as_of: datetime.date, problems: Problems
 ) -> tuple[HistoryEntry, ...]:
     """Earlier stances, newest first, each dated before the position's as-of date and each on
     a date of its own (a change of position is known by its date: feed entries are named by it).
     """
-    data = source.data["positions"][path[1]]
     entries: list[HistoryEntry] = []
-    for index, item in enumerate(data.get("history", ())):
-        day = date_at(item, ["as_of"])
-        where = locate(source, [*path, index, "as_of"])
-        if day >= as_of:
-            hint = f"history lists earlier stances: use a date before the as-of date {as_of}"
-            problems.error(where, f"history date {day} is not earlier", hint)
-        if any(entry.as_of == day for entry in entries):
-            hint = "a position has one stance on a date: keep one entry, or correct its date"
-            problems.error(where, f"two history entries dated {day}", hint)
-        entries.append(HistoryEntry(day, item["stance"], item.get("note")))
+    for item in cast(PositionFields, position).get("history", []):
+        entries.append(build_history_entry(item, as_of, entries, problems))
     if [e.as_of for e in entries] != sorted((e.as_of for e in entries), reverse=True):
-        problems.error(
-            locate(source, path),
-            "history is not newest first",
-            "order the entries by date, newest first",
-        )
+        hint = "order the entries by date, newest first"
+        problems.error(position.where("history"), "history is not newest first", hint)
     return tuple(entries)
+
+
+def build_history_entry(
+    item: MarkedDict, as_of: datetime.date, earlier: list[HistoryEntry], problems: Problems
+) -> HistoryEntry:
+    """One earlier stance, dated before `as_of` and on no date of the entries before it."""
+    fields = cast(HistoryFields, item)
+    day = datetime.date.fromisoformat(fields["as_of"])
+    where = item.where("as_of")
+    if day >= as_of:
+        hint = f"history lists earlier stances: use a date before the as-of date {as_of}"
+        problems.error(where, f"history date {day} is not earlier", hint)
+    if any(entry.as_of == day for entry in earlier):
+        hint = "a position has one stance on a date: keep one entry, or correct its date"
+        problems.error(where, f"two history entries dated {day}", hint)
+    return HistoryEntry(day, fields["stance"], fields.get("note"))

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from generator.load.extract.dates import MONTH_NAMES
 from generator.model import Actor, Briefing, Issue, names
 from generator.model.articles import Article
 from generator.model.mentions import Key, find_mentions
@@ -28,22 +29,6 @@ class Month:
     key: str
     label: str
     articles: tuple[Article, ...]
-
-
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,16 +10,16 @@ Duplicates, exact or near, are refused as generator/duplicates.py says.
 
 from __future__ import annotations
 
-import datetime
 import re
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 from slugify import slugify
 
+from generator.load.decode import clean_text
 from generator.load.inputs import (
     ARTICLE_SUFFIXES,
     MAX_FILE_BYTES,
@@ -27,6 +27,7 @@ from generator.load.inputs import (
     load_article,
     load_inputs,
 )
+from generator.load.schema import ShapeError, shape_errors
 from generator.model import Briefing, build_model
 from generator.model.articles import Article, build_article
 from generator.model.duplicates import Seen, Similar, check_duplicates, text_of
@@ -115,29 +116,32 @@ def input_suffix(shown: str, data: bytes, form: str | None, *, is_stdin: bool) -
 
 
 def check_metadata(metadata: Metadata, problems: Problems) -> bool:
-    """Whether the options make a sidecar the schema accepts; problems say what is wrong."""
-    where = Location("<options>")
-    before = len(problems.errors)
-    if metadata.date is not None and not valid_date(metadata.date):
-        problems.error(where, f"--date '{metadata.date}' is not a date", "write it as 2026-01-20")
-    if metadata.url is not None and not re.fullmatch(r"https?://\S+", metadata.url):
-        hint = "links must be absolute http:// or https:// addresses"
-        problems.error(where, f"--url '{metadata.url}' is not a web address", hint)
-    for name in ("title", "outlet", "licence", "attribution"):
-        value = getattr(metadata, name)
-        if value is not None and not value.strip():
-            problems.error(where, f"--{name} is empty", "leave the option out instead")
-    return len(problems.errors) == before
+    """Whether the options make a sidecar the article schema accepts (checked as the sidecar
+    file would be, its texts cleaned as the loader cleans them); problems say what is wrong."""
+    sidecar = {
+        key: clean_text(value) if isinstance(value, str) else value
+        for key, value in metadata.sidecar().items()
+    }
+    errors = shape_errors(sidecar, "article")
+    for error in errors:
+        problems.error(Location("<options>"), *option_problem(error, sidecar))
+    return not errors
 
 
-def valid_date(text: str) -> bool:
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return False
-    try:
-        datetime.date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
+OPTION_FORMS = {
+    "date": ("a date", "write it as 2026-01-20"),
+    "url": ("a web address", "links must be absolute http:// or https:// addresses"),
+}
+"""What a refused option's value should be, and how to write it, by option."""
+
+
+def option_problem(error: ShapeError, sidecar: Mapping[str, str | bool]) -> tuple[str, str]:
+    """The message and hint for an option whose value the article schema refuses."""
+    name = str(error.path[0])
+    if error.rule.get("x-empty"):
+        return f"--{name} is empty", "leave the option out instead"
+    form, hint = OPTION_FORMS.get(name, ("valid", str(error.rule.get("x-hint", ""))))
+    return f"--{name} '{sidecar[name]}' is not {form}", hint
 
 
 def ingest(

@@ -14,14 +14,15 @@ from collections.abc import Iterable, Sequence
 from importlib.resources import files
 from typing import Any
 
+from generator.load.schema import SCHEMA_DIR
 from generator.model import STANCES, Actor, Briefing, Issue
 from generator.model.articles import Article
 from generator.model.positions import Position
+from generator.render.urls import MATRIX_CSV, POSITIONS_CSV, POSITIONS_JSON, POSITIONS_SCHEMA
+from generator.render.views import build_matrix
 
 EXPORT_FORMAT = "briefing-positions/1"
 """Names the shape of positions.json; bump the number when a consumer would need to change."""
-
-SCHEMA_NAME = "positions.schema.json"
 
 # A spreadsheet runs a cell that starts with one of these as a formula; briefing text is
 # untrusted, so such a cell gets a leading apostrophe (OWASP's advice for CSV exports).
@@ -29,19 +30,25 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def render_exports(briefing: Briefing) -> dict[str, str]:
-    """The data files of the site, keyed by their path in the docs folder."""
+    """The data files of the site, keyed by their path in the docs folder: the exports, and
+    the schemas of the briefing's own files (`schemas/`), so that the site documents them."""
+    schema = files("generator").joinpath("schemas", POSITIONS_SCHEMA).read_text("utf-8")
     return {
-        "positions.json": positions_json(briefing),
-        SCHEMA_NAME: files("generator").joinpath("schemas", SCHEMA_NAME).read_text("utf-8"),
-        "positions.csv": positions_csv(briefing),
-        "matrix.csv": matrix_csv(briefing),
+        POSITIONS_JSON: positions_json(briefing),
+        POSITIONS_SCHEMA: schema,
+        POSITIONS_CSV: positions_csv(briefing),
+        MATRIX_CSV: matrix_csv(briefing),
+        **{
+            f"schemas/{path.name}": path.read_text(encoding="utf-8")
+            for path in sorted(SCHEMA_DIR.glob("*.schema.json"))
+        },
     }
 
 
 def positions_json(briefing: Briefing) -> str:
     """Every actor, issue, article and position, as JSON with a stable order of keys."""
     document = {
-        "$schema": SCHEMA_NAME,
+        "$schema": POSITIONS_SCHEMA,
         "format": EXPORT_FORMAT,
         "title": briefing.title,
         "description": briefing.description,
@@ -141,14 +148,12 @@ def positions_csv(briefing: Briefing) -> str:
 
 def matrix_csv(briefing: Briefing) -> str:
     """Actors with a position (rows) against issues (columns); a draft reads 'stance (draft)'."""
-    header = ("actor", "actor_name", *(issue.id for issue in briefing.issues))
-    rows = []
-    for actor in briefing.actors:
-        if not actor.positions:
-            continue
-        held = {p.issue_id: p for p in actor.positions}
-        cells = (matrix_cell(held.get(issue.id)) for issue in briefing.issues)
-        rows.append((actor.id, actor.name, *cells))
+    matrix = build_matrix(briefing)
+    header = ("actor", "actor_name", *(issue.id for issue in matrix.issues))
+    rows = (
+        (row.actor.id, row.actor.name, *(matrix_cell(cell.position) for cell in row.cells))
+        for row in matrix.rows
+    )
     return write_csv(header, rows)
 
 

@@ -16,10 +16,9 @@ from urllib.parse import urlsplit
 from generator.load.siteconfig import SiteConfig
 from generator.model import Briefing
 from generator.model.positions import Position
+from generator.render.urls import FEED_PATH, NAMED, position_page, site_url
 
 ATOM = "http://www.w3.org/2005/Atom"
-FEED_PATH = "feed.xml"
-CHANGES_PAGE = "changes"
 FEED_ENTRIES = 100
 """The feed carries the newest changes only; the "What changed" page lists them all."""
 
@@ -92,7 +91,8 @@ def render_feed(briefing: Briefing, site: SiteConfig) -> str:
     author = ET.SubElement(feed, "author")
     add_text(author, "name", site.author or site.name or briefing.title)
     add_link(feed, "self", base + FEED_PATH, "application/atom+xml")
-    add_link(feed, "alternate", base + page_url(CHANGES_PAGE, site), "text/html")
+    changes_page = site_url(NAMED["changes"], site.directory_urls)
+    add_link(feed, "alternate", base + changes_page, "text/html")
     add_text(feed, "generator", "briefing-site")
     for change in changes[:FEED_ENTRIES]:
         add_entry(feed, change, briefing, site)
@@ -106,7 +106,7 @@ def add_entry(feed: ET.Element, change: Change, briefing: Briefing, site: SiteCo
     add_text(entry, "id", entry_id(change, site))
     add_text(entry, "title", change_title(change, briefing))
     add_text(entry, "updated", timestamp(change.date))
-    page = page_url(f"actors/{position.actor_id}", site) + f"#{position.issue_id}"
+    page = site_url(position_page(position), site.directory_urls)
     add_link(entry, "alternate", (site.url or "") + page, "text/html")
     text = position.summary if change.current else change.note
     if text:
@@ -119,11 +119,6 @@ def add_text(parent: ET.Element, tag: str, text: str) -> None:
 
 def add_link(parent: ET.Element, rel: str, href: str, media_type: str) -> None:
     ET.SubElement(parent, "link", rel=rel, type=media_type, href=href)
-
-
-def page_url(page: str, site: SiteConfig) -> str:
-    """A page's address relative to the site root, as MkDocs and Zensical build it."""
-    return f"{page}/" if site.directory_urls else f"{page}.html"
 
 
 def timestamp(date: datetime.date | None) -> str:

@@ -1,0 +1,132 @@
+"""The one Jinja2 environment: templates held in memory, compiled once, errors located in them."""
+
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Mapping
+from types import CodeType
+from typing import Any
+
+import jinja2
+
+from generator.model import STANCES
+from generator.problems import Location, Problems, did_you_mean
+from generator.render.context import RENDER_HINT, Page, SiteContext, arguments
+from generator.render.markdown import escape_markdown, escape_url, highlight, stance_badge
+from generator.render.urls import anchor, page_link
+
+TEMPLATES = "templates"
+FILTER_HINT = "check the values this line uses and passes to filters ('md', 'badge', 'url', …)"
+SYNTAX_HINT = "check the {% … %} and {{ … }} tags on this line and the blocks they open"
+
+
+class TemplateLoader(jinja2.BaseLoader):
+    """Templates held in memory, named by their path so that errors point into templates/."""
+
+    def __init__(self, templates: dict[str, str]) -> None:
+        self.templates = templates
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        if template not in self.templates:
+            raise jinja2.TemplateNotFound(template)
+        return self.templates[template], f"{TEMPLATES}/{template}", lambda: True
+
+    def list_templates(self) -> list[str]:
+        return sorted(self.templates)
+
+
+class CompiledTemplates(jinja2.BytecodeCache):
+    """Jinja2's compiled templates kept in memory, each under its name with its text's
+    checksum: a template is compiled again only when its text changes. Compiling is a tenth
+    of a second of each regeneration of the live preview (and of each of its site builds,
+    for the theme's templates)."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, tuple[str, CodeType]] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        checksum, code = self.compiled.get(bucket.key, ("", None))
+        if code is not None and checksum == bucket.checksum:
+            bucket.code = code
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.code is not None:
+            self.compiled[bucket.key] = (bucket.checksum, bucket.code)
+
+
+COMPILED = CompiledTemplates()
+
+
+def make_environment(
+    templates: dict[str, str], filters: Mapping[str, Callable[..., Any]] | None = None
+) -> jinja2.Environment:
+    """The one Jinja2 environment: strict about undefined names, with the Markdown and link
+    filters, and `filters` bound to one render (the views of its briefing)."""
+    environment = jinja2.Environment(
+        loader=TemplateLoader(templates),
+        bytecode_cache=COMPILED,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,  # output is Markdown: untrusted text goes through the 'md' filter
+    )
+    environment.filters.update(
+        md=escape_markdown,
+        highlight=highlight,
+        url=escape_url,
+        badge=stance_badge,
+        page=page_link,
+        anchor=anchor,
+        **(filters or {}),
+    )
+    environment.globals["stances"] = STANCES
+    return environment
+
+
+def render_page(
+    environment: jinja2.Environment,
+    template: str,
+    site: SiteContext,
+    page: Page,
+    problems: Problems,
+) -> str | None:
+    """One page; None when its template fails, with the problem located in the template."""
+    try:
+        return environment.get_template(template).render(**arguments(site, page))
+    except jinja2.TemplateSyntaxError as error:
+        where = Location(f"{TEMPLATES}/{error.name or template}", error.lineno)
+        problems.error(where, f"template syntax error: {error.message}", SYNTAX_HINT)
+    except jinja2.TemplateNotFound as error:
+        hint = did_you_mean(str(error.name), environment.list_templates())
+        where = template_location(error, template)
+        problems.error(where, f"template '{error.name}' not found", hint)
+    except jinja2.TemplateError as error:
+        where = template_location(error, template)
+        problems.error(where, f"template error: {error.message}", RENDER_HINT)
+    except (TypeError, ValueError) as error:
+        # A filter given a value it cannot take ('badge' an actor), or an operation on values
+        # of the wrong type. Raised anywhere but under a template line, it is a bug of the
+        # generator, and so is any other exception: those are not the template's to report.
+        if not template_frames(error):
+            raise
+        where = template_location(error, template)
+        message = str(error).strip().split("\n")[0] or type(error).__name__
+        problems.error(where, f"template error: {message}", FILTER_HINT)
+    return None
+
+
+def template_location(error: Exception, template: str) -> Location:
+    """The template line an error was raised on: Jinja2 rewrites tracebacks to template lines."""
+    inside = template_frames(error)
+    if not inside:
+        return Location(f"{TEMPLATES}/{template}")
+    return Location(inside[-1].filename, inside[-1].lineno or 1)
+
+
+def template_frames(error: Exception) -> list[traceback.FrameSummary]:
+    """The frames of the error's traceback that are template lines."""
+    frames = traceback.extract_tb(error.__traceback__)
+    return [f for f in frames if f.filename.startswith(f"{TEMPLATES}/")]

@@ -1,0 +1,239 @@
+"""The model as the templates show it, computed once per render (pure).
+
+Each view carries the objects a template shows beside it: a position its actor and issue, a
+quote its article and speaker, a matrix row its cells. Templates then only lay out; no template
+looks an id up, groups or filters.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from generator.model import STANCES, Actor, Briefing, Issue, Stance
+from generator.model.articles import Article, Paragraph
+from generator.model.positions import Evidence, Position
+from generator.model.quotes import Span
+from generator.model.relations import Month, Relations
+from generator.model.review import ReviewQueue
+from generator.render.feed import Change, position_changes
+
+LATEST_POSITIONS = 10
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceView:
+    """A quote with the article it is from and the person who said it (None: not named)."""
+
+    evidence: Evidence
+    article: Article
+    speaker: Actor | None
+
+
+@dataclass(frozen=True, slots=True)
+class PositionView:
+    """A position with its actor, its issue and its quotes."""
+
+    position: Position
+    actor: Actor
+    issue: Issue
+    evidence: tuple[EvidenceView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A cell of the stance matrix: an issue, and the row's actor's position on it if any."""
+
+    issue: Issue
+    position: Position | None
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixRow:
+    actor: Actor
+    cells: tuple[Cell, ...]
+    """One per issue, in the order of the matrix's columns."""
+
+
+@dataclass(frozen=True, slots=True)
+class Matrix:
+    """The actors that hold a position (rows) against every issue (columns)."""
+
+    issues: tuple[Issue, ...]
+    rows: tuple[MatrixRow, ...]
+    has_drafts: bool
+    """Some position in it awaits review (the legend then explains the draft mark)."""
+
+
+@dataclass(frozen=True, slots=True)
+class StanceGroup:
+    """The actors that take one stance on an issue, through their positions."""
+
+    stance: Stance
+    positions: tuple[PositionView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A quote of an article, seen from the article: the position it supports."""
+
+    position: PositionView
+    evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeView:
+    change: Change
+    position: PositionView
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeDay:
+    """The changes of position dated one day, in the order of the "What changed" page."""
+
+    date: datetime.date
+    changes: tuple[ChangeView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StaleView:
+    """A position that may be stale, and the newer articles on its actor and issue."""
+
+    position: PositionView
+    newer: tuple[Article, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """A line of a table of articles: the link from the listing page, the number of citations."""
+
+    article: Article
+    href: str
+    cited: int
+
+
+@dataclass(frozen=True, slots=True)
+class MonthRow:
+    month: Month
+    href: str
+    """The link to the month's page from the listing page."""
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRow:
+    actor: Actor
+    speaks_for: Actor | None
+
+
+@dataclass(frozen=True, slots=True)
+class IssueRow:
+    issue: Issue
+    positions: tuple[PositionView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuotedParagraph:
+    """A paragraph of an article and the spans of it that positions quote."""
+
+    paragraph: Paragraph
+    spans: tuple[Span, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Views:
+    """The views of one briefing computed for all pages at once; the rows of a page's tables
+    are made with its context (generator.render.site)."""
+
+    positions: Mapping[tuple[str, str], PositionView]
+    """By (actor id, issue id): an actor holds one position per issue."""
+    matrix: Matrix
+    by_issue: Mapping[str, tuple[PositionView, ...]]
+    citations: Mapping[str, tuple[Citation, ...]]
+    """By article id, in the order of relations.citations_by_article."""
+    changes: tuple[Change, ...]
+    days: tuple[ChangeDay, ...]
+    stale: tuple[StaleView, ...]
+    single_quote: tuple[PositionView, ...]
+
+
+def build_views(briefing: Briefing, relations: Relations, review: ReviewQueue) -> Views:
+    """The views of a briefing, from its relations and its review queue."""
+    positions = {position_key(p): position_view(p, briefing) for p in briefing.positions}
+
+    def view(position: Position) -> PositionView:
+        return positions[position_key(position)]
+
+    changes = position_changes(briefing)
+    return Views(
+        positions=positions,
+        matrix=build_matrix(briefing),
+        by_issue={i: tuple(map(view, held)) for i, held in relations.positions_by_issue.items()},
+        citations={
+            article_id: tuple(Citation(view(c.position), c.evidence) for c in cited)
+            for article_id, cited in relations.citations_by_article.items()
+        },
+        changes=changes,
+        # Changes come newest first, so the changes of a day are next to each other.
+        days=tuple(
+            ChangeDay(date, tuple(ChangeView(c, view(c.position)) for c in dated))
+            for date, dated in itertools.groupby(changes, key=lambda change: change.date)
+        ),
+        stale=tuple(StaleView(view(s.position), s.newer) for s in review.stale),
+        single_quote=tuple(map(view, review.single_quote)),
+    )
+
+
+def position_key(position: Position) -> tuple[str, str]:
+    """What Views.positions are keyed by."""
+    return (position.actor_id, position.issue_id)
+
+
+def position_view(position: Position, briefing: Briefing) -> PositionView:
+    """A position of `briefing` with the actor, issue, articles and speakers it names."""
+    evidence = tuple(
+        EvidenceView(
+            e,
+            briefing.article_by_id[e.article_id],
+            briefing.actor_by_id[e.speaker_id] if e.speaker_id else None,
+        )
+        for e in position.evidence
+    )
+    actor = briefing.actor_by_id[position.actor_id]
+    return PositionView(position, actor, briefing.issue_by_id[position.issue_id], evidence)
+
+
+def build_matrix(briefing: Briefing) -> Matrix:
+    """The stance matrix: a row per actor with a position, a cell per issue."""
+    rows = []
+    for actor in briefing.actors:
+        if actor.positions:
+            held = {p.issue_id: p for p in actor.positions}
+            cells = tuple(Cell(issue, held.get(issue.id)) for issue in briefing.issues)
+            rows.append(MatrixRow(actor, cells))
+    has_drafts = any(p.draft for p in briefing.positions)
+    return Matrix(briefing.issues, tuple(rows), has_drafts)
+
+
+def stance_groups(positions: tuple[PositionView, ...]) -> tuple[StanceGroup, ...]:
+    """The positions grouped by stance, in the order of the vocabulary; no empty group."""
+    groups = (
+        StanceGroup(stance, tuple(p for p in positions if p.position.stance == stance.id))
+        for stance in STANCES
+    )
+    return tuple(group for group in groups if group.positions)
+
+
+def latest_positions(
+    views: Views, positions: tuple[Position, ...], count: int = LATEST_POSITIONS
+) -> list[PositionView]:
+    """The 'latest' filter: the most recent positions by as-of date, ties in a stable order,
+    as views.
+
+    TypeError (reported at the template line) when given anything but positions.
+    """
+    if not all(isinstance(position, Position) for position in positions):
+        raise TypeError("'latest' takes positions, e.g. briefing.positions")
+    ranked = sorted(positions, key=lambda p: (-p.as_of.toordinal(), p.actor_id, p.issue_id))
+    return [views.positions[position_key(p)] for p in ranked[:count]]

@@ -1,0 +1,44 @@
+"""The benchmark scripts, run small: they work and their counts are right (no timings checked)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from builders import TESTS
+
+REPO = TESTS.parent
+
+
+def test_the_scale_benchmark_runs_on_a_small_corpus(tmp_path: Path) -> None:
+    figures_file = tmp_path / "figures.json"
+    command = [sys.executable, "-m", "bench.run", "--articles", "20", "--actors", "6"]
+    command += ["--issues", "5", "--positions", "12", "--search", "--json", str(figures_file)]
+    subprocess.run(command, cwd=REPO, check=True, capture_output=True, text=True)
+    figures = json.loads(figures_file.read_text(encoding="utf-8"))
+    assert figures["generated_pages"] > 20
+    assert figures["noop_files_written"] == 0
+    assert figures["search_short_found_first"] and figures["search_sentence_found_first"]
+    written = figures["added_article_files_written"]
+    assert "articles/index.md" in written and "review.md" in written
+    assert any(path.startswith("articles/months/") for path in written)
+    assert len(written) <= 12
+
+
+def test_the_live_preview_benchmark_sees_its_changes() -> None:
+    command = [sys.executable, "-m", "bench.serve_latency", "--rounds", "1"]
+    result = subprocess.run(command, cwd=REPO, check=True, capture_output=True, text=True)
+    assert "summary edited → regenerated: median " in result.stdout
+    assert "summary edited → page reloaded: median " in result.stdout
+    assert "article added → regenerated: " in result.stdout
+
+
+def test_the_mention_and_duplicate_benchmarks_run() -> None:
+    command = [sys.executable, "-m", "bench.mentions", "--articles", "20"]
+    result = subprocess.run(command, cwd=REPO, check=True, capture_output=True, text=True)
+    assert result.stdout.count("same mentions") == 3
+    command = [sys.executable, "-m", "bench.duplicates", "--articles", "20"]
+    result = subprocess.run(command, cwd=REPO, check=True, capture_output=True, text=True)
+    assert "near duplicate found in" in result.stdout
