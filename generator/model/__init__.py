@@ -155,7 +155,10 @@ def issue_order(issue: Issue) -> tuple[str, str]:
 def build_header(source: YamlFile | None, problems: Problems) -> tuple[str, str]:
     """The briefing's title and description from briefings/briefing.yaml."""
     if source is None:
-        hint = "create it with 'title:' and 'description:' keys"
+        hint = (
+            "create it with 'title:' and 'description:' keys, or start a new project with "
+            "'briefing init DIR --title …'"
+        )
         problems.error(Location("briefings/briefing.yaml"), "missing file", hint)
         return "", ""
     if source.data is None or not check_shape(source, "briefing", problems):
