@@ -75,6 +75,7 @@ WHOLE_LINES = frozenset(
 ENDINGS = re.compile(
     r"(?:related(?: articles| posts| news| stories| content| links| topics)?|read also|also read"
     r"|see also|check also|more stories(?: from .*)?|more from .*|you (?:may|might) also like"
+    r"|(?:other|more|latest|popular) (?:[\w-]+ ){0,3}(?:columns|stories|articles|posts|videos)"
     r"|recommended(?: for you)?|comments?|\d+ comments?|\d+ repl(?:y|ies)|leave a (?:reply|comment)"
     r"|add a comment.*|your comment|comments are closed|to read the full story.*"
     r"|previous and next news|tags|share this(?: story| article)?)",
