@@ -27,8 +27,8 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Removed:
-    """A line left out of the article as page chrome, and why; `rule` is the outlet rule of
-    briefings/sources.yaml that removed it, if one did."""
+    """A line left out of the article as page chrome, and why; `line` is 0 for a form that
+    keeps no lines (HTML), `rule` the outlet rule of briefings/sources.yaml that removed it."""
 
     line: int
     text: str

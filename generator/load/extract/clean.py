@@ -93,8 +93,8 @@ def split_lines(group: Sequence[Line], cleaned: Cleaned) -> Iterator[Line]:
 
 def beside_stamp(rest: str) -> bool:
     """Whether what follows a stamp on its line is the page's top bar (a site name, a logo, a
-    menu button) rather than a headline, a sentence or a date."""
-    return word_count(rest) <= MAX_STAMP_CHROME_WORDS and chrome_verdict(rest) is None
+    menu button, a time) rather than a headline, a sentence or a date line of its own."""
+    return word_count(rest) <= MAX_STAMP_CHROME_WORDS
 
 
 def keep_line(

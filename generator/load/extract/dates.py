@@ -20,6 +20,23 @@ from typing import Any
 from generator.load.extract.lines import collapse
 
 
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+"""The English month names, in calendar order (the locale's names would vary by machine)."""
+
+
 class DateRank(IntEnum):
     """How far a date line is to be trusted as the article's date; the lowest wins."""
 
@@ -157,6 +174,11 @@ def remainder(rest: str) -> list[str]:
     """The words of a line around its date, without clock times, time zones and separators."""
     rest = ZONE.sub(" ", CLOCK.sub(" ", rest))
     return [word for word in FILLER.split(rest) if word and any(c.isalnum() for c in word)]
+
+
+def is_time_of_day(line: str) -> bool:
+    """Whether a line holds only a time of day ("11:00 a.m. EDT")."""
+    return CLOCK.search(line) is not None and not remainder(line)
 
 
 def is_weekday(span: str) -> bool:

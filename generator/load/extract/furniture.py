@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from generator.load.extract.dates import is_time_of_day
 from generator.load.extract.lines import ends_prose, ends_sentence, word_count
 
 MAX_PROMPT_WORDS = 30
@@ -189,6 +190,7 @@ def shape_kind(line: str) -> str | None:
 def short_kind(line: str) -> str | None:
     """The kind of furniture a short line is, or None."""
     checks = (
+        ("a time of day", is_time_of_day(line)),
         ("a relative time", RELATIVE_TIME.search(line) is not None and not ends_prose(line)),
         ("a counter", bool(COUNT.fullmatch(line) or READ_TIMES.search(line))),
         ("an ISSN or ISBN line", ISSN.search(line) is not None),

@@ -81,7 +81,7 @@ def extract_html(html: str, outlet: OutletRule | None = None) -> Extracted:
         site, title = meta_site_name(tree) or title, entry
     blocks, dropped = clean_blocks(drop_title_heading(pieces, title), outlet)
     blocks, copies = without_repeats(blocks, MIN_REPEATED_WORDS)
-    removed += dropped + [Removed(1, copy.text, "a repeated paragraph") for copy in copies]
+    removed += dropped + [Removed(0, copy.text, "a repeated paragraph") for copy in copies]
     return Extracted(
         title=title,
         subtitle=None,
@@ -174,7 +174,7 @@ def read_listing(
     if not following:
         return None, title, pieces, []
     end = following[0]
-    rest = [Removed(1, p.text, "another entry of the page") for p in pieces[end:]]
+    rest = [Removed(0, p.text, "another entry of the page") for p in pieces[end:]]
     return pieces[0].text, pieces[1].text, pieces[2:end], rest
 
 
@@ -195,13 +195,13 @@ def clean_blocks(
         rule = outlet.chrome_rule(piece.text) if outlet else None
         ending = ends_article(piece.text) or (rule is not None and rule.kind == "end")
         if ending and any(block.kind == "paragraph" for block in blocks):
-            removed += [Removed(1, p.text, "after the end of the article") for p in pieces[index:]]
+            removed += [Removed(0, p.text, "after the end of the article") for p in pieces[index:]]
             break
         reason = "an outlet rule" if rule else piece_furniture(piece.text)
         if reason is None:
             blocks.append(Block(piece.kind, piece.text))
         else:
-            removed.append(Removed(1, piece.text, reason, rule.location if rule else None))
+            removed.append(Removed(0, piece.text, reason, rule.location if rule else None))
     return blocks, removed
 
 
