@@ -70,7 +70,9 @@ def build_sources(source: YamlFile | None, problems: Problems) -> Sources:
     if source is None or source.data is None or not check_shape(source, "sources", problems):
         return NO_SOURCES
     outlets = source.data["outlets"]
-    rules = tuple(build_outlet(key, outlets[key], outlets.where_key(key), problems) for key in outlets)
+    rules = tuple(
+        build_outlet(key, outlets[key], outlets.where_key(key), problems) for key in outlets
+    )
     return Sources(
         outlets=rules,
         by_host=MappingProxyType({host.casefold(): rule for rule in rules for host in rule.hosts}),

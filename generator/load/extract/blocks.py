@@ -66,7 +66,9 @@ def looks_truncated(blocks: Sequence[Block]) -> bool:
     return bool(paragraphs) and not ends_sentence(paragraphs[-1])
 
 
-def without_repeats(blocks: Sequence[Block], min_words: int) -> tuple[tuple[Block, ...], list[Block]]:
+def without_repeats(
+    blocks: Sequence[Block], min_words: int
+) -> tuple[tuple[Block, ...], list[Block]]:
     """The blocks without later copies of a paragraph of `min_words` words or more (a page
     that prints a passage twice): (the blocks kept, the copies)."""
     seen: set[str] = set()

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from generator.load.extract.blocks import Removed
 from generator.load.extract.chrome import Facts, Verdict, chrome_verdict, split_stamp
@@ -132,5 +133,5 @@ def repeated_lines(groups: Sequence[Sequence[Line]]) -> frozenset[str]:
     a caption printed twice over, never a speaker's label in a transcript."""
     lines = [line.text for group in groups for line in group]
     counts = Counter(lines)
-    twice_running = {a for a, b in zip(lines, lines[1:], strict=False) if a == b}
+    twice_running = {a for a, b in pairwise(lines) if a == b}
     return frozenset(text for text in twice_running if counts[text] >= MIN_REPEATS)

@@ -19,7 +19,6 @@ from typing import Any
 
 from generator.load.extract.lines import collapse
 
-
 MONTH_NAMES = (
     "January",
     "February",

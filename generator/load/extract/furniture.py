@@ -151,15 +151,17 @@ SHORTCODE = re.compile(r"\[[\w -]{1,30}\]")
 CREDIT_ONLY = re.compile(r"\([^()]{1,60}\)")
 # A photo credit closing a caption: "… south of Khartoum, Sudan. (AFP)", "… / Photo: AA".
 CAPTION_CREDIT = re.compile(
-    r"(?:[.!?\u2026]|\s[-\u2013\u2014]) ?\([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}\)$|/ ?Photo: ?.{1,40}$"
+    r"(?:[.!?\u2026]|\s[-\u2013\u2014]) ?\([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}\)$"
+    r"|/ ?Photo: ?.{1,40}$"
 )
 MENU_SEPARATORS = re.compile(r" ?[|\u00b7\u00bb\u203a] ?")
 NAV_START = re.compile(r"Home(?: ?[|\u00b7\u00bb\u203a>/]|[A-Z])")
 GLUE = re.compile(r"[a-z][A-Z]")
-FUNCTION_WORDS = frozenset(
+SMALL_WORDS = (
     "a an and as at by for from in into of on or over the to with after amid says is are "
-    "will has have was were than that this be".split()
+    "will has have was were than that this be"
 )
+FUNCTION_WORDS = frozenset(SMALL_WORDS.split())
 
 
 def furniture_kind(line: str) -> str | None:
@@ -213,9 +215,13 @@ def is_menu(line: str) -> bool:
     if " " not in line and len(GLUE.findall(line)) >= 2:
         return True
     words = line.split()
-    return len(words) >= MIN_NAV_WORDS and not ends_sentence(line) and all(
-        (word[:1].isupper() or word == "&") and word.casefold() not in FUNCTION_WORDS
-        for word in words
+    return (
+        len(words) >= MIN_NAV_WORDS
+        and not ends_sentence(line)
+        and all(
+            (word[:1].isupper() or word == "&") and word.casefold() not in FUNCTION_WORDS
+            for word in words
+        )
     )
 
 

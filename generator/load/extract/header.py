@@ -55,9 +55,7 @@ def opens_body(unit: str) -> bool:
     return words > MAX_HEADLINE_WORDS or (words >= MIN_BODY_WORDS and ends_prose(unit))
 
 
-def split_header(
-    units: Sequence[Unit], dates: Sequence[Dated]
-) -> tuple[Header, tuple[Unit, ...]]:
+def split_header(units: Sequence[Unit], dates: Sequence[Dated]) -> tuple[Header, tuple[Unit, ...]]:
     """The header read from the units, and the body units after it."""
     at = timestamp_title(units, dates)
     if at is not None:

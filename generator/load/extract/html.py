@@ -12,12 +12,18 @@ page offers to continue reading elsewhere.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from generator.load.extract.blocks import NOTHING, Block, BlockKind, Extracted, Removed
-from generator.load.extract.blocks import without_repeats
+from generator.load.extract.blocks import (
+    NOTHING,
+    Block,
+    BlockKind,
+    Extracted,
+    Removed,
+    without_repeats,
+)
 from generator.load.extract.chrome import web_address
 from generator.load.extract.dates import iso_date
 from generator.load.extract.furniture import MAX_PROMPT_WORDS, ends_article, furniture_kind
@@ -49,10 +55,11 @@ XML_KINDS: dict[str, BlockKind] = {
     "quote": "paragraph",
     "code": "paragraph",
 }
-BLOCK_TAGS = frozenset(
-    "address article aside blockquote dd div dl dt figure footer form h1 h2 h3 h4 h5 h6 header "
-    "hr li main nav ol p pre section table ul".split()
+BLOCK_TAG_NAMES = (
+    "address article aside blockquote dd div dl dt figure footer form h1 h2 h3 h4 h5 h6 "
+    "header hr li main nav ol p pre section table ul"
 )
+BLOCK_TAGS = frozenset(BLOCK_TAG_NAMES.split())
 MIN_LOOSE_CHARS = 20
 MIN_REPEATED_WORDS = 12
 CUT_OFF = ("continue reading", "read more", "read the rest", "to read the full story")
@@ -79,8 +86,8 @@ def extract_html(html: str, outlet: OutletRule | None = None) -> Extracted:
     section, entry, pieces, removed = read_listing(pieces, title)
     if entry != title:  # a page of entries: its own title names the site
         site, title = meta_site_name(tree) or title, entry
-    blocks, dropped = clean_blocks(drop_title_heading(pieces, title), outlet)
-    blocks, copies = without_repeats(blocks, MIN_REPEATED_WORDS)
+    cleaned, dropped = clean_blocks(drop_title_heading(pieces, title), outlet)
+    blocks, copies = without_repeats(cleaned, MIN_REPEATED_WORDS)
     removed += dropped + [Removed(0, copy.text, "a repeated paragraph") for copy in copies]
     return Extracted(
         title=title,
@@ -111,7 +118,7 @@ def html_tree(html: str) -> Any:
 def wrap_loose_text(tree: Any) -> None:
     """Put the text that follows a block inside its parent (and the inline elements after it,
     up to the next block) in a paragraph of its own."""
-    from lxml.html import Element
+    from lxml.html import Element  # type: ignore[import-untyped]
 
     for parent in list(tree.iter()):
         children = [child for child in parent if isinstance(child.tag, str)]
@@ -210,7 +217,7 @@ def piece_furniture(text: str) -> str | None:
     return furniture_kind(text) if word_count(text) <= MAX_PROMPT_WORDS else None
 
 
-def is_cut_off(blocks: list[Block], removed: list[Removed]) -> bool:
+def is_cut_off(blocks: Sequence[Block], removed: Sequence[Removed]) -> bool:
     """Whether the article's text is visibly cut: it ends in an ellipsis, or the page offers
     to continue reading elsewhere."""
     paragraphs = [block.text for block in blocks if block.kind == "paragraph"]

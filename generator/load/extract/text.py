@@ -23,7 +23,13 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
-from generator.load.extract.blocks import Block, Extracted, Removed, looks_truncated, without_repeats
+from generator.load.extract.blocks import (
+    Block,
+    Extracted,
+    Removed,
+    looks_truncated,
+    without_repeats,
+)
 from generator.load.extract.clean import Cleaned, Dated, clean_lines
 from generator.load.extract.dates import DateRank, lead_date
 from generator.load.extract.header import Header, Unit, split_header
@@ -114,7 +120,9 @@ def header_removed(header: Header) -> list[Removed]:
     return [Removed(unit.line, unit.text, "a header line") for unit in header.rest]
 
 
-def cut_body(body: Sequence[Unit], endings: Sequence[int]) -> tuple[tuple[Unit, ...], list[Removed]]:
+def cut_body(
+    body: Sequence[Unit], endings: Sequence[int]
+) -> tuple[tuple[Unit, ...], list[Removed]]:
     """The body without what follows its end (links, comments, a closing run of headlines)."""
     first = next((unit.line for unit in body if not is_subheading(unit.text)), None)
     end = next((line for line in endings if first is not None and line > first), None)
@@ -164,9 +172,13 @@ def body_blocks(body: Sequence[Unit]) -> tuple[Block, ...]:
     )
 
 
-def best_date(cleaned: Cleaned, title: Unit | None, blocks: Sequence[Block]) -> datetime.date | None:
+def best_date(
+    cleaned: Cleaned, title: Unit | None, blocks: Sequence[Block]
+) -> datetime.date | None:
     """The best-ranked date of the text, by the rule in the module doc."""
-    dated = [d for d in cleaned.dates if d.date.rank != DateRank.MASTHEAD or beside(d, title, cleaned)]
+    dated = [
+        d for d in cleaned.dates if d.date.rank != DateRank.MASTHEAD or beside(d, title, cleaned)
+    ]
     ranked = [(d.date.rank, d.line, d.date.date) for d in dated]
     lead = next((block for block in blocks if block.kind == "paragraph"), None)
     found = lead_date(lead.text) if lead else None
