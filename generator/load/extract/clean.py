@@ -18,7 +18,7 @@ from itertools import pairwise
 from generator.load.extract.blocks import Removed
 from generator.load.extract.chrome import Facts, Verdict, chrome_verdict, split_stamp
 from generator.load.extract.dates import DateLine
-from generator.load.extract.furniture import ends_article, strip_opening
+from generator.load.extract.furniture import ends_article, strip_closing, strip_opening
 from generator.load.extract.lines import Line, word_count
 from generator.load.extract.outlets import OutletRule
 
@@ -88,6 +88,9 @@ def split_lines(group: Sequence[Line], cleaned: Cleaned) -> Iterator[Line]:
         opening, rest = strip_opening(rest)
         if opening:
             cleaned.removed.append(Removed(line.number, opening, "a label or image text"))
+        rest, closing = strip_closing(rest)
+        if closing:
+            cleaned.removed.append(Removed(line.number, closing, "a link to other articles"))
         if rest:
             yield Line(line.number, rest)
 

@@ -18,7 +18,7 @@ from generator.load.extract.lines import ends_prose, ends_sentence, word_count
 MAX_PROMPT_WORDS = 30
 MAX_SHORT_WORDS = 12
 MAX_TIMED_WORDS = 20
-MIN_NAV_WORDS = 10
+MIN_NAV_WORDS = 6
 MAX_MENU_WORDS = 40
 
 # Whole lines (case-insensitive, closing punctuation ignored) that are furniture wherever they
@@ -95,7 +95,7 @@ OPENINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"(?:share (?:this|on)|%d bloggers like this|like this ?:|subscribe (?:to|now|for)"
             r"|sign up (?:for|to|now)|you are subscribed to|get the .{1,40} in your inbox"
-            r"|newsletter|follow us)"
+            r"|newsletter|follow us|social media auto publish|powered by)"
         ),
     ),
     (
@@ -142,19 +142,21 @@ BYLINE = re.compile(r"(?:[Bb]y [A-Z]|[Ww]ritten by \w|[Pp]osted by \w|[Vv]on [A-
 RELATIVE_TIME = re.compile(
     r"\b(?:\d+|an?) (?:second|minute|hour|day|week|month|year)s? ago\b", re.I
 )
-COUNT = re.compile(r"\d[\d,.]* (?:views?|comments?|repl(?:y|ies)|shares?|reads?)", re.I)
+COUNT = re.compile(
+    r"\d[\d,.]* (?:views?|comments?|repl(?:y|ies)|shares?|reads?|min(?:ute)?s? read)", re.I
+)
 READ_TIMES = re.compile(r"\bread \d[\d,.]* times\b", re.I)
 ISSN = re.compile(r"\b(?:e-?)?(?:ISSN|ISBN)\b", re.I)
 HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}", re.I)
-LABELLED_ID = re.compile(r"[^\W\d_]+:? ?\d{5,}")
+LABELLED_ID = re.compile(r"(?:[^\W\d_]+ ){0,2}[^\W\d_]+ ?:? ?\d{5,}")
 SHORTCODE = re.compile(r"\[[\w -]{1,30}\]")
 CREDIT_ONLY = re.compile(r"\([^()]{1,60}\)")
 # A photo credit closing a caption: "… south of Khartoum, Sudan. (AFP)", "… / Photo: AA".
 CAPTION_CREDIT = re.compile(
     r"(?:[.!?\u2026]|\s[-\u2013\u2014]) ?\([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}\)$"
-    r"|/ ?Photo: ?.{1,40}$"
+    r"|/ ?Photo: ?.{1,40}$|\b[A-Z]{2,}/[A-Z][\w.-]+(?: [A-Z][\w.-]+){0,3}$"  # "REUTERS/Jane Doe"
 )
-MENU_SEPARATORS = re.compile(r" ?[|\u00b7\u00bb\u203a] ?")
+MENU_SEPARATORS = re.compile(r" ?[|\u00b7\u00bb\u203a] ?| > ")
 NAV_START = re.compile(r"Home(?: ?[|\u00b7\u00bb\u203a>/]|[A-Z])")
 GLUE = re.compile(r"[a-z][A-Z]")
 SMALL_WORDS = (
@@ -206,9 +208,9 @@ def short_kind(line: str) -> str | None:
 
 
 def is_menu(line: str) -> bool:
-    """A menu or breadcrumb: three items or more split by '|', '·', '»' or '›'; a trail that
-    starts at 'Home'; a run of words glued together; or a long run of capitalised words
-    without the small words a headline needs."""
+    """A menu or breadcrumb: three items or more split by '|', '·', '»', '›' or '>'; a trail
+    that starts at 'Home'; a run of words glued together; or a run of six capitalised words or
+    more without the punctuation and the small words a headline has (a list of tags)."""
     items = [item for item in MENU_SEPARATORS.split(line) if item.strip()]
     if len(items) >= 3 or NAV_START.match(line):
         return True
@@ -233,6 +235,20 @@ def is_caption(line: str) -> bool:
 def ends_article(line: str) -> bool:
     """Whether a line is a heading after which the page holds only links, comments or tags."""
     return ENDINGS.fullmatch(line.casefold().rstrip(" :!?.").strip()) is not None
+
+
+# Links glued to the end of a teaser cut short: "… and… Source – Full Article".
+GLUED_CLOSINGS = re.compile(
+    r"(?<=[\u2026.]) ?(?:source ?[:\u2013\u2014-] ?[^.]{1,40}|read more|continue reading)$", re.I
+)
+
+
+def strip_closing(line: str) -> tuple[str, str]:
+    """Split a link glued to the end of a cut line off it: (the rest; the link, or '')."""
+    found = GLUED_CLOSINGS.search(line)
+    if found is None or found.start() == 0:
+        return line, ""
+    return line[: found.start()].rstrip(), found[0].strip()
 
 
 def strip_opening(line: str) -> tuple[str, str]:

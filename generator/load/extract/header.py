@@ -27,6 +27,10 @@ MAX_LABEL_WORDS = 5
 MAX_LABEL_CHARS = 50
 MAX_PLACE_WORDS = 5
 MAX_TIMESTAMP_TITLE_AT = 5
+MAX_TITLE_CASE_WORDS = 15
+MAX_BYLINE_WORDS = 5
+MAX_ROLE_WORDS = 3
+TITLE_CASE_SHARE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,9 +54,22 @@ class Header:
 
 
 def opens_body(unit: str) -> bool:
-    """Tell whether a unit is body prose rather than a header line."""
+    """Tell whether a unit is body prose rather than a header line: a headline in title case
+    stays one even when it ends in a full stop ("… with Israel War Min.")."""
     words = word_count(unit)
-    return words > MAX_HEADLINE_WORDS or (words >= MIN_BODY_WORDS and ends_prose(unit))
+    if words > MAX_HEADLINE_WORDS:
+        return True
+    return words >= MIN_BODY_WORDS and ends_prose(unit) and not is_title_case(unit)
+
+
+def is_title_case(unit: str) -> bool:
+    """Whether a short line capitalises its words as a headline does: nearly every word of
+    four letters or more, and at least four of them, with no comma or colon between clauses."""
+    if word_count(unit) > MAX_TITLE_CASE_WORDS or ", " in unit or ": " in unit:
+        return False
+    long = [word for word in unit.split() if sum(char.isalpha() for char in word) >= 4]
+    capitals = sum(word[:1].isupper() for word in long)
+    return len(long) >= MIN_TITLE_WORDS and capitals >= TITLE_CASE_SHARE * len(long)
 
 
 def split_header(units: Sequence[Unit], dates: Sequence[Dated]) -> tuple[Header, tuple[Unit, ...]]:
@@ -118,17 +135,22 @@ def read_header(lines: Sequence[Unit], at: int | None) -> Header:
 
 
 def title_index(lines: Sequence[Unit]) -> int:
-    """The first line of at least four words; else the last that is no byline or place."""
-    for index, line in enumerate(lines):
-        if word_count(line.text) >= MIN_TITLE_WORDS:
-            return index
+    """The first line of at least four words that is no byline or place; else the last such
+    line of any length; else the last line."""
     named = [index for index, line in enumerate(lines) if not is_byline(line.text)]
+    for index in named:
+        if word_count(lines[index].text) >= MIN_TITLE_WORDS:
+            return index
     return named[-1] if named else len(lines) - 1
 
 
 def is_byline(line: str) -> bool:
-    """A short line with a comma, as a name and a role or a place and its region are."""
-    return ", " in line and word_count(line) < MIN_TITLE_WORDS and not ends_sentence(line)
+    """A name and a role, or a place and its region: a short line whose last comma is
+    followed by a few capitalised words ("Adam Ereli, Deputy Spokesman", "Washington, DC")."""
+    if ", " not in line or word_count(line) > MAX_BYLINE_WORDS or ends_sentence(line):
+        return False
+    role = line.rsplit(", ", 1)[1].split()
+    return len(role) <= MAX_ROLE_WORDS and all(word[:1].isupper() for word in role)
 
 
 def is_label(line: str) -> bool:
