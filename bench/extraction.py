@@ -101,9 +101,7 @@ def same_name(found: str | None, expected: str) -> bool:
     """Whether two names of an outlet are one ('carta.info' and 'CARTA', 'Herald Sun')."""
     if not found:
         return False
-    a, b = (
-        "".join(c for c in name.casefold() if c.isalnum()) for name in (found, expected)
-    )
+    a, b = ("".join(c for c in name.casefold() if c.isalnum()) for name in (found, expected))
     return a in b or b in a or a.split("info")[0] == b
 
 

@@ -49,11 +49,11 @@ def given_url(metadata: YamlFile | None) -> str | None:
 def check_outlet_rules(
     shown: str, plain: Extracted, extracted: Extracted, problems: Problems
 ) -> None:
-    """Report the rules that removed every paragraph, when the text has some without them."""
-    if not has_paragraphs(plain):
-        return
+    """Report the rules that removed the paragraphs the text has without the outlet's rules."""
+    paragraphs = {block.text for block in plain.blocks if block.kind == "paragraph"}
+    culprits = {r.rule for r in extracted.removed if r.rule is not None and r.text in paragraphs}
     hint = "make it match only the chrome lines, e.g. anchor a pattern with ^ and $"
-    for where in sorted({r.rule for r in extracted.removed if r.rule is not None}):
+    for where in sorted(culprits):
         problems.error(where, f"this rule removes every paragraph of {shown}", hint)
 
 

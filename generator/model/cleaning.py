@@ -51,8 +51,7 @@ def chrome_kind(title: str, outlet: str | None) -> str | None:
         return "a date"
     if outlet and squash(title) == squash(outlet):
         return "the outlet's name"
-    kind = furniture_kind(title)
-    return None if kind is None else kind.removeprefix("page ")
+    return furniture_kind(title)
 
 
 def check_date(article: Article, problems: Problems) -> None:

@@ -25,7 +25,7 @@ from generator.load.extract.blocks import (
     without_repeats,
 )
 from generator.load.extract.chrome import web_address
-from generator.load.extract.dates import iso_date
+from generator.load.extract.dates import iso_date, read_date_line
 from generator.load.extract.furniture import MAX_PROMPT_WORDS, ends_article, furniture_kind
 from generator.load.extract.lines import collapse, normalise, word_count
 from generator.load.extract.outlets import OutletRule
@@ -86,6 +86,8 @@ def extract_html(html: str, outlet: OutletRule | None = None) -> Extracted:
     section, entry, pieces, removed = read_listing(pieces, title)
     if entry != title:  # a page of entries: its own title names the site
         site, title = meta_site_name(tree) or title, entry
+    elif title and is_archive(tree, title):  # a blog's page of a year, a month: its first post
+        site, title = site or title, first_heading(tree, title, pieces) or title
     cleaned, dropped = clean_blocks(drop_title_heading(pieces, title), outlet)
     blocks, copies = without_repeats(cleaned, MIN_REPEATED_WORDS)
     removed += dropped + [Removed(0, copy.text, "a repeated paragraph") for copy in copies]
@@ -183,6 +185,26 @@ def read_listing(
     end = following[0]
     rest = [Removed(0, p.text, "another entry of the page") for p in pieces[end:]]
     return pieces[0].text, pieces[1].text, pieces[2:end], rest
+
+
+def is_archive(tree: Any, title: str) -> bool:
+    """Whether the page's `<title>` is the extracted title and a period ("Old Blog: 2011"):
+    the title is then the site's, and the page its archive of that period."""
+    raw = collapse(tree.findtext(".//title") or "")
+    rest = raw.removeprefix(title).lstrip(" :|-\u2013\u2014")
+    return raw != title and raw.startswith(title) and any(char.isdigit() for char in rest)
+
+
+def first_heading(tree: Any, title: str, pieces: list[Piece]) -> str | None:
+    """The first heading of the page, other than the site's title and dates, whose words are
+    in the extracted text: the first entry's headline."""
+    text = " ".join(piece.text for piece in pieces)
+    for level in ("h1", "h2", "h3"):
+        for heading in tree.iter(level):
+            words = collapse(heading.text_content())
+            if words and words != title and words in text and read_date_line(words) is None:
+                return words
+    return None
 
 
 def drop_title_heading(pieces: list[Piece], title: str | None) -> list[Piece]:
