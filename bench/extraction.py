@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from generator.load.decode import decode
+from generator.load.decode import Refused, decode
 from generator.load.extract import Extracted, extract_text
 from generator.load.inputs import load_inputs
 from generator.load.reading import read_article
@@ -56,6 +56,14 @@ class Verdict:
     """Whether the page's own name for its site is the expected outlet (HTML only)."""
 
 
+def read(path: Path) -> str:
+    """A file's text, decoded as the loader decodes it."""
+    text = decode(path.read_bytes())
+    if isinstance(text, Refused):
+        sys.exit(f"{path}: {text.message}")
+    return text
+
+
 def cases() -> list[dict[str, Any]]:
     """The expectations of the development set, one mapping per file."""
     text = (OUTLETS / "expectations.yaml").read_text(encoding="utf-8")
@@ -71,7 +79,7 @@ def is_held_out(case: dict[str, Any]) -> bool:
 def extract_case(case: dict[str, Any]) -> Extracted:
     """A page of the development set, read as the loader reads it."""
     name = str(case["file"])
-    text = decode((OUTLETS / name).read_bytes())
+    text = read(OUTLETS / name)
     form = "html" if name.endswith((".html", ".htm")) else "text"
     url = f"https://{case['host']}/"
     return read_article(name, form, text, url, NO_SOURCES, Problems())[1]
@@ -164,8 +172,8 @@ def bulk_corpus(folder: Path) -> None:
     titles = dates = 0
     spent = 0.0
     for path in files:
-        text = decode(path.read_bytes())
-        first, second = (text.split("\n") + ["", ""])[:2]
+        text = read(path)
+        first, second = [*text.split("\n"), "", ""][:2]
         start = time.perf_counter()
         extracted = extract_text(text)
         spent += time.perf_counter() - start

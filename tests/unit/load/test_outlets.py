@@ -40,8 +40,7 @@ def test_the_set_is_many_outlets_of_every_kind() -> None:
 
 @pytest.mark.parametrize("passed", sorted(REQUIRED))
 def test_the_required_share_of_pages_comes_out_right(verdicts: list[Verdict], passed: str) -> None:
-    missed = [v.file for v in verdicts if not getattr(v, passed, True) or v in ()]
-    assert share(verdicts, passed) >= REQUIRED[passed], missed
+    assert share(verdicts, passed) >= REQUIRED[passed]
 
 
 def test_no_body_sentence_is_lost(verdicts: list[Verdict]) -> None:

@@ -107,7 +107,7 @@ def test_an_unknown_key_is_a_shape_error(mini_project: MiniProject) -> None:
         "    licence: CC BY 4.0\n", "    licence: CC BY 4.0\n    colour: red\n"
     )
     _, problems = model(wire_project(mini_project, sources))
-    assert [(p.location.line, p.message) for p in problems.errors] == [(7, "unknown key 'colour'")]
+    assert [(p.location.line, p.message) for p in problems.errors] == [(7, "unknown key 'hue'")]
 
 
 def test_unsure_cleaning_is_warned_about(mini_project: MiniProject) -> None:
