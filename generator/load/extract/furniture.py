@@ -20,6 +20,7 @@ MAX_SHORT_WORDS = 12
 MAX_TIMED_WORDS = 20
 MIN_NAV_WORDS = 6
 MAX_MENU_WORDS = 40
+MAX_MENU_ITEM_WORDS = 12
 
 # Whole lines (case-insensitive, closing punctuation ignored) that are furniture wherever they
 # appear: navigation, tool buttons, prompts.
@@ -208,11 +209,12 @@ def short_kind(line: str) -> str | None:
 
 
 def is_menu(line: str) -> bool:
-    """A menu or breadcrumb: three items or more split by '|', '·', '»', '›' or '>'; a trail
+    """A menu or breadcrumb: three short items or more split by '|', '·', '»', '›' or '>'; a trail
     that starts at 'Home'; a run of words glued together; or a run of six capitalised words or
     more without the punctuation and the small words a headline has (a list of tags)."""
     items = [item for item in MENU_SEPARATORS.split(line) if item.strip()]
-    if len(items) >= 3 or NAV_START.match(line):
+    short = all(word_count(item.strip()) <= MAX_MENU_ITEM_WORDS for item in items)
+    if (len(items) >= 3 and short and not ends_sentence(line)) or NAV_START.match(line):
         return True
     if " " not in line and len(GLUE.findall(line)) >= 2:
         return True
