@@ -103,9 +103,7 @@ def test_a_rule_that_removes_every_paragraph_is_an_error(mini_project: MiniProje
 
 
 def test_an_unknown_key_is_a_shape_error(mini_project: MiniProject) -> None:
-    sources = SOURCES.replace(
-        "    licence: CC BY 4.0\n", "    licence: CC BY 4.0\n    hue: red\n"
-    )
+    sources = SOURCES.replace("    licence: CC BY 4.0\n", "    licence: CC BY 4.0\n    hue: red\n")
     _, problems = model(wire_project(mini_project, sources))
     assert [(p.location.line, p.message) for p in problems.errors] == [(7, "unknown key 'hue'")]
 
