@@ -26,8 +26,10 @@ from generator.load.inputs import (
     SIDECAR_SUFFIX,
     load_article,
     load_inputs,
+    load_sources,
 )
 from generator.load.schema import ShapeError, shape_errors
+from generator.load.sources import NO_SOURCES, Sources
 from generator.model import Briefing, build_model
 from generator.model.articles import Article, build_article
 from generator.model.duplicates import Seen, Similar, check_duplicates, text_of
@@ -151,12 +153,14 @@ def ingest(
     taken: set[str],
     force: bool,
     problems: Problems,
+    outlets: Sources = NO_SOURCES,
 ) -> list[Ingested]:
-    """Read, check and name every source against the project's articles; write nothing."""
+    """Read, check and name every source against the project's articles, with the outlets of
+    its briefings/sources.yaml (picked by the address's host); write nothing."""
     seen = Seen({text_of(a): a for a in existing}, {a.id: a for a in existing})
     ready = []
     for source in sources:
-        article = stage(source, metadata, problems)
+        article = stage(source, metadata, problems, outlets)
         if article is None:
             continue
         where = Location(source.shown)
@@ -176,7 +180,9 @@ def ingest(
     return ready
 
 
-def stage(source: Source, metadata: Metadata, problems: Problems) -> Article | None:
+def stage(
+    source: Source, metadata: Metadata, problems: Problems, outlets: Sources = NO_SOURCES
+) -> Article | None:
     """The article as the build will see it, read from a temporary copy of its seed files."""
     if source.suffix == ".md" and metadata.sidecar():
         hint = "put title, date, outlet, url and licence in the Markdown front matter"
@@ -188,7 +194,7 @@ def stage(source: Source, metadata: Metadata, problems: Problems) -> Article | N
         staged = Path(folder) / f"{stem}{source.suffix}"
         for name, data in seed_files(stem, source, metadata):
             (Path(folder) / name).write_bytes(data)
-        raw = load_article(Path(folder), staged, local, MAX_FILE_BYTES)
+        raw = load_article(Path(folder), staged, local, MAX_FILE_BYTES, outlets)
         article = build_article(raw, local) if raw is not None else None
     problems.extend(shown_at(problem, source.shown) for problem in local.items)
     if article is not None and not article.paragraphs:
@@ -263,6 +269,12 @@ def load_project(root: Path) -> Briefing:
     article from being added, so problems are not reported here (`briefing check` does)."""
     problems = Problems()
     return build_model(load_inputs(root, problems), problems)
+
+
+def project_outlets(root: Path) -> Sources:
+    """The project's outlets, as far as briefings/sources.yaml can be read (`briefing check`
+    reports its problems)."""
+    return load_sources(root, Problems())
 
 
 def taken_ids(root: Path, briefing: Briefing) -> set[str]:

@@ -12,7 +12,13 @@ import jinja2
 from generator.model import STANCES
 from generator.problems import Location, Problems, did_you_mean
 from generator.render.context import RENDER_HINT, Page, SiteContext, arguments
-from generator.render.markdown import escape_markdown, escape_url, highlight, stance_badge
+from generator.render.markdown import (
+    escape_html,
+    escape_markdown,
+    escape_url,
+    highlight,
+    stance_badge,
+)
 from generator.render.urls import anchor, page_link
 
 TEMPLATES = "templates"
@@ -75,6 +81,7 @@ def make_environment(
     )
     environment.filters.update(
         md=escape_markdown,
+        html=escape_html,
         highlight=highlight,
         url=escape_url,
         badge=stance_badge,

@@ -69,8 +69,12 @@ def test_a_dropped_article_reaches_the_site_and_the_review_queue(project_copy: P
     content = re.search(r'<article class="md-content__inner.*?</article>', html, re.DOTALL)
     assert content is not None
     assert f'<h1 id="{TITLE.lower().replace(" ", "-")}">{TITLE}' in content.group()
+    # The chrome is nowhere on the page but in the collapsed list of what was removed.
+    removed = re.search(r'<details class="removed-chrome".*?</details>', content.group(), re.S)
+    assert removed is not None
+    text = content.group().replace(removed.group(), "")
     for chrome in CHROME:
-        assert chrome not in content.group(), chrome
+        assert chrome not in text and chrome in removed.group(), chrome
 
     review = (project_copy / "generated" / "review.md").read_text(encoding="utf-8")
     link = f"(articles/{NEW_ID}.md)"

@@ -1,64 +1,64 @@
 """Page chrome: the lines a scraped page puts around its article, and the facts some carry.
 
-Chrome lines are removed wherever they appear, keeping what they say: a ``date YYYY-MM-DD
-...`` marker line (its date is the article date, the rest of the line is chrome), date-only
-lines (the first date wins), breadcrumbs such as ``Transcripts /`` (the last crumb is the
-section label), ``Original article link: URL`` lines, licence marks such as ``Public domain``,
-and a small set of well-known furniture (``SCROLL FOR NEXT``, font pickers, R's ``NA``).
+Chrome lines are removed wherever they appear, keeping what they say: dates (ranked by their
+kind, see `dates`), breadcrumbs such as ``Transcripts /`` (the last crumb is the section label),
+``Original article link: URL`` lines, licence marks such as ``Public domain``, and page
+furniture of every kind `furniture` names. A republisher's ``date YYYY-MM-DD`` stamp opening a
+line is removed from it, and what follows it on that line is read as a line of its own.
 """
 
 from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.load.extract.dates import make_date, parse_date
-from generator.load.extract.lines import ends_sentence
+from generator.load.extract.dates import DateLine, DateRank, iso_date, read_date_line
+from generator.load.extract.furniture import MENU_SEPARATORS, furniture_kind
 from generator.load.schema import is_web_address
 
 
 @dataclass(frozen=True, slots=True)
 class Facts:
-    """Metadata carried by chrome lines; the first value found for each field wins."""
+    """Metadata carried by chrome lines; the first value found for each field wins, but for
+    the date, where the better kind of date line wins (see `DateRank`)."""
 
     section: str | None = None
     licence: str | None = None
     date: datetime.date | None = None
+    rank: DateRank = DateRank.MASTHEAD
     url: str | None = None
 
     def merge(self, later: Facts) -> Facts:
         """Return these facts with their gaps filled from ``later``."""
+        better = later.date is not None and (self.date is None or later.rank < self.rank)
         return Facts(
             section=self.section or later.section,
             licence=self.licence or later.licence,
-            date=self.date or later.date,
+            date=later.date if better else self.date,
+            rank=later.rank if better else self.rank,
             url=self.url or later.url,
         )
 
 
-ChromeReader = Callable[[str], Facts | None]
-"""Reads one line: the facts it carries when it is chrome (maybe none), else None."""
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """Why a line is chrome, and the facts it carries; `dated` is its date line, if it is one."""
 
-# Chrome lines are short (a long source URL is the longest); longer lines are never chrome,
-# which also bounds the regex work spent on huge untrusted lines.
+    reason: str
+    facts: Facts
+    dated: DateLine | None = None
+
+
+ChromeReader = Callable[[str], Verdict | None]
+"""Reads one line: its verdict when it is chrome, else None."""
+
+# Chrome lines are short (a long source URL is the longest, a government banner the wordiest);
+# longer lines are never chrome, which also bounds the regex work spent on huge untrusted lines.
 MAX_CHROME_CHARS = 300
 
-# Whole-line page furniture, matched case-insensitively.
-FURNITURE = frozenset(
-    {
-        "scroll for next",  # "next story" pager
-        "na",  # R's missing value, left by scrapers that export data frames
-        "advertisement",
-        "skip to main content",
-        "back to top",
-    }
-)
-# Accessibility toolbars: "Select font Arial ...", "Character spacing (Kerning): ...".
-FURNITURE_PREFIXES = ("select font", "character spacing", "font size", "line spacing")
-
-DATE_MARKER = re.compile(r"date (\d{4}-\d{2}-\d{2})(?: .*)?")
+STAMP = re.compile(r"date (\d{4}-\d{2}-\d{2})(?= |$) ?")
 BREADCRUMB = re.compile(r"(?:[^/]{1,40}/ ?)+")
 SOURCE_LINK = re.compile(r"(?:original (?:article )?(?:link|url)|source) ?: ?(\S+)", re.IGNORECASE)
 LICENCE_NAME = (
@@ -77,33 +77,39 @@ def web_address(candidate: str | None) -> str | None:
     return candidate if candidate and is_web_address(candidate) else None
 
 
-def read_marker(line: str) -> Facts | None:
-    """Read a ``date YYYY-MM-DD ...`` marker line; the rest of the line is chrome."""
-    found = DATE_MARKER.fullmatch(line)
-    if found is None:
+def split_stamp(line: str) -> tuple[Verdict | None, str]:
+    """Split a republisher's ``date YYYY-MM-DD`` stamp off the start of a line: (its verdict,
+    or None when there is none; the rest of the line)."""
+    found = STAMP.match(line)
+    date = iso_date(found[1]) if found else None
+    if found is None or date is None:
+        return None, line
+    facts = Facts(date=date, rank=DateRank.TIMESTAMP)
+    # Not a timestamp of the page's own: what stands above it is no headline.
+    dated = DateLine(date, DateRank.TIMESTAMP, timed=False)
+    return Verdict("a republisher's date stamp", facts, dated), line[found.end() :]
+
+
+def read_dated(line: str) -> Verdict | None:
+    """Read a line that holds only a date (see generator.load.extract.dates)."""
+    dated = read_date_line(line)
+    if dated is None:
         return None
-    year, month, day = found[1].split("-")
-    return Facts(date=make_date(year, int(month), day))
+    return Verdict("a date line", Facts(date=dated.date, rank=dated.rank), dated)
 
 
-def read_date_line(line: str) -> Facts | None:
-    """Read a stray date-only line."""
-    found = parse_date(line)
-    return None if found is None else Facts(date=found)
-
-
-def read_breadcrumb(line: str) -> Facts | None:
+def read_breadcrumb(line: str) -> Verdict | None:
     """Read a breadcrumb such as ``Events / Transcripts /``; its last crumb is the section."""
     if not line.endswith("/") or BREADCRUMB.fullmatch(line) is None:
         return None
     crumbs = [crumb.strip() for crumb in line.split("/") if crumb.strip()]
-    return Facts(section=crumbs[-1]) if crumbs else None
+    return Verdict("a breadcrumb", Facts(section=crumbs[-1])) if crumbs else None
 
 
-def read_source_link(line: str) -> Facts | None:
+def read_source_link(line: str) -> Verdict | None:
     """Read an ``Original article link: URL`` line."""
     found = SOURCE_LINK.fullmatch(line)
-    return None if found is None else Facts(url=web_address(found[1]))
+    return None if found is None else Verdict("a source link", Facts(url=web_address(found[1])))
 
 
 def licence_label(found: re.Match[str]) -> str:
@@ -117,24 +123,28 @@ def licence_label(found: re.Match[str]) -> str:
     return "CC0 1.0"
 
 
-def read_licence(line: str) -> Facts | None:
+def read_licence(line: str) -> Verdict | None:
     """Read a licence mark: a line naming only a licence, or a 'licensed under' notice."""
     found = LICENCE_LINE.fullmatch(line) or LICENCE_CLAUSE.search(line)
-    return None if found is None else Facts(licence=licence_label(found))
+    return None if found is None else Verdict("a licence mark", Facts(licence=licence_label(found)))
 
 
-def read_furniture(line: str) -> Facts | None:
-    """Recognise well-known page furniture, which carries no facts."""
-    folded = line.casefold()
-    if folded in FURNITURE:
-        return Facts()
-    tool = folded.startswith(FURNITURE_PREFIXES) and not ends_sentence(line)
-    return Facts() if tool else None
+def read_furniture(line: str) -> Verdict | None:
+    """Recognise page furniture; a menu may carry dates among its items."""
+    kind = furniture_kind(line)
+    if kind is None:
+        return None
+    facts = Facts()
+    if kind == "a menu":
+        for item in MENU_SEPARATORS.split(line):
+            dated = read_date_line(item)
+            if dated is not None:
+                facts = facts.merge(Facts(date=dated.date, rank=dated.rank))
+    return Verdict(kind, facts)
 
 
 CHROME_READERS: tuple[ChromeReader, ...] = (
-    read_marker,
-    read_date_line,
+    read_dated,
     read_breadcrumb,
     read_source_link,
     read_licence,
@@ -142,37 +152,12 @@ CHROME_READERS: tuple[ChromeReader, ...] = (
 )
 
 
-def chrome_facts(line: str) -> Facts | None:
-    """Return the facts a chrome line carries, or None when the line is not chrome."""
+def chrome_verdict(line: str) -> Verdict | None:
+    """Why a line is chrome, with the facts it carries; None when the line is not chrome."""
     if len(line) > MAX_CHROME_CHARS:
         return None
     for reader in CHROME_READERS:
-        facts = reader(line)
-        if facts is not None:
-            return facts
+        verdict = reader(line)
+        if verdict is not None:
+            return verdict
     return None
-
-
-def strip_chrome(groups: Sequence[Sequence[str]]) -> tuple[Facts, tuple[tuple[str, ...], ...]]:
-    """Remove chrome lines from every group, collecting the facts they carry."""
-    facts = Facts()
-    kept_groups: list[tuple[str, ...]] = []
-    for group in groups:
-        found, kept = strip_group(group)
-        facts = facts.merge(found)
-        if kept:
-            kept_groups.append(kept)
-    return facts, tuple(kept_groups)
-
-
-def strip_group(lines: Sequence[str]) -> tuple[Facts, tuple[str, ...]]:
-    """Remove the chrome lines of one group: (the facts they carry, the lines kept)."""
-    facts = Facts()
-    kept: list[str] = []
-    for line in lines:
-        found = chrome_facts(line)
-        if found is None:
-            kept.append(line)
-        else:
-            facts = facts.merge(found)
-    return facts, tuple(kept)

@@ -1,9 +1,23 @@
-"""Dates as pages print them: ISO dates and written-out dates, with an optional time."""
+"""Dates as pages print them: located by their shape, parsed by a library, ranked by their kind.
+
+A date is first *located* in a line by one of three shapes (an ISO date; day, month and year in
+figures; a month written as a word next to a day and a four-digit year), then *parsed*: ISO
+dates by the standard library, every other form by dateparser, in a fixed set of languages,
+refusing relative dates ("yesterday", "3 days ago") and any date missing its day, month or year,
+so that no parse ever depends on the clock. What else the line holds says what kind of date it
+is, and so how much it is to be trusted (`DateRank`).
+"""
 
 from __future__ import annotations
 
 import datetime
+import functools
 import re
+from dataclasses import dataclass
+from enum import IntEnum
+from typing import Any
+
+from generator.load.extract.lines import collapse
 
 MONTH_NAMES = (
     "January",
@@ -20,31 +34,61 @@ MONTH_NAMES = (
     "December",
 )
 """The English month names, in calendar order (the locale's names would vary by machine)."""
-MONTHS = (
-    {name.casefold(): number for number, name in enumerate(MONTH_NAMES, 1)}
-    | {name[:3].casefold(): number for number, name in enumerate(MONTH_NAMES, 1)}
-    | {"sept": 9}
-)
 
-ISO_DATE = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})"
-    r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?: ?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?"
+
+class DateRank(IntEnum):
+    """How far a date line is to be trusted as the article's date; the lowest wins."""
+
+    LABELLED = 0  # "Published: 12 March 2025", "PublishDate: …", "Date: …"
+    TIMESTAMP = 1  # "2021-10-25T09:00:00Z", a republisher's "date 2025-01-22" stamp
+    DATELINE = 2  # "Washington DC, February 18, 2025": a place and a date
+    UPDATED = 3  # "Updated: 22-01-2025 19:30 IST"
+    BARE = 4  # "September 23, 2024", "11/10/2020 08:15 PM EST"
+    MASTHEAD = 5  # "Wednesday, April 24, 2024": a weekday date, often the site's own clock
+
+
+@dataclass(frozen=True, slots=True)
+class DateLine:
+    """A line that holds a date and nothing else but labels, a place, a clock time."""
+
+    date: datetime.date
+    rank: DateRank
+    timed: bool  # it gives a time of day too: a timestamp
+
+
+WORD = r"[^\W\d_]{3,12}\.?"
+ORDINAL = r"\d{1,2}(?:st|nd|rd|th)?\.?"
+YEAR = r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)"
+ISO = re.compile(
+    r"(?<!\d)(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
+    r"(?: ?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?"
 )
-DATE_LABEL = r"(?:(?:published|updated|posted|date)(?: on)?:? )?"
-WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,? )?"
-# An optional time after a written date: "- 20:02", "12:17 gmt", "at 3.15 p.m.".
-CLOCK = (
-    r"(?: ?(?:[-\u2013\u2014,|]|at)? ?\d{1,2}[:.]\d{2}(?::\d{2})?"
-    r"(?: ?[ap]\.?m\.?)?(?: ?[a-z]{2,4})?)?"
+# Day, month and year in figures; a time printed right before it may be glued to it
+# ("19:5924.08.2023" is 19:59 on 24.08.2023).
+NUMERIC = re.compile(r"(?:(?<!\d)|(?<=:\d\d))\d{1,2}([./-])\d{1,2}\1" + YEAR)
+WRITTEN = re.compile(
+    rf"(?:{WORD},? )?(?:{ORDINAL},? {WORD}(?: ?/ ?{WORD})?,? |{WORD} {ORDINAL},? ){YEAR}",
+    re.IGNORECASE,
 )
-WRITTEN_DATES = (
-    re.compile(
-        DATE_LABEL + WEEKDAY + r"(?P<d>\d{1,2}) (?P<m>[a-z]{3,9})\.?,? (?P<y>\d{4})" + CLOCK
-    ),
-    re.compile(
-        DATE_LABEL + WEEKDAY + r"(?P<m>[a-z]{3,9})\.? (?P<d>\d{1,2}),? (?P<y>\d{4})" + CLOCK
-    ),
-)
+REPEATED_MONTH = re.compile(rf" ?/ ?{WORD}")  # "20 August / Aug 2017": the month twice
+CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?::\d{2})?(?: ?[ap]\.? ?m\.?)?(?![\d])", re.I)
+ZONE = re.compile(r"\b(?:[A-Z]{2,4}T|UTC|GMT|Z|IST|[+-]\d{2}:?\d{2})\b")
+FILLER = re.compile(r"[\s|,;:()\[\]\u2022\u00b7/\u2013\u2014-]+|\bat\b|\bon\b", re.I)
+DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = frozenset(DAYS) | {day[:3] for day in DAYS} | {"tues", "thur", "thurs"}
+PUBLISHED = ("published", "publishdate", "posted", "date", "created", "released", "نشر")
+UPDATED = ("updated", "modified", "last updated")
+MAX_DATE_LINE_WORDS = 12
+MAX_PLACE_WORDS = 4
+
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "ru", "uk", "tr")
+"""The languages whose month names are read; fixed, so a date reads the same on every machine."""
+SETTINGS: dict[str, Any] = {
+    "STRICT_PARSING": True,
+    "REQUIRE_PARTS": ["day", "month", "year"],
+    "PARSERS": ["custom-formats", "absolute-time"],  # never relative to the clock
+    "RELATIVE_BASE": datetime.datetime(2000, 1, 1),  # and never read from it either
+}
 
 
 def make_date(year: str, month: int | None, day: str) -> datetime.date | None:
@@ -57,21 +101,99 @@ def make_date(year: str, month: int | None, day: str) -> datetime.date | None:
         return None
 
 
-def parse_date(line: str) -> datetime.date | None:
-    """Parse a line holding nothing but a date (ISO or written out, time optional)."""
-    iso = ISO_DATE.fullmatch(line)
-    if iso is not None:
-        return make_date(iso[1], int(iso[2]), iso[3])
-    for pattern in WRITTEN_DATES:
-        written = pattern.fullmatch(line.casefold())
-        if written is not None:
-            return make_date(written["y"], MONTHS.get(written["m"]), written["d"])
-    return None
-
-
 def iso_date(value: str | None) -> datetime.date | None:
     """Parse a YYYY-MM-DD date (as trafilatura gives it), or None."""
     try:
-        return datetime.date.fromisoformat(value) if value else None
+        return datetime.date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_written(span: str) -> datetime.date | None:
+    """Parse a located date that is not ISO; None when it names no real day."""
+    # Imported here: dateparser takes a few hundredths of a second to load, and many corpora
+    # hold ISO dates only.
+    from dateparser.date import DateDataParser
+
+    parser = DateDataParser(languages=list(LANGUAGES), settings=SETTINGS)
+    found = parser.get_date_data(REPEATED_MONTH.sub("", span)).date_obj
+    return found.date() if found is not None else None
+
+
+def locate(text: str) -> tuple[re.Match[str], datetime.date] | None:
+    """The first date in text with where it is, or None."""
+    for shape in (ISO, NUMERIC, WRITTEN):
+        for found in shape.finditer(text):
+            date = iso_date(found[1]) if shape is ISO else parse_written(found[0])
+            if date is not None:
+                return found, date
+    return None
+
+
+def find_date(text: str) -> datetime.date | None:
+    """The first date written in text, anywhere in it."""
+    located = locate(text)
+    return None if located is None else located[1]
+
+
+def read_date_line(line: str) -> DateLine | None:
+    """Read a line that holds only a date (with labels, a weekday, a time, a place), or None."""
+    if len(line.split()) > MAX_DATE_LINE_WORDS:
+        return None
+    located = locate(line)
+    if located is None:
+        return None
+    found, date = located
+    rest = line[: found.start()] + " " + line[found.end() :]
+    timed = CLOCK.search(rest) is not None or "T" in found[0] or ":" in found[0]
+    rank = line_rank(found, rest)
+    return None if rank is None else DateLine(date, rank, timed)
+
+
+def line_rank(found: re.Match[str], rest: str) -> DateRank | None:
+    """The kind of a date line from the date's form and what surrounds it; None if the rest
+    of the line is more than labels, a clock time or a place."""
+    words = remainder(rest)
+    folded = " ".join(words).casefold()
+    if not words:
+        if found.re is ISO:
+            return DateRank.TIMESTAMP
+        return DateRank.MASTHEAD if is_weekday(found[0]) else DateRank.BARE
+    if len(words) <= 3 and any(label in folded for label in UPDATED):
+        return DateRank.UPDATED
+    if len(words) <= 3 and any(label in folded for label in PUBLISHED):
+        return DateRank.LABELLED
+    if len(words) <= MAX_PLACE_WORDS and all(word[:1].isupper() for word in words):
+        return DateRank.DATELINE
+    return None
+
+
+def remainder(rest: str) -> list[str]:
+    """The words of a line around its date, without clock times, time zones and separators."""
+    rest = ZONE.sub(" ", CLOCK.sub(" ", rest))
+    return [word for word in FILLER.split(rest) if word and any(c.isalnum() for c in word)]
+
+
+def is_time_of_day(line: str) -> bool:
+    """Whether a line holds only a time of day ("11:00 a.m. EDT")."""
+    return CLOCK.search(line) is not None and not remainder(line)
+
+
+def is_weekday(span: str) -> bool:
+    """Whether a located date starts with a weekday's name ("Sun. Apr 20th, 2025")."""
+    first = span.split(maxsplit=1)[0].strip(".,").casefold()
+    return first in WEEKDAYS
+
+
+# A wire dateline opening a lead: "MOSCOW/MINSK (UrduPoint News / Sputnik - 11th June, 2020)",
+# "WASHINGTON, Sept. 23 --": a place in capitals, then a comma, a bracket or a dash.
+LEAD_DATELINE = re.compile(r"[A-Z][A-Z/ .'\u2019-]{2,40}(?:,| ?\(| ?[-\u2013\u2014])")
+LEAD_CHARS = 80
+
+
+def lead_date(paragraph: str) -> datetime.date | None:
+    """The date of a wire dateline that opens a paragraph, when it gives a year."""
+    if LEAD_DATELINE.match(paragraph) is None:
+        return None
+    return find_date(collapse(paragraph[:LEAD_CHARS]))

@@ -1,14 +1,35 @@
-"""Saved HTML pages: the article found by trafilatura, its navigation and boilerplate left out."""
+"""Saved HTML pages: the article found by trafilatura, its navigation and boilerplate left out.
+
+Before trafilatura reads the page, text that stands loose between blocks (a line after a
+`<div>`, as some blog editors write paragraphs) is put in paragraphs of its own, since
+trafilatura would drop it. Its output then goes through the same furniture rules as scraped
+text, and ends where the page starts listing other articles. The site's name comes from the
+page's metadata and is taken off the title (see `sitename`). A page that lists several entries
+under a heading of its own (a blog's or a party's front page) is read as its first entry. The
+article counts as an excerpt only when its text is visibly cut: it ends in an ellipsis, or the
+page offers to continue reading elsewhere.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Protocol
 
-from generator.load.extract.blocks import NOTHING, Block, BlockKind, Extracted, looks_truncated
+from generator.load.extract.blocks import (
+    NOTHING,
+    Block,
+    BlockKind,
+    Extracted,
+    Removed,
+    without_repeats,
+)
 from generator.load.extract.chrome import web_address
-from generator.load.extract.dates import iso_date
-from generator.load.extract.lines import collapse, normalise
+from generator.load.extract.dates import iso_date, read_date_line
+from generator.load.extract.furniture import MAX_PROMPT_WORDS, ends_article, furniture_kind
+from generator.load.extract.lines import collapse, normalise, word_count
+from generator.load.extract.outlets import OutletRule
+from generator.load.extract.sitename import meta_site_name, page_site_name
 
 if TYPE_CHECKING:
     from trafilatura.settings import Document
@@ -23,6 +44,7 @@ class XmlNode(Protocol):
     def iterchildren(self) -> Iterator[XmlNode]: ...
     def iter(self, tag: str) -> Iterator[XmlNode]: ...
     def itertext(self) -> Iterator[str]: ...
+    def get(self, key: str) -> str | None: ...
 
 
 # Elements of trafilatura's XML output that carry one block of text each.
@@ -33,37 +55,95 @@ XML_KINDS: dict[str, BlockKind] = {
     "quote": "paragraph",
     "code": "paragraph",
 }
+BLOCK_TAG_NAMES = (
+    "address article aside blockquote dd div dl dt figure footer form h1 h2 h3 h4 h5 h6 "
+    "header hr li main nav ol p pre section table ul"
+)
+BLOCK_TAGS = frozenset(BLOCK_TAG_NAMES.split())
+MIN_LOOSE_CHARS = 20
+MIN_REPEATED_WORDS = 12
+CUT_OFF = ("continue reading", "read more", "read the rest", "to read the full story")
 
 
-def extract_html(html: str) -> Extracted:
-    """Extract a saved HTML page's article via trafilatura; navigation and boilerplate drop out."""
-    document = html_document(html)
-    if document is None or document.body is None:
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """A block of trafilatura's output with its heading level (0 for a paragraph)."""
+
+    kind: BlockKind
+    text: str
+    level: int
+
+
+def extract_html(html: str, outlet: OutletRule | None = None) -> Extracted:
+    """Extract a saved HTML page's article, by the rules in the module doc; `outlet` holds the
+    rules of the outlet the page comes from, when it is known."""
+    tree = html_tree(html)
+    document = html_document(tree) if tree is not None else None
+    if tree is None or document is None or document.body is None:
         return NOTHING
-    space_line_breaks(document.body)
-    title = collapse(document.title or "") or None
-    blocks = drop_title_heading(tuple(xml_blocks(document.body)), title)
+    site, title = page_site_name(tree, collapse(document.title or "") or None)
+    pieces = list(xml_pieces(document.body))
+    section, entry, pieces, removed = read_listing(pieces, title)
+    if entry != title:  # a page of entries: its own title names the site
+        site, title = meta_site_name(tree) or title, entry
+    elif title and is_archive(tree, title):  # a blog's page of a year, a month: its first post
+        site, title = site or title, first_heading(tree, title, pieces) or title
+    cleaned, dropped = clean_blocks(drop_title_heading(pieces, title), outlet)
+    blocks, copies = without_repeats(cleaned, MIN_REPEATED_WORDS)
+    removed += dropped + [Removed(0, copy.text, "a repeated paragraph") for copy in copies]
     return Extracted(
         title=title,
         subtitle=None,
-        section=next(iter(document.categories or ()), None),
-        licence=document.license,
+        section=section or next(iter(document.categories or ()), None),
+        licence=document.license or (outlet.licence if outlet else None),
         date=iso_date(document.date),
         url=web_address(document.url),
-        truncated=looks_truncated(blocks),
+        truncated=is_cut_off(blocks, dropped),
         blocks=blocks,
+        outlet=(outlet.name if outlet else None) or site,
+        removed=tuple(removed),
     )
 
 
-def html_document(html: str) -> Document | None:
-    """Run trafilatura on a page: main content as an XML tree, plus metadata."""
+def html_tree(html: str) -> Any:
+    """The page parsed by lxml, as trafilatura parses it, with loose text put in paragraphs."""
     # Imported here: loading trafilatura takes a tenth of a second, and most projects hold
     # text and Markdown articles only.
+    from trafilatura.utils import load_html
+
+    tree = load_html(normalise(html))
+    if tree is not None:
+        wrap_loose_text(tree)
+    return tree
+
+
+def wrap_loose_text(tree: Any) -> None:
+    """Put the text that follows a block inside its parent (and the inline elements after it,
+    up to the next block) in a paragraph of its own."""
+    from lxml.html import Element  # type: ignore[import-untyped]
+
+    for parent in list(tree.iter()):
+        children = [child for child in parent if isinstance(child.tag, str)]
+        for child in children:
+            if child.tag not in BLOCK_TAGS or len((child.tail or "").strip()) < MIN_LOOSE_CHARS:
+                continue
+            paragraph = Element("p")
+            paragraph.text, child.tail = child.tail, None
+            following = child.getnext()
+            child.addnext(paragraph)
+            while following is not None and following.tag not in BLOCK_TAGS:
+                after = following.getnext()
+                paragraph.append(following)
+                following = after
+
+
+def html_document(tree: Any) -> Document | None:
+    """Run trafilatura on a parsed page: main content as an XML tree, plus metadata."""
     import trafilatura
     from trafilatura.settings import Document
 
     document = trafilatura.bare_extraction(
-        normalise(html),
+        tree,
         output_format="xml",
         with_metadata=True,
         include_comments=False,
@@ -74,26 +154,95 @@ def html_document(html: str) -> Document | None:
     return document if isinstance(document, Document) else None
 
 
-def space_line_breaks(body: XmlNode) -> None:
-    """Put a space after every <lb/>, which would otherwise glue the lines around it together."""
-    for line_break in body.iter("lb"):
-        line_break.tail = " " + (line_break.tail or "")
-
-
-def xml_blocks(node: XmlNode) -> Iterator[Block]:
-    """Yield one block per outermost text element of trafilatura's XML body, in order."""
+def xml_pieces(node: XmlNode) -> Iterator[Piece]:
+    """Yield one piece per outermost text element of trafilatura's XML body, in order; a line
+    break (<lb/>) counts as a space."""
     for child in node.iterchildren():
         kind = XML_KINDS.get(child.tag) if isinstance(child.tag, str) else None
         if kind is None:
-            yield from xml_blocks(child)
+            yield from xml_pieces(child)
             continue
+        for line_break in child.iter("lb"):
+            line_break.tail = " " + (line_break.tail or "")
         text = collapse("".join(child.itertext()))
+        level = int((child.get("rend") or "h2")[1:2] or 2) if kind == "heading" else 0
         if text:
-            yield Block(kind, text)
+            yield Piece(kind, text, level)
 
 
-def drop_title_heading(blocks: tuple[Block, ...], title: str | None) -> tuple[Block, ...]:
+def read_listing(
+    pieces: list[Piece], title: str | None
+) -> tuple[str | None, str | None, list[Piece], list[Removed]]:
+    """A page of entries under a heading of its own (a heading, then a lower one, which
+    recurs) is read as its first entry: (section, title, the entry's pieces, the rest)."""
+    heads = [index for index, piece in enumerate(pieces) if piece.kind == "heading"]
+    if len(heads) < 3 or heads[:2] != [0, 1] or pieces[0].level >= pieces[1].level:
+        return None, title, pieces, []
+    level = pieces[1].level
+    following = [i for i in heads[2:] if pieces[i].level <= level]
+    if not following:
+        return None, title, pieces, []
+    end = following[0]
+    rest = [Removed(0, p.text, "another entry of the page") for p in pieces[end:]]
+    return pieces[0].text, pieces[1].text, pieces[2:end], rest
+
+
+def is_archive(tree: Any, title: str) -> bool:
+    """Whether the page's `<title>` is the extracted title and a period ("Old Blog: 2011"):
+    the title is then the site's, and the page its archive of that period."""
+    raw = collapse(tree.findtext(".//title") or "")
+    rest = raw.removeprefix(title).lstrip(" :|-\u2013\u2014")
+    return raw != title and raw.startswith(title) and any(char.isdigit() for char in rest)
+
+
+def first_heading(tree: Any, title: str, pieces: list[Piece]) -> str | None:
+    """The first heading of the page, other than the site's title and dates, whose words are
+    in the extracted text: the first entry's headline."""
+    text = " ".join(piece.text for piece in pieces)
+    for level in ("h1", "h2", "h3"):
+        for heading in tree.iter(level):
+            words = collapse(heading.text_content())
+            if words and words != title and words in text and read_date_line(words) is None:
+                return words
+    return None
+
+
+def drop_title_heading(pieces: list[Piece], title: str | None) -> list[Piece]:
     """Drop a leading heading that repeats the page title."""
-    if blocks and title and blocks[0].kind == "heading" and blocks[0].text == title:
-        return blocks[1:]
-    return blocks
+    if pieces and title and pieces[0].kind == "heading" and pieces[0].text == title:
+        return pieces[1:]
+    return pieces
+
+
+def clean_blocks(
+    pieces: list[Piece], outlet: OutletRule | None
+) -> tuple[list[Block], list[Removed]]:
+    """The pieces as blocks, without furniture, outlet chrome and what follows the article."""
+    blocks: list[Block] = []
+    removed: list[Removed] = []
+    for index, piece in enumerate(pieces):
+        rule = outlet.chrome_rule(piece.text) if outlet else None
+        ending = ends_article(piece.text) or (rule is not None and rule.kind == "end")
+        if ending and any(block.kind == "paragraph" for block in blocks):
+            removed += [Removed(0, p.text, "after the end of the article") for p in pieces[index:]]
+            break
+        reason = "an outlet rule" if rule else piece_furniture(piece.text)
+        if reason is None:
+            blocks.append(Block(piece.kind, piece.text))
+        else:
+            removed.append(Removed(0, piece.text, reason, rule.location if rule else None))
+    return blocks, removed
+
+
+def piece_furniture(text: str) -> str | None:
+    """The kind of furniture a short block is, or None."""
+    return furniture_kind(text) if word_count(text) <= MAX_PROMPT_WORDS else None
+
+
+def is_cut_off(blocks: Sequence[Block], removed: Sequence[Removed]) -> bool:
+    """Whether the article's text is visibly cut: it ends in an ellipsis, or the page offers
+    to continue reading elsewhere."""
+    paragraphs = [block.text for block in blocks if block.kind == "paragraph"]
+    ellipsis = bool(paragraphs) and paragraphs[-1].rstrip().endswith(("…", "..."))
+    offered = any(r.text.casefold().startswith(CUT_OFF) for r in removed)
+    return ellipsis or offered

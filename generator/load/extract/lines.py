@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from generator.load.decode import clean_text, unify_newlines
 
 SENTENCE_END = frozenset(".!?…")
@@ -50,3 +52,27 @@ def ends_sentence(text: str) -> bool:
 def ends_prose(text: str) -> bool:
     """Tell whether text ends like a line of prose (sentence end, colon or semicolon)."""
     return final_char(text) in PROSE_END
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """A whitespace-collapsed, non-blank line of a text, with its 1-based line number."""
+
+    number: int
+    text: str
+
+
+def numbered_groups(text: str) -> tuple[tuple[Line, ...], ...]:
+    """Split text into blank-line separated groups of whitespace-collapsed, numbered lines."""
+    groups: list[tuple[Line, ...]] = []
+    current: list[Line] = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = collapse(raw)
+        if line:
+            current.append(Line(number, line))
+        elif current:
+            groups.append(tuple(current))
+            current = []
+    if current:
+        groups.append(tuple(current))
+    return tuple(groups)

@@ -1,37 +1,49 @@
-"""Raw scraped text (``extract_text``), read in four steps:
+"""Raw scraped text (``extract_text``), read in five steps:
 
-1. Lines are whitespace-collapsed and grouped at blank lines.  Page chrome lines are removed
-   wherever they appear, keeping the facts some of them carry (see `chrome`).
+1. Lines are whitespace-collapsed and grouped at blank lines; page chrome lines are sorted out
+   wherever they appear, keeping the facts some of them carry (see `clean`).
 2. A group of several lines is one paragraph when it is prose hard-wrapped at a fixed width;
    otherwise every line is its own unit (some scrapers put one paragraph per line).
-3. The header zone runs up to the first body paragraph: a unit of at least three words ending
-   in sentence punctuation (``. ! ? … : ;``), or one too long to be a headline.  In the header
-   the title is the first line of at least four words (else the last header line), the section
-   label the short line just before it, the subtitle the line just after it if it has at least
-   four words; every other header line is chrome.  A line ending in a full stop is therefore
-   never a title: a page that opens with a lead sentence instead of a headline (kremlin.ru
-   transcripts do) has no title in its text, and that lead stays the first paragraph.
-4. In the body, a short line without closing punctuation that is followed by more text is a
-   subheading; everything else is a paragraph.  ``truncated`` is set when the last paragraph
-   does not end a sentence.
+3. The header gives the title, subtitle and section label (see `header`).  A line ending in a
+   full stop is therefore no title unless a timestamp stands below it: a page that opens with
+   a lead sentence instead of a headline (kremlin.ru transcripts do) has no title in its text,
+   and that lead stays the first paragraph.
+4. The body ends at a line after which a page lists other articles or comments ("Related
+   articles"), and before a closing run of two or more short headline-like lines (links to
+   other pages).  A later copy of a long paragraph is dropped.  A short line without closing
+   punctuation that is followed by more text is a subheading; everything else is a paragraph.
+   ``truncated`` is set when the last paragraph does not end a sentence.
+5. The date is the best-ranked date line (see `dates.DateRank`), a wire dateline opening the
+   first paragraph when there is none; a weekday date counts only right beside the title,
+   since elsewhere it is most often the site's own clock.
 """
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from generator.load.extract.blocks import Block, Extracted, looks_truncated
-from generator.load.extract.chrome import strip_chrome
+from generator.load.extract.blocks import (
+    Block,
+    Extracted,
+    Removed,
+    looks_truncated,
+    without_repeats,
+)
+from generator.load.extract.clean import Cleaned, Dated, clean_lines
+from generator.load.extract.dates import DateRank, lead_date
+from generator.load.extract.header import Header, Unit, split_header
 from generator.load.extract.lines import (
     HEADING_STOPS,
-    collapse,
+    Line,
     ends_prose,
     ends_sentence,
     final_char,
     normalise,
+    numbered_groups,
     word_count,
 )
+from generator.load.extract.outlets import OutletRule
 
 # Hard wrapping happens at a fixed width of a few dozen columns; every wrapped line but the last
 # fills most of it.  Lines outside this range are unwrapped paragraphs or short labels.
@@ -39,56 +51,36 @@ MIN_WRAP_WIDTH = 30
 MAX_WRAP_WIDTH = 150
 WRAP_FILL = 0.6
 
-MIN_BODY_WORDS = 3
-MAX_HEADLINE_WORDS = 40
-MIN_TITLE_WORDS = 4
-MAX_LABEL_WORDS = 5
-MAX_LABEL_CHARS = 50
 MAX_HEADING_WORDS = 15
 MAX_HEADING_CHARS = 120
+MAX_FOOTER_WORDS = 12
+MIN_FOOTER_LINES = 2
+MIN_REPEATED_WORDS = 12
 
 
-@dataclass(frozen=True, slots=True)
-class Header:
-    """Title, subtitle and section label picked out of the header zone."""
-
-    title: str | None = None
-    subtitle: str | None = None
-    section: str | None = None
-
-
-def extract_text(text: str) -> Extracted:
-    """Recover metadata and body blocks from raw scraped text, by the rules in the module doc."""
-    facts, groups = strip_chrome(line_groups(normalise(text)))
-    header_lines, body = split_header(units(groups))
-    header = read_header(header_lines)
-    blocks = body_blocks(body)
+def extract_text(text: str, outlet: OutletRule | None = None) -> Extracted:
+    """Recover metadata and body blocks from raw scraped text, by the rules in the module doc;
+    `outlet` holds the rules of the outlet the text comes from, when it is known."""
+    cleaned = clean_lines(numbered_groups(normalise(text)), outlet)
+    header, body = split_header(units(cleaned.groups), cleaned.dates)
+    body, cut = cut_body(body, cleaned.endings)
+    blocks, copies = without_repeats(body_blocks(body), MIN_REPEATED_WORDS)
+    title = header.title
+    removed = [*cleaned.removed, *header_removed(header), *cut]
+    removed += [Removed(copy.line, copy.text, "a repeated paragraph") for copy in copies]
     return Extracted(
-        title=header.title,
+        title=title.text if title else None,
         subtitle=header.subtitle,
-        section=facts.section or header.section,
-        licence=facts.licence,
-        date=facts.date,
-        url=facts.url,
+        section=cleaned.facts.section or header.section,
+        licence=cleaned.facts.licence,
+        date=best_date(cleaned, title, blocks),
+        url=cleaned.facts.url,
         truncated=looks_truncated(blocks),
         blocks=blocks,
+        outlet=outlet.name if outlet else None,
+        removed=tuple(sorted(removed, key=lambda r: r.line)),
+        title_line=title.line if title else 1,
     )
-
-
-def line_groups(text: str) -> tuple[tuple[str, ...], ...]:
-    """Split text into blank-line separated groups of whitespace-collapsed lines."""
-    groups: list[tuple[str, ...]] = []
-    current: list[str] = []
-    for raw in text.split("\n"):
-        line = collapse(raw)
-        if line:
-            current.append(line)
-        elif current:
-            groups.append(tuple(current))
-            current = []
-    if current:
-        groups.append(tuple(current))
-    return tuple(groups)
 
 
 def reads_on(lines: Sequence[str]) -> bool:
@@ -111,46 +103,50 @@ def is_wrapped(lines: Sequence[str]) -> bool:
     return stops * 2 <= len(inner) and reads_on(lines)
 
 
-def units(groups: Sequence[Sequence[str]]) -> tuple[str, ...]:
+def units(groups: Sequence[Sequence[Line]]) -> tuple[Unit, ...]:
     """Turn groups into units: a wrapped group is one unit, otherwise each line is one."""
-    found: list[str] = []
+    found: list[Unit] = []
     for group in groups:
-        found.extend([" ".join(group)] if is_wrapped(group) else group)
+        texts = [line.text for line in group]
+        if is_wrapped(texts):
+            found.append(Unit(group[0].number, group[-1].number, " ".join(texts)))
+        else:
+            found.extend(Unit(line.number, line.number, line.text) for line in group)
     return tuple(found)
 
 
-def opens_body(unit: str) -> bool:
-    """Tell whether a unit is body prose rather than a header line."""
-    words = word_count(unit)
-    return words > MAX_HEADLINE_WORDS or (words >= MIN_BODY_WORDS and ends_prose(unit))
+def header_removed(header: Header) -> list[Removed]:
+    """The header lines that are no title, subtitle or section label."""
+    return [Removed(unit.line, unit.text, "a header line") for unit in header.rest]
 
 
-def split_header(found: Sequence[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Split units at the first body paragraph into (header lines, body units)."""
-    for index, unit in enumerate(found):
-        if opens_body(unit):
-            return tuple(found[:index]), tuple(found[index:])
-    return tuple(found), ()
+def cut_body(
+    body: Sequence[Unit], endings: Sequence[int]
+) -> tuple[tuple[Unit, ...], list[Removed]]:
+    """The body without what follows its end (links, comments, a closing run of headlines)."""
+    first = next((unit.line for unit in body if not is_subheading(unit.text)), None)
+    end = next((line for line in endings if first is not None and line > first), None)
+    kept = [unit for unit in body if end is None or unit.line < end]
+    cut = [Removed(u.line, u.text, "after the end of the article") for u in body[len(kept) :]]
+    footer = footer_length(kept)
+    cut += [Removed(u.line, u.text, "a link after the article") for u in kept[len(kept) - footer :]]
+    return tuple(kept[: len(kept) - footer]), cut
 
 
-def is_label(line: str) -> bool:
-    """Tell whether a header line is short enough to be a section label."""
-    return word_count(line) <= MAX_LABEL_WORDS and len(line) <= MAX_LABEL_CHARS
+def footer_length(body: Sequence[Unit]) -> int:
+    """How many units close the body as a run of short headline-like lines after its prose."""
+    run = 0
+    for unit in reversed(body):
+        if not is_footer_line(unit.text):
+            break
+        run += 1
+    ends_prose_before = run < len(body) and ends_sentence(body[len(body) - run - 1].text)
+    return run if run >= MIN_FOOTER_LINES and ends_prose_before else 0
 
 
-def read_header(lines: Sequence[str]) -> Header:
-    """Pick title, subtitle and section label out of the header lines; the rest is chrome."""
-    if not lines:
-        return Header()
-    long_enough = (i for i, line in enumerate(lines) if word_count(line) >= MIN_TITLE_WORDS)
-    at = next(long_enough, len(lines) - 1)
-    before = lines[at - 1] if at > 0 else None
-    after = lines[at + 1] if at + 1 < len(lines) else None
-    return Header(
-        title=lines[at],
-        subtitle=after if after and word_count(after) >= MIN_TITLE_WORDS else None,
-        section=before if before and is_label(before) else None,
-    )
+def is_footer_line(text: str) -> bool:
+    """A short line, capitalised and unpunctuated, as the links closing a page are."""
+    return word_count(text) <= MAX_FOOTER_WORDS and not ends_prose(text) and not text[:1].islower()
 
 
 def is_subheading(unit: str) -> bool:
@@ -163,10 +159,40 @@ def is_subheading(unit: str) -> bool:
     )
 
 
-def body_blocks(body: Sequence[str]) -> tuple[Block, ...]:
+def body_blocks(body: Sequence[Unit]) -> tuple[Block, ...]:
     """Classify body units; a subheading needs text after it, so the last unit is a paragraph."""
     last = len(body) - 1
     return tuple(
-        Block("heading" if index < last and is_subheading(unit) else "paragraph", unit)
+        Block(
+            "heading" if index < last and is_subheading(unit.text) else "paragraph",
+            unit.text,
+            unit.line,
+        )
         for index, unit in enumerate(body)
     )
+
+
+def best_date(
+    cleaned: Cleaned, title: Unit | None, blocks: Sequence[Block]
+) -> datetime.date | None:
+    """The best-ranked date of the text, by the rule in the module doc."""
+    dated = [
+        d for d in cleaned.dates if d.date.rank != DateRank.MASTHEAD or beside(d, title, cleaned)
+    ]
+    ranked = [(d.date.rank, d.line, d.date.date) for d in dated]
+    lead = next((block for block in blocks if block.kind == "paragraph"), None)
+    found = lead_date(lead.text) if lead else None
+    if found is not None and lead is not None:
+        ranked.append((DateRank.DATELINE, lead.line, found))
+    return min(ranked)[2] if ranked else None
+
+
+def beside(dated: Dated, title: Unit | None, cleaned: Cleaned) -> bool:
+    """Whether a date line stands right above or below the title, with only other date lines
+    (or blank lines) between them."""
+    if title is None:
+        return False
+    low, high = sorted((dated.line, title.line))
+    dates = {d.line for d in cleaned.dates}
+    between = {line for line in range(low + 1, high) if line not in dates}
+    return not between & cleaned.occupied

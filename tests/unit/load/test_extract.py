@@ -510,3 +510,81 @@ def test_collapsing_and_counting_words_follow_str_split(text: str) -> None:
     # Both skip the split when the text is already collapsed; the result must not tell.
     assert collapse(text) == " ".join(text.split())
     assert word_count(text) == len(text.split())
+
+
+# --- page chrome of any outlet, by kind ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Washington DC, February 18, 2025", datetime.date(2025, 2, 18)),
+        ("Updated: 22-01-2025 19:30 IST", datetime.date(2025, 1, 22)),
+        ("11/10/2020 08:15 PM EST", datetime.date(2020, 11, 10)),
+        ("PublishDate: Saturday, March 13, 2021 14:37", datetime.date(2021, 3, 13)),
+        ("Sun. Apr 20th, 2025", datetime.date(2025, 4, 20)),
+        ("19:5924.08.2023", datetime.date(2023, 8, 24)),
+    ],
+)
+def test_datelines_give_the_date_and_are_no_title(line: str, date: datetime.date) -> None:
+    extracted = extract_text(f"{line}\nTalks resume in Geneva this week{BODY}")
+    assert (extracted.title, extracted.date) == ("Talks resume in Geneva this week", date)
+
+
+@pytest.mark.parametrize("line", ["yesterday", "3 days ago", "May 2024", "today at 10:00"])
+def test_relative_and_partial_dates_are_never_read(line: str) -> None:
+    assert extract_text(f"Talks resume in Geneva this week\n{line}{BODY}").date is None
+
+
+def test_dates_rank_by_kind() -> None:
+    text = "Wednesday, April 23, 2025\nTalks resume in Geneva this week\nUpdated: 25 April 2025\n"
+    assert extract_text(text + "Published: 24 April 2025" + BODY).date == datetime.date(2025, 4, 24)
+    assert extract_text(text + BODY).date == datetime.date(2025, 4, 25)
+
+
+def test_a_weekday_date_away_from_the_title_is_the_site_s_clock() -> None:
+    text = "Wednesday, April 24, 2024\nHome » World\n\nTalks resume in Geneva this week" + BODY
+    assert extract_text(text).date is None
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        "An official website of the United States Government Here's how you know",
+        "About | HeinOnline Law Journal Library | Subscribe | Contact",
+        "ISSN 1234-5678",
+        "Get the Mirror in your inbox:",
+        "Read also: Talks stall again in Vienna",
+        "We use cookies to improve your experience",
+        "Lost Password?",
+        "* * *",
+        "Source – US State Department",
+        "By Office of the Spokesperson",
+        "3 days ago",
+    ],
+)
+def test_page_chrome_is_removed_and_never_the_title(chrome: str) -> None:
+    extracted = extract_text(f"{chrome}\nTalks resume in Geneva this week\n{chrome}{BODY}")
+    assert extracted.title == "Talks resume in Geneva this week"
+    assert [block.text for block in extracted.blocks] == [BODY.strip()]
+    assert chrome in {removed.text for removed in extracted.removed}
+
+
+def test_the_headline_is_the_line_above_a_timestamp() -> None:
+    text = "Russian-Indian talks\n2021-12-06T17:00:00Z\nNew Delhi\n" + BODY
+    assert extract_text(text).title == "Russian-Indian talks"
+    text = "As of today, the service is open to all citizens.\n2022-02-08T12:48:00Z\n" + BODY
+    assert extract_text(text).title == "As of today, the service is open to all citizens."
+
+
+def test_a_republisher_stamp_glued_to_the_lead_keeps_the_lead() -> None:
+    extracted = extract_text(" date 2021-05-05 MOSCOW, May 5. /TASS/. Moscow is ready to help.")
+    assert extracted.date == datetime.date(2021, 5, 5)
+    assert [block.text for block in extracted.blocks] == [
+        "MOSCOW, May 5. /TASS/. Moscow is ready to help."
+    ]
+
+
+def test_the_article_ends_where_the_page_lists_other_articles() -> None:
+    extracted = extract_text(BODY + "\nRelated articles\n\nAnother story of the day, not ours.\n")
+    assert [block.text for block in extracted.blocks] == [BODY.strip()]

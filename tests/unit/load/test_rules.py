@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from generator.load.extract import extract_text
-from generator.load.extract.dates import MONTH_NAMES, parse_date
+from generator.load.extract.dates import MONTH_NAMES, find_date
 from generator.load.schema import is_date, is_web_address, load_schema, shape_errors
 from generator.load.siteconfig import SiteConfig, site_url
 from generator.model.relations import month_label
@@ -67,8 +67,8 @@ def test_one_date_rule_for_metadata_positions_and_options(text: str, verdict: bo
     assert check_metadata(Metadata(date=text), Problems()) is verdict
 
 
-def test_one_list_of_month_names_for_scraped_dates_and_month_pages() -> None:
+def test_month_pages_name_months_as_scraped_dates_are_read() -> None:
     for number, name in enumerate(MONTH_NAMES, 1):
-        assert parse_date(f"3 {name} 2025") == datetime.date(2025, number, 3)
-        assert parse_date(f"{name[:3]} 3, 2025") == datetime.date(2025, number, 3)
+        assert find_date(f"3 {name} 2025") == datetime.date(2025, number, 3)
+        assert find_date(f"{name[:3]} 3, 2025") == datetime.date(2025, number, 3)
         assert month_label(f"2025-{number:02d}") == f"{name} 2025"

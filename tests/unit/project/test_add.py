@@ -89,7 +89,8 @@ def test_an_exact_duplicate_is_refused_naming_the_article(project_copy: Path) ->
 def test_a_near_duplicate_needs_force(project_copy: Path, tmp_path: Path) -> None:
     original = (project_copy / "seeds" / f"{DEMO_ARTICLE}.txt").read_text(encoding="utf-8")
     syndicated = tmp_path / "syndicated.txt"
-    chrome = "Share this story\n\nRelated: more world news on our site every day, all day long.\n"
+    # An outlet's own lines, which no general rule knows as chrome.
+    chrome = "Wire desk\n\nOur correspondents in Geneva and Vienna contributed to this report.\n"
     syndicated.write_text(original + "\n" + chrome, encoding="utf-8")
     before = seeds_digest(project_copy)
     refused = add(project_copy, str(syndicated))

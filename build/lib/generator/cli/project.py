@@ -20,6 +20,7 @@ from generator.project.add import (
     check_metadata,
     ingest,
     load_project,
+    project_outlets,
     read_sources,
     taken_ids,
     write_seeds,
@@ -146,7 +147,8 @@ def add(root: Path, paths: tuple[str, ...], form: str | None, force: bool, **giv
     sources = read_sources(paths, stdin, form, problems)
     briefing = load_project(root)
     taken = taken_ids(root, briefing)
-    ready = ingest(sources, metadata, briefing.articles, taken, force, problems)
+    outlets = project_outlets(root)
+    ready = ingest(sources, metadata, briefing.articles, taken, force, problems, outlets)
     if problems.errors:
         raise BriefingError(problems.errors)
     write_seeds(root, ready)
@@ -161,6 +163,9 @@ def added_lines(item: Ingested, touched: Touches, briefing: Briefing) -> list[st
     files = ", ".join(f"seeds/{name}" for name, _ in item.files)
     lines = [f"added {article.id}: {files}", f"  title: {article.title}"]
     lines.append(f"  date: {article.date or 'not stated (give --date)'}")
+    lines.append(
+        f"  outlet: {article.outlet or 'unknown (give --outlet, or --url of a known host)'}"
+    )
     lines.append(f"  mentions: {', '.join(a.name for a in touched.actors) or 'no actor'}")
     lines.append(f"  issues: {', '.join(i.title for i in touched.issues) or 'none'}")
     lines += [f"  may make stale: {position_name(p, briefing)}" for p in touched.stale]

@@ -8,15 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from generator import defaults
-from generator.load.extract import (
-    Extracted,
-    extract_html,
-    extract_markdown,
-    extract_text,
-    split_front_matter,
-)
+from generator.load.extract import Extracted, extract_markdown, split_front_matter
+from generator.load.extract.outlets import OutletRule
 from generator.load.files import read_bytes, read_text, relative, walk_files
 from generator.load.marked_yaml import parse_yaml
+from generator.load.reading import given_url, read_article
+from generator.load.sources import NO_SOURCES, SOURCES_FILE, Sources, build_sources
 from generator.problems import Location, Problems
 
 MAX_FILE_BYTES = 2_000_000
@@ -42,13 +39,15 @@ class YamlFile:
 
 @dataclass(frozen=True, slots=True)
 class RawArticle:
-    """An article file as read: its extracted structure and the metadata given beside it."""
+    """An article file as read: its extracted structure, the metadata given beside it, and
+    the outlet of briefings/sources.yaml it comes from, when one is known."""
 
     stem: str
     path: str
     form: str
     extracted: Extracted
     metadata: YamlFile | None
+    outlet: OutletRule | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +81,7 @@ def load_inputs(root: Path, problems: Problems, max_bytes: int = MAX_FILE_BYTES)
         ),
         actors=load_all("briefings/actors"),
         issues=load_all("briefings/issues"),
-        articles=load_articles(root, problems, max_bytes),
+        articles=load_articles(root, problems, max_bytes, load_sources(root, problems, max_bytes)),
         templates={**packaged(defaults.TEMPLATES), **read_tree(root / "templates", root, problems)},
         pages={**packaged(defaults.PAGES), **read_pages(root / "pages", root, problems)},
     )
@@ -129,10 +128,17 @@ def tree_files(folder: Path) -> list[tuple[str, Path]]:
     return [(name, folder / name) for name in walk_files(folder, hidden=False)]
 
 
+def load_sources(root: Path, problems: Problems, max_bytes: int | None = None) -> Sources:
+    """The outlets of briefings/sources.yaml, checked; none when the file does not exist."""
+    path = root / SOURCES_FILE
+    source = load_yaml(root, path, problems, max_bytes) if path.is_file() else None
+    return build_sources(source, problems)
+
+
 def load_articles(
-    root: Path, problems: Problems, max_bytes: int | None = None
+    root: Path, problems: Problems, max_bytes: int | None = None, sources: Sources = NO_SOURCES
 ) -> tuple[RawArticle, ...]:
-    """Every article of seeds/, with its sidecar metadata or front matter."""
+    """Every article of seeds/, with its sidecar metadata or front matter and its outlet."""
     folder = root / "seeds"
     if not folder.is_dir():
         return ()
@@ -143,7 +149,7 @@ def load_articles(
             continue
         if is_ignored(path) or not path.is_file() or path.name.endswith(SIDECAR_SUFFIX):
             continue
-        article = load_article(root, path, problems, max_bytes)
+        article = load_article(root, path, problems, max_bytes, sources)
         if article is not None:
             articles.append(article)
     check_sidecars(root, folder, problems)
@@ -169,9 +175,14 @@ def is_ignored(path: Path) -> bool:
 
 
 def load_article(
-    root: Path, path: Path, problems: Problems, max_bytes: int | None = None
+    root: Path,
+    path: Path,
+    problems: Problems,
+    max_bytes: int | None = None,
+    sources: Sources = NO_SOURCES,
 ) -> RawArticle | None:
-    """One article file, or None (with a problem) when it cannot be read."""
+    """One article file, or None (with a problem) when it cannot be read; the outlet's rules
+    are applied to its text."""
     form = ARTICLE_SUFFIXES.get(path.suffix.lower())
     if form is None:
         hint = "articles are .txt (scraped text), .md (Markdown with front matter) or .html"
@@ -183,15 +194,19 @@ def load_article(
     if text is None:
         return None
     if form == "markdown":
-        return load_markdown_article(root, path, text, problems)
-    extracted = extract_html(text) if form == "html" else extract_text(text)
+        return load_markdown_article(root, path, text, problems, sources)
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
     metadata = load_yaml(root, sidecar, problems, max_bytes) if sidecar.exists() else None
-    return RawArticle(path.stem, relative(root, path), form, extracted, metadata)
+    shown = relative(root, path)
+    outlet, extracted = read_article(shown, form, text, given_url(metadata), sources, problems)
+    return RawArticle(path.stem, shown, form, extracted, metadata, outlet)
 
 
-def load_markdown_article(root: Path, path: Path, text: str, problems: Problems) -> RawArticle:
-    """A Markdown article whose metadata is its YAML front matter."""
+def load_markdown_article(
+    root: Path, path: Path, text: str, problems: Problems, sources: Sources = NO_SOURCES
+) -> RawArticle:
+    """A Markdown article whose metadata is its YAML front matter; its text is the author's,
+    so no outlet rule applies to it, but its address names its outlet."""
     front_matter, body = split_front_matter(text)
     shown = relative(root, path)
     metadata = None
@@ -201,7 +216,8 @@ def load_markdown_article(root: Path, path: Path, text: str, problems: Problems)
         # mistake (a copied sidecar, say), reported as in any YAML file.
         data = parse_yaml(shown, front_matter, problems, first_line=2)
         metadata = YamlFile(shown, data, schema_modeline(shown, front_matter, first_line=2))
-    return RawArticle(path.stem, shown, "markdown", extract_markdown(body), metadata)
+    outlet = sources.for_host(given_url(metadata))
+    return RawArticle(path.stem, shown, "markdown", extract_markdown(body), metadata, outlet)
 
 
 def check_sidecars(root: Path, folder: Path, problems: Problems) -> None:

@@ -11,6 +11,7 @@ from generator.load.marked_yaml import MarkedDict
 from generator.load.schema import is_id, is_reserved, reserved_reason
 from generator.load.shape import check_shape
 from generator.model.articles import Article, article_order, build_articles
+from generator.model.cleaning import check_cleaning
 from generator.model.positions import Context, Position, build_position
 from generator.problems import Location, Problems, did_you_mean
 
@@ -87,6 +88,7 @@ class Briefing:
 def build_model(raw: RawInputs, problems: Problems) -> Briefing:
     """Check and link everything; the caller checks `problems` before using the result."""
     articles = build_articles(raw.articles, problems)
+    check_cleaning(articles, problems)
     issue_files = unique_files(raw.issues, "issue", problems)
     actor_files = unique_files(raw.actors, "actor", problems)
     issues = build_issues(issue_files, problems)

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from generator.load.extract.blocks import Removed
 from generator.load.inputs import RawArticle
 from generator.load.schema import is_article_id, is_reserved, reserved_reason
 from generator.load.shape import check_shape
@@ -20,6 +21,8 @@ class Paragraph:
     number: int
     kind: Literal["paragraph", "heading"]
     text: str
+    line: int = 1
+    """Where the block starts in its file (1 for a form that keeps no lines)."""
 
     @property
     def anchor(self) -> str:
@@ -44,6 +47,10 @@ class Article:
     attribution: str | None
     excerpt: bool
     paragraphs: tuple[Paragraph, ...]
+    removed: tuple[Removed, ...] = ()
+    """The lines of its text left out as page chrome, in reading order."""
+    title_line: int | None = None
+    """The line of its text the title was read from; None when its metadata gives the title."""
 
 
 def build_articles(raws: tuple[RawArticle, ...], problems: Problems) -> list[Article]:
@@ -75,6 +82,7 @@ def build_article(raw: RawArticle, problems: Problems) -> Article | None:
     if article_id is None:
         return None
     extracted = raw.extracted
+    rule = raw.outlet
     return Article(
         id=article_id,
         location=Location(raw.path),
@@ -84,15 +92,17 @@ def build_article(raw: RawArticle, problems: Problems) -> Article | None:
         date=datetime.date.fromisoformat(meta["date"]) if "date" in meta else extracted.date,
         date_note=meta.get("date_note"),
         author=meta.get("author"),
-        outlet=meta.get("outlet"),
+        outlet=meta.get("outlet") or (rule.name if rule else None) or extracted.outlet,
         url=meta.get("url", extracted.url),
-        licence=meta.get("licence", extracted.licence),
+        licence=meta.get("licence") or extracted.licence or (rule.licence if rule else None),
         attribution=meta.get("attribution"),
         excerpt=bool(meta.get("excerpt", extracted.truncated)),
         paragraphs=tuple(
-            Paragraph(number, block.kind, block.text)
+            Paragraph(number, block.kind, block.text, block.line)
             for number, block in enumerate(extracted.blocks, start=1)
         ),
+        removed=extracted.removed,
+        title_line=None if meta.get("title") or not extracted.title else extracted.title_line,
     )
 
 

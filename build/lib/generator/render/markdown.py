@@ -1,11 +1,13 @@
 """The filters that make untrusted text inert Markdown: escaping, quote marks, links, badges.
 
 Every text from an article or a briefing reaches a page through one of them ('md' or
-'highlight' in the templates); output is Markdown, so Jinja2's HTML autoescaping is off.
+'highlight' in the templates, 'html' inside a raw HTML block); output is Markdown, so Jinja2's
+HTML autoescaping is off.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
 from urllib.parse import quote
@@ -40,6 +42,13 @@ MARK = ('<mark class="quoted">', "</mark>")
 def escape_markdown(text: object) -> str:
     """Untrusted text as inert inline Markdown: one line, no markup, no HTML, no links."""
     return escape_line_start(escape_inline(str(text)).strip())
+
+
+def escape_html(text: object) -> str:
+    """Untrusted text as inert text of a raw HTML block, where Markdown is not read: one line,
+    cleaned as `escape_inline` cleans it, with entities for '&', '<' and '>'."""
+    flat = WHITESPACE.sub(" ", clean_text(str(text))).strip()
+    return html.escape(flat, quote=False)
 
 
 def escape_inline(text: str) -> str:

@@ -1,0 +1,140 @@
+"""Sorting the lines of a scraped text into the article's and the page's (its chrome).
+
+Each line is read once, in order: a republisher's date stamp and glued openings ("Headline:",
+an image's alternative text) are split off it; then it is chrome when an outlet rule says so,
+when it is a chrome line (see `chrome`), when it names the outlet, or when it repeats: a line
+printed three times or more (a banner, a caption), a line that holds such a line glued to
+others, or a copy of the line just before it. The lines that end an article ("Related
+articles", an outlet's own ending) are noted for the body to be cut there.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from generator.load.extract.blocks import Removed
+from generator.load.extract.chrome import Facts, Verdict, chrome_verdict, split_stamp
+from generator.load.extract.dates import DateLine
+from generator.load.extract.furniture import ends_article, strip_closing, strip_opening
+from generator.load.extract.lines import Line, word_count
+from generator.load.extract.outlets import OutletRule
+
+MAX_STAMP_CHROME_WORDS = 3
+MAX_GLUED_REPEAT_WORDS = 12
+MIN_REPEATS = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Dated:
+    """A date line of the text: where it is and what it says."""
+
+    line: int
+    date: DateLine
+
+
+@dataclass(slots=True)
+class Cleaned:
+    """The lines kept, grouped as in the text, and what the chrome said and was."""
+
+    groups: list[tuple[Line, ...]] = field(default_factory=list)
+    removed: list[Removed] = field(default_factory=list)
+    dates: list[Dated] = field(default_factory=list)
+    endings: list[int] = field(default_factory=list)
+    facts: Facts = field(default_factory=Facts)
+    occupied: frozenset[int] = frozenset()
+    """The numbers of the text's non-blank lines."""
+
+    def drop(self, line: Line, text: str, verdict: Verdict) -> None:
+        """Record a chrome line (or the part of one) and what it carries."""
+        self.removed.append(Removed(line.number, text, verdict.reason))
+        self.facts = self.facts.merge(undated(verdict.facts))
+        if verdict.dated is not None:
+            self.dates.append(Dated(line.number, verdict.dated))
+
+
+def undated(facts: Facts) -> Facts:
+    """The facts without their date: dates are chosen once the title is known."""
+    return Facts(section=facts.section, licence=facts.licence, url=facts.url)
+
+
+def clean_lines(groups: Sequence[Sequence[Line]], outlet: OutletRule | None) -> Cleaned:
+    """Sort every line into the article's and the chrome, by the rules in the module doc."""
+    cleaned = Cleaned(occupied=frozenset(line.number for group in groups for line in group))
+    repeated = repeated_lines(groups)
+    previous = ""
+    for group in groups:
+        kept: list[Line] = []
+        for line in split_lines(group, cleaned):
+            if keep_line(line, previous, repeated, outlet, cleaned):
+                kept.append(line)
+            previous = line.text
+        if kept:
+            cleaned.groups.append(tuple(kept))
+    return cleaned
+
+
+def split_lines(group: Sequence[Line], cleaned: Cleaned) -> Iterator[Line]:
+    """The lines of a group with stamps and glued openings split off (and recorded)."""
+    for line in group:
+        stamp, rest = split_stamp(line.text)
+        if stamp is not None:
+            cleaned.drop(line, line.text[: len(line.text) - len(rest)].strip(), stamp)
+            if rest and beside_stamp(rest):
+                cleaned.removed.append(Removed(line.number, rest, "the page's top bar"))
+                continue
+        opening, rest = strip_opening(rest)
+        if opening:
+            cleaned.removed.append(Removed(line.number, opening, "a label or image text"))
+        rest, closing = strip_closing(rest)
+        if closing:
+            cleaned.removed.append(Removed(line.number, closing, "a link to other articles"))
+        if rest:
+            yield Line(line.number, rest)
+
+
+def beside_stamp(rest: str) -> bool:
+    """Whether what follows a stamp on its line is the page's top bar (a site name, a logo, a
+    menu button, a time) rather than a headline, a sentence or a date line of its own."""
+    return word_count(rest) <= MAX_STAMP_CHROME_WORDS
+
+
+def keep_line(
+    line: Line, previous: str, repeated: frozenset[str], outlet: OutletRule | None, cleaned: Cleaned
+) -> bool:
+    """Whether a line is the article's; a chrome line is recorded in `cleaned` instead."""
+    rule = outlet.chrome_rule(line.text) if outlet else None
+    if ends_article(line.text) or (rule is not None and rule.kind == "end"):
+        cleaned.endings.append(line.number)
+    if rule is not None:
+        cleaned.removed.append(Removed(line.number, line.text, "an outlet rule", rule.location))
+        return False
+    verdict = chrome_verdict(line.text) or repeat_verdict(line.text, previous, repeated)
+    if verdict is None and outlet is not None and outlet.is_name(line.text):
+        verdict = Verdict("the outlet's name", Facts())
+    if verdict is None:
+        return True
+    cleaned.drop(line, line.text, verdict)
+    return False
+
+
+def repeat_verdict(text: str, previous: str, repeated: frozenset[str]) -> Verdict | None:
+    """A line is chrome when the page prints it three times or more, when it holds such a
+    line glued to others, or when it copies the line before it."""
+    if text in repeated or text == previous:
+        return Verdict("a repeated line", Facts())
+    short = word_count(text) <= MAX_GLUED_REPEAT_WORDS
+    if short and any(copy in text for copy in repeated):
+        return Verdict("a repeated line", Facts())
+    return None
+
+
+def repeated_lines(groups: Sequence[Sequence[Line]]) -> frozenset[str]:
+    """Lines printed three times or more, two of them one after the other: a site's banner,
+    a caption printed twice over, never a speaker's label in a transcript."""
+    lines = [line.text for group in groups for line in group]
+    counts = Counter(lines)
+    twice_running = {a for a, b in pairwise(lines) if a == b}
+    return frozenset(text for text in twice_running if counts[text] >= MIN_REPEATS)

@@ -1,0 +1,158 @@
+"""The header of a scraped text: where it ends, and its title, subtitle and section label.
+
+The header runs up to the first body paragraph (a unit of at least three words ending in
+sentence punctuation, or one too long to be a headline), or up to a date line that follows a
+header line: a dateline closes the header. Where the text has a timestamp (an ISO timestamp or
+a date with a time of day) right below a line, that line is the headline, whatever its
+punctuation, and the short lines just below the timestamp are its place (``Moscow Region``).
+Otherwise the title is the first header line of at least four words, else the last header line
+that is no byline or place (``Sean McCormack, Spokesman``, ``Washington, DC``). The section
+label is the short line just before the title, the subtitle the line just after it if it has
+at least four words; every other header line is chrome.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.load.extract.clean import Dated
+from generator.load.extract.dates import DateRank
+from generator.load.extract.lines import ends_prose, ends_sentence, word_count
+
+MIN_BODY_WORDS = 3
+MAX_HEADLINE_WORDS = 40
+MIN_TITLE_WORDS = 4
+MAX_LABEL_WORDS = 5
+MAX_LABEL_CHARS = 50
+MAX_PLACE_WORDS = 5
+MAX_TIMESTAMP_TITLE_AT = 5
+MAX_TITLE_CASE_WORDS = 15
+MAX_BYLINE_WORDS = 5
+MAX_ROLE_WORDS = 3
+TITLE_CASE_SHARE = 0.8
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A line, or a hard-wrapped paragraph joined into one, with the lines it spans."""
+
+    line: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """Title, subtitle and section label picked out of the header zone, and the header
+    lines that are none of them (chrome)."""
+
+    title: Unit | None = None
+    subtitle: str | None = None
+    section: str | None = None
+    rest: tuple[Unit, ...] = ()
+
+
+def opens_body(unit: str) -> bool:
+    """Tell whether a unit is body prose rather than a header line: a headline in title case
+    stays one even when it ends in a full stop ("… with Israel War Min.")."""
+    words = word_count(unit)
+    if words > MAX_HEADLINE_WORDS:
+        return True
+    return words >= MIN_BODY_WORDS and ends_prose(unit) and not is_title_case(unit)
+
+
+def is_title_case(unit: str) -> bool:
+    """Whether a short line capitalises its words as a headline does: nearly every word of
+    four letters or more, and at least four of them, with no comma or colon between clauses."""
+    if word_count(unit) > MAX_TITLE_CASE_WORDS or ", " in unit or ": " in unit:
+        return False
+    long = [word for word in unit.split() if sum(char.isalpha() for char in word) >= 4]
+    capitals = sum(word[:1].isupper() for word in long)
+    return len(long) >= MIN_TITLE_WORDS and capitals >= TITLE_CASE_SHARE * len(long)
+
+
+def split_header(units: Sequence[Unit], dates: Sequence[Dated]) -> tuple[Header, tuple[Unit, ...]]:
+    """The header read from the units, and the body units after it."""
+    at = timestamp_title(units, dates)
+    if at is not None:
+        end = at + 1
+        stamp = units[at].end + 1
+        while end < len(units) and is_place(units[end], stamp + end - at - 1):
+            end += 1
+        return read_header(units[:end], at), tuple(units[end:])
+    end = header_end(units, dates)
+    return read_header(units[:end], None), tuple(units[end:])
+
+
+def timestamp_title(units: Sequence[Unit], dates: Sequence[Dated]) -> int | None:
+    """The index of the unit right above the text's first timestamp, when it can be a title."""
+    stamps = [d.line for d in dates if d.date.timed and d.date.rank <= DateRank.BARE]
+    if not stamps:
+        return None
+    above = [i for i, unit in enumerate(units) if unit.end == min(stamps) - 1]
+    if not above or above[0] > MAX_TIMESTAMP_TITLE_AT:
+        return None
+    fits = word_count(units[above[0]].text) <= MAX_HEADLINE_WORDS
+    return above[0] if fits else None
+
+
+def is_place(unit: Unit, line: int) -> bool:
+    """Whether a unit on the given line, right below a timestamp, names a place."""
+    text = unit.text
+    short = word_count(text) <= MAX_PLACE_WORDS and len(text) <= MAX_LABEL_CHARS
+    return unit.line == line + 1 and short and not ends_prose(text) and not text[:1].islower()
+
+
+def header_end(units: Sequence[Unit], dates: Sequence[Dated]) -> int:
+    """Where the header ends: at the first body paragraph, or at a date line below a header
+    line."""
+    for index, unit in enumerate(units):
+        if opens_body(unit.text):
+            return index
+        closing = index > 0 and any(units[index - 1].end < d.line < unit.line for d in dates)
+        if closing:
+            return index
+    return len(units)
+
+
+def read_header(lines: Sequence[Unit], at: int | None) -> Header:
+    """Pick title, subtitle and section label out of the header lines; the rest is chrome."""
+    if not lines:
+        return Header()
+    at = title_index(lines) if at is None else at
+    before = lines[at - 1].text if at > 0 else None
+    after = lines[at + 1].text if at + 1 < len(lines) else None
+    subtitle = after if after and word_count(after) >= MIN_TITLE_WORDS else None
+    section = before if before and is_label(before) else None
+    used = {at, at + 1 if subtitle else at, at - 1 if section else at}
+    return Header(
+        title=lines[at],
+        subtitle=subtitle,
+        section=section,
+        rest=tuple(line for index, line in enumerate(lines) if index not in used),
+    )
+
+
+def title_index(lines: Sequence[Unit]) -> int:
+    """The first line of at least four words that is no byline or place; else the last such
+    line of any length; else the last line."""
+    named = [index for index, line in enumerate(lines) if not is_byline(line.text)]
+    for index in named:
+        if word_count(lines[index].text) >= MIN_TITLE_WORDS:
+            return index
+    return named[-1] if named else len(lines) - 1
+
+
+def is_byline(line: str) -> bool:
+    """A name and a role, or a place and its region: a short line whose last comma is
+    followed by a few capitalised words ("Adam Ereli, Deputy Spokesman", "Washington, DC")."""
+    if ", " not in line or word_count(line) > MAX_BYLINE_WORDS or ends_sentence(line):
+        return False
+    role = line.rsplit(", ", 1)[1].split()
+    return len(role) <= MAX_ROLE_WORDS and all(word[:1].isupper() for word in role)
+
+
+def is_label(line: str) -> bool:
+    """Tell whether a header line is short enough to be a section label."""
+    return word_count(line) <= MAX_LABEL_WORDS and len(line) <= MAX_LABEL_CHARS
