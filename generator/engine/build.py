@@ -32,6 +32,7 @@ from pathlib import Path
 from generator.engine.config import BUILD_CONFIG, config_text, engine_settings, theme_files
 from generator.engine.fulltext import index_site
 from generator.engine.progress import Advance, follow
+from generator.engine.sitebuild import site_build_command
 from generator.engine.write import WriteReport, replace_folder, write_if_changed, write_pages
 from generator.load.inputs import MAX_FILE_BYTES, RawInputs, load_inputs
 from generator.load.siteconfig import SiteConfig, load_site_config
@@ -186,9 +187,8 @@ def write_engine_config(
 def build_site(root: Path, epoch: str, on_page: Advance | None = None) -> None:
     """Run a full, strict MkDocs build with the configuration written for it (never --dirty)."""
     config = root / BUILD_CONFIG
-    # Not --quiet: it hides warnings from the count that --strict fails on.
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
-    command += ["--config-file", config.relative_to(root).as_posix()]
+    # MkDocs' own strict, clean build, with the page cache (generator/engine/sitebuild.py).
+    command = site_build_command(config.relative_to(root).as_posix())
     environment = {
         # SOURCE_DATE_EPOCH, when set, wins over the content's date (reproducible-builds.org).
         "SOURCE_DATE_EPOCH": epoch,
