@@ -21,8 +21,8 @@ touched (their mtimes stay). Both happen after every check and the whole MkDocs 
 from __future__ import annotations
 
 import datetime
+import functools
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Callable, Mapping
@@ -33,6 +33,7 @@ from generator.engine.config import BUILD_CONFIG, config_text, engine_settings, 
 from generator.engine.fulltext import index_site
 from generator.engine.progress import Advance, follow
 from generator.engine.sitebuild import site_build_command
+from generator.engine.staging import discard, promote, stage_pages
 from generator.engine.write import WriteReport, replace_folder, write_if_changed, write_pages
 from generator.load.inputs import MAX_FILE_BYTES, RawInputs, load_inputs
 from generator.load.siteconfig import SiteConfig, load_site_config
@@ -145,17 +146,18 @@ def publish(
     """
     stage = root / STAGE_DIR
     recover(root)
-    shutil.rmtree(stage, ignore_errors=True)
+    discard(stage, root)  # generator/engine/staging.py: renamed away, deleted in the background
     try:
-        write_pages(pages, stage / DOCS_DIR)
+        staged = stage_pages(pages, root / DOCS_DIR, stage / DOCS_DIR)
         write_engine_config(root, name, stage / DOCS_DIR, stage / SITE_DIR, BUILD_CONFIG)
         build_site(root, epoch, on_page)
-        index_full_text(stage / SITE_DIR)
-        report = write_pages(pages, root / DOCS_DIR)
-        replace_folder(stage / SITE_DIR, root / SITE_DIR, stage / "previous-site")
+        index_full_text(stage / SITE_DIR, root / SITE_DIR)
+        report = promote(staged, root / DOCS_DIR)
+        swap = functools.partial(discard, root=root)
+        replace_folder(stage / SITE_DIR, root / SITE_DIR, stage / "previous-site", swap)
         return report
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        discard(stage, root)
         (root / BUILD_CONFIG).unlink(missing_ok=True)
 
 
@@ -220,9 +222,10 @@ def page_counter(on_page: Advance) -> Callable[[str], None]:
     return on_line
 
 
-def index_full_text(site: Path) -> None:
-    """Write the full-text search index of a built site (Pagefind); raise SiteBuildFailed."""
-    result = index_site(site)
+def index_full_text(site: Path, previous: Path | None = None) -> None:
+    """Write the full-text search index of a built site (Pagefind), reusing the parts of the
+    `previous` site made from the same pages; raise SiteBuildFailed."""
+    result = index_site(site, previous)
     if result.returncode != 0:
         raise SiteBuildFailed(result.stdout + result.stderr)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,8 +73,11 @@ def delete_others(docs_dir: Path, keep: set[str]) -> tuple[str, ...]:
     return tuple(sorted(stale))
 
 
-def replace_folder(new: Path, target: Path, previous: Path) -> None:
-    """Put folder `new` in the place of `target`; the old `target` goes to `previous`, then away.
+def replace_folder(
+    new: Path, target: Path, previous: Path, dispose: Callable[[Path], None] | None = None
+) -> None:
+    """Put folder `new` in the place of `target`; the old `target` goes to `previous`, then away
+    (by `dispose`, deleted here by default).
 
     All three are on one filesystem, so each rename is atomic; if the second fails, the old
     folder is put back.
@@ -87,4 +90,7 @@ def replace_folder(new: Path, target: Path, previous: Path) -> None:
         if previous.exists():
             previous.rename(target)
         raise
-    shutil.rmtree(previous, ignore_errors=True)
+    if dispose is not None:
+        dispose(previous)
+    else:
+        shutil.rmtree(previous, ignore_errors=True)
