@@ -36,6 +36,7 @@ from generator.engine.sitebuild import site_build_command
 from generator.engine.staging import discard, promote, stage_pages
 from generator.engine.write import WriteReport, replace_folder, write_if_changed, write_pages
 from generator.load.inputs import MAX_FILE_BYTES, RawInputs, load_inputs
+from generator.load.reuse import Reuse
 from generator.load.siteconfig import SiteConfig, load_site_config
 from generator.model import Briefing, build_model
 from generator.model.drafts import without_drafts
@@ -84,25 +85,42 @@ class SiteBuildFailed(Failure):
 
 
 def generate(
-    root: Path, drafts: bool = True, strict: bool = False, max_file_bytes: int = MAX_FILE_BYTES
+    root: Path,
+    drafts: bool = True,
+    strict: bool = False,
+    max_file_bytes: int = MAX_FILE_BYTES,
+    reuse: Reuse | None = None,
 ) -> Generated:
     """Load, check and render everything; raise BriefingError listing every problem.
 
     With `drafts` false (a published build) draft positions are left out of every output.
     With `strict`, a warning fails the run like an error. An article or YAML file larger than
-    `max_file_bytes` is one of the problems.
+    `max_file_bytes` is one of the problems. With `reuse` (the live preview's), what the
+    previous run computed from the same inputs is taken again (generator/load/reuse.py).
     """
     problems = Problems()
     site = load_site_config(root, problems)
-    raw, briefing = load_model(root, problems, max_file_bytes)
+    raw, briefing = load_model(root, problems, max_file_bytes, reuse)
     check_site_name(site, briefing, problems)
     site = replace(site, name=briefing.title)  # the one name of the site, its feed's too
     if not drafts:
         briefing = without_drafts(briefing)
-    files = {**render_exports(briefing), FEED_PATH: render_feed(briefing, site)}
-    pages = render_site(briefing, raw.templates, raw.pages, problems, files)
+    files = render_files(briefing, site, reuse)
+    pages = render_site(briefing, raw.templates, raw.pages, problems, files, reuse)
     problems.raise_if_errors(strict)
     return Generated(briefing, site, pages, problems.warnings)
+
+
+def render_files(briefing: Briefing, site: SiteConfig, reuse: Reuse | None) -> dict[str, str]:
+    """The data exports and the feed, which are made from the briefing and the site settings."""
+
+    def render(_: Problems) -> dict[str, str]:
+        return {**render_exports(briefing), FEED_PATH: render_feed(briefing, site)}
+
+    if reuse is None:
+        return render(Problems())
+    basis = (briefing.title, briefing.description, briefing.actors, briefing.issues)
+    return reuse.take("files", (*basis, briefing.articles, site), render, Problems())
 
 
 def check_site_name(site: SiteConfig, briefing: Briefing, problems: Problems) -> None:
@@ -116,12 +134,12 @@ def check_site_name(site: SiteConfig, briefing: Briefing, problems: Problems) ->
 
 
 def load_model(
-    root: Path, problems: Problems, max_file_bytes: int = MAX_FILE_BYTES
+    root: Path, problems: Problems, max_file_bytes: int = MAX_FILE_BYTES, reuse: Reuse | None = None
 ) -> tuple[RawInputs, Briefing]:
     """The inputs below `root` and the model checked from them; BriefingError listing every
     problem (those already in `problems` too) when there is an error."""
-    raw = load_inputs(root, problems, max_file_bytes)
-    briefing = build_model(raw, problems)
+    raw = load_inputs(root, problems, max_file_bytes, reuse)
+    briefing = build_model(raw, problems, reuse)
     problems.raise_if_errors()
     return raw, briefing
 

@@ -21,9 +21,12 @@ class WriteReport:
     unchanged: int
 
 
-def write_pages(pages: Mapping[str, str | bytes], docs_dir: Path) -> WriteReport:
+def write_pages(
+    pages: Mapping[str, str | bytes], docs_dir: Path, keep: set[str] | None = None
+) -> WriteReport:
     """Make `docs_dir` hold exactly `pages` (text as UTF-8, bytes as they are); unchanged files
-    keep their mtime."""
+    keep their mtime. With `keep`, the files it names are left as they are (known current)
+    and only the others are deleted."""
     folders: set[Path] = set()  # made once each, not once per page
     written = []
     for name, content in sorted(pages.items()):
@@ -33,7 +36,7 @@ def write_pages(pages: Mapping[str, str | bytes], docs_dir: Path) -> WriteReport
             folders.add(path.parent)
         if write_if_changed(path, content):
             written.append(name)
-    deleted = delete_others(docs_dir, set(pages))
+    deleted = delete_others(docs_dir, set(pages) if keep is None else keep | set(pages))
     return WriteReport(tuple(written), deleted, len(pages) - len(written))
 
 

@@ -14,6 +14,8 @@ which passage of the article comes closest and how close, found with rapidfuzz.
 
 from __future__ import annotations
 
+import functools
+
 import bisect
 import itertools
 import re
@@ -135,8 +137,10 @@ def is_blank(quote: str) -> bool:
     return not any(elided_parts(fold(quote)))
 
 
+@functools.lru_cache(maxsize=4096)  # a live preview checks the same quotes on every change
 def find_quote(quote: str, paragraphs: Sequence[str]) -> Found | Missed:
-    """The first paragraph holding `quote` as written, else with its elisions as gaps."""
+    """The first paragraph holding `quote` as written, else with its elisions as gaps
+    (`paragraphs` a tuple: the results are kept)."""
     wanted = fold(quote)
     texts = [folded(paragraph) for paragraph in paragraphs]
     for index, text in enumerate(texts):
