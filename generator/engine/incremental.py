@@ -130,6 +130,8 @@ class Regeneration:
         self.root, self.max_file_bytes = root, max_file_bytes
         self.reuse = Reuse()
         self.written: dict[str, str | bytes] = {}
+        self.name = SiteName("", "")
+        """What the last good regeneration found the site is called."""
 
     def run(self) -> Regenerated:
         """Bring generated/ up to date; raise BriefingError (writing nothing) on problems."""
@@ -147,7 +149,7 @@ class Regeneration:
         report = write_pages(changed, self.root / DOCS_DIR, keep=set(generated.pages))
         self.written = generated.pages
         briefing = generated.briefing
-        name = SiteName(briefing.title, briefing.description)
+        name = self.name = SiteName(briefing.title, briefing.description)
         unchanged = len(generated.pages) - len(report.written)
         return Regenerated(
             report.written,
