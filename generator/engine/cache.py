@@ -36,7 +36,9 @@ def digest(parts: Iterable[str | bytes]) -> str:
 class Store:
     """Values by key in one SQLite file; `None` as the path keeps them in memory only."""
 
-    def __init__(self, path: Path | None) -> None:
+    def __init__(self, path: Path | None, prune: bool = True) -> None:
+        self.prune = prune
+        """Whether a commit drops the entries not used since the last one."""
         self.used: set[str] = set()
         self.fresh: dict[str, bytes] = {}
         self.connection: sqlite3.Connection | None = None
@@ -83,15 +85,17 @@ class Store:
                 self.connection.executemany(
                     "INSERT OR REPLACE INTO entries VALUES (?, ?)", self.fresh.items()
                 )
-                self.connection.execute("CREATE TEMP TABLE IF NOT EXISTS kept (key TEXT)")
-                self.connection.execute("DELETE FROM kept")
-                self.connection.executemany(
-                    "INSERT INTO kept VALUES (?)", ((key,) for key in self.used)
-                )
-                self.connection.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM kept)")
+                if self.prune:
+                    self.drop_unused(self.connection)
         except sqlite3.Error:
             return
         self.fresh.clear()
+
+    def drop_unused(self, connection: sqlite3.Connection) -> None:
+        connection.execute("CREATE TEMP TABLE IF NOT EXISTS kept (key TEXT)")
+        connection.execute("DELETE FROM kept")
+        connection.executemany("INSERT INTO kept VALUES (?)", ((key,) for key in self.used))
+        connection.execute("DELETE FROM entries WHERE key NOT IN (SELECT key FROM kept)")
 
     def close(self) -> None:
         if self.connection is not None:

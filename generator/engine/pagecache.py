@@ -121,6 +121,8 @@ class PageCache(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         self.settings = self.theme = ""
         self.nav_key: str | None = None
         self.files: Files | None = None
+        self.looked_up: dict[str, tuple[tuple[str, str | None], ...]] = {}
+        """How each page's links resolved when it was last rendered, by its path."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.settings = markdown_settings(config)
@@ -172,6 +174,7 @@ class PageCache(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
                 return
             self.markdown.put(key, entry)
         restore(page, entry, files)
+        self.looked_up[page.file.src_uri] = entry.looked_up
 
     def prefill(self, files: Files, config: MkDocsConfig) -> None:
         """Render ahead, in worker processes, the Markdown of pages the cache does not hold."""

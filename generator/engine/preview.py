@@ -7,8 +7,8 @@ then hands MkDocs only the docs files a regeneration wrote or deleted: each chan
 rendered and written again (its file replaced by a rename, never half written), and so is any
 page whose links resolved to a file added or removed; every page's anchor links are checked
 again, against the anchors of the pages as they now are; the sitemap is written again when the
-set of pages changes. The navigation lists sections, not pages: a change to a page the
-navigation names, to mkdocs.yml or to the theme makes a full build.
+set of pages changes. Every page shows the navigation: when a change alters it (a title of a
+page it names), and when mkdocs.yml or the theme change, the site is built whole.
 
 What an update leaves as it was: the quick search's index, which MkDocs writes at the end of a
 full build, and the full-text index, which the preview never builds (the server says so on
@@ -34,8 +34,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator.engine.pagecache import PageCache, Rendered, Warnings, still_resolves
-from generator.engine.sitebuild import page_cache
+from generator.engine.pagecache import PageCache, Warnings, nav_facts
+from generator.engine.cache import Store, digest
+from generator.engine.sitebuild import MARKDOWN_CACHE
 
 
 class Kept(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
@@ -63,11 +64,13 @@ class PreviewSite:
         self.configure, self.serve_url = configure, serve_url
         # The pages' rendered Markdown is shared with `briefing build` (in folder `cache`); a
         # single worker: the preview runs threads, which do not mix with forking.
-        self.cache: PageCache = page_cache(cache, None, 1)
+        markdown = Store(cache / MARKDOWN_CACHE if cache else None, prune=False)
+        self.cache = PageCache(markdown, Store(None), None, 1)
         self.folder = Path(tempfile.mkdtemp(prefix="briefing-preview-"))
         self.config: MkDocsConfig | None = None
         self.kept = Kept()
-        self.nav_sources: set[str] = set()
+        self.nav = ""
+        """The navigation as every page shows it (its titles and addresses), as a digest."""
 
     def full_build(self) -> None:
         """Build the whole site into a new folder, then make it the one served."""
@@ -80,27 +83,25 @@ class PreviewSite:
         config.plugins["briefing-preview-kept"] = kept
         build(config, serve_url=self.serve_url, dirty=False)
         old, self.folder, self.config, self.kept = self.folder, folder, config, kept
-        self.nav_sources = {p.file.src_uri for p in kept.nav.pages}
+        self.nav = digest(nav_facts(kept.nav))
         shutil.rmtree(old, ignore_errors=True)
-
-    def needs_full_build(self, changed: Iterable[str]) -> bool:
-        """Whether these docs paths change what every page shows (a page the nav names)."""
-        return self.config is None or any(path in self.nav_sources for path in changed)
 
     def update(self, written: Iterable[str], deleted: Iterable[str]) -> list[str]:
         """Rebuild the pages of these docs paths, and those linking to added or removed ones;
         MkDocs' warnings, as its messages."""
         written, deleted = sorted(written), sorted(deleted)
-        if self.needs_full_build([*written, *deleted]):
+        if self.config is None:
             self.full_build()
             return []
-        assert self.config is not None
         warnings = Collected()
         logging.getLogger("mkdocs").addHandler(warnings)
         try:
             self.apply(self.config, written, deleted)
         finally:
             logging.getLogger("mkdocs").removeHandler(warnings)
+        if digest(nav_facts(self.kept.nav)) != self.nav:  # a title every page shows changed
+            self.full_build()
+            return []
         return warnings.messages
 
     def apply(self, config: MkDocsConfig, written: list[str], deleted: list[str]) -> None:
@@ -130,13 +131,14 @@ class PreviewSite:
     def linking_to_changes(self, files: Files) -> set[str]:
         """The pages whose links no longer resolve as they did when they were rendered."""
         found = set()
-        for file in files.documentation_pages():
-            page = file.page
-            if page is None or page.markdown is None:
+        for uri, looked_up in self.cache.looked_up.items():
+            if files.get_file_from_path(uri) is None:
                 continue
-            entry = self.cache.markdown.get(self.cache.key(page))
-            if not isinstance(entry, Rendered) or not still_resolves(entry, files):
-                found.add(file.src_uri)
+            for path, url in looked_up:
+                target = files.get_file_from_path(path)
+                if (target.url if target is not None else None) != url:
+                    found.add(uri)
+                    break
         return found
 
     def rebuild(self, file: File, config: MkDocsConfig, files: Files, kept: Kept) -> None:
