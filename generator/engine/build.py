@@ -24,7 +24,6 @@ import datetime
 import functools
 import os
 import subprocess
-import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path

@@ -67,9 +67,9 @@ def index_site(site_dir: Path, previous: Path | None = None) -> subprocess.Compl
     for number, part in enumerate(parts or [[]], start=1):
         folder = part_folder(number)
         digests[folder] = part_digest(site_dir, part)
-        if previous is not None and known.get(folder) == digests[folder]:
-            if link_tree(previous / folder, site_dir / folder):
-                continue
+        reusable = previous is not None and known.get(folder) == digests[folder]
+        if reusable and link_tree(previous / folder, site_dir / folder):  # type: ignore[operator]
+            continue
         result = index_part(site_dir, part, folder)
         if result.returncode != 0:
             return result

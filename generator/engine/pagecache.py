@@ -52,8 +52,7 @@ PREFILL_AT = 64
 """Pages to render before forking workers is worth its cost."""
 CONTEXT_KEYS = frozenset(
     ("nav", "pages", "base_url", "extra_css", "extra_javascript", "mkdocs_version")
-    + ("build_date_utc", "config", "page")
-)
+) | {"build_date_utc", "config", "page"}
 """What MkDocs puts in a page's template context; anything more came from a plugin."""
 PAGE_EVENTS = ("pre_page", "page_read_source", "page_markdown", "page_content")
 THEME_EVENTS = ("page_context", "post_page")
@@ -206,8 +205,16 @@ class PageCache(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         if self.nav_key is None:
             self.nav_key = digest(nav_facts(context["nav"]))
         page = context["page"]
-        facts = [self.theme, name, self.nav_key, context["base_url"], str(context["build_date_utc"])]
-        facts += [json.dumps([str(u) for u in context[k]]) for k in ("extra_css", "extra_javascript")]
+        facts = [
+            self.theme,
+            name,
+            self.nav_key,
+            context["base_url"],
+            str(context["build_date_utc"]),
+        ]
+        facts += [
+            json.dumps([str(u) for u in context[k]]) for k in ("extra_css", "extra_javascript")
+        ]
         if pages:
             facts += [f.src_uri + "\0" + f.url for f in context["pages"]]
         return digest([*facts, *page_facts(page)])
@@ -332,11 +339,11 @@ class CachedTemplate:
     def render(self, context: Any) -> str:
         page = context.get("page") if hasattr(context, "get") else None
         if not isinstance(page, Page):
-            return self.template.render(context)
+            return str(self.template.render(context))
         cache = self.theme.cache
         key = cache.page_key(self.name, dict(context), self.theme.pages)
         if key is not None and (reused := cache.previous_output(page, key)) is not None:
-            return reused
+            return str(reused)
         output = self.template.render(context)
         if key is not None:
             written = output.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes it

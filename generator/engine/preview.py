@@ -34,8 +34,8 @@ from mkdocs.structure.files import File, Files, InclusionLevel, set_exclusions
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from generator.engine.pagecache import PageCache, Warnings, nav_facts
 from generator.engine.cache import Store, digest
+from generator.engine.pagecache import PageCache, Warnings, nav_facts
 from generator.engine.sitebuild import MARKDOWN_CACHE
 
 

@@ -162,13 +162,14 @@ def interrupt(signal_number: int, frame: object) -> None:
 def serve_site(server: PreviewServer) -> None:
     """Serve until interrupted."""
     try:
-        server.serve()
+        server.serve()  # type: ignore[no-untyped-call]
     except KeyboardInterrupt:
         logging.getLogger("mkdocs").info("Shutting down...")
     except OSError as error:
         if error.errno not in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
             raise
-        message = f"cannot serve on {server.server_address[0]}:{server.server_address[1]}"
+        host, port = server.server_address[:2]
+        message = f"cannot serve on {host!s}:{port}"
         raise click.ClickException(f"{message}: {error.strerror}") from None
     finally:
         server.shutdown()
@@ -210,7 +211,9 @@ class PreviewServer(LiveReloadServer):
 
     def reload_browsers(self) -> None:
         with self._epoch_cond:
-            self._visible_epoch = self._wanted_epoch = max(round(time.monotonic() * 1000), self._visible_epoch + 1)
+            self._visible_epoch = self._wanted_epoch = max(
+                round(time.monotonic() * 1000), self._visible_epoch + 1
+            )
             self._epoch_cond.notify_all()
 
     def _build_loop(self) -> None:

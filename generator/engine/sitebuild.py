@@ -34,7 +34,7 @@ def site_build_command(config_file: str) -> list[str]:
     """The command that builds the site of `config_file` (relative to the project, where it
     runs), reusing the published site/ and the cache of earlier builds."""
     command = [sys.executable, "-m", "generator.engine.sitebuild", "--config-file", config_file]
-    return command + ["--previous", "site", "--cache", CACHE_DIR.as_posix()]
+    return [*command, "--previous", "site", "--cache", CACHE_DIR.as_posix()]
 
 
 def page_cache(cache: Path | None, previous: Path | None, workers: int) -> PageCache:
@@ -81,7 +81,9 @@ def main(argv: list[str] | None = None) -> int:
         config.plugins["briefing-page-cache"] = cache
         build(config)
     except (Abort, ConfigurationError) as error:
-        print(f"Aborted! {error}" if isinstance(error, ConfigurationError) else error, file=sys.stderr)
+        print(
+            f"Aborted! {error}" if isinstance(error, ConfigurationError) else error, file=sys.stderr
+        )
         return 1
     finally:
         cache.markdown.close()

@@ -93,10 +93,17 @@ def empty_in_background(trash: Path) -> None:
         "for entry in pathlib.Path(sys.argv[1]).iterdir():\n"
         "    shutil.rmtree(entry, ignore_errors=True)\n"
     )
-    subprocess.Popen(
-        [sys.executable, "-c", script, os.fspath(trash)],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        start_new_session=True,
+    DELETERS[:] = [child for child in DELETERS if child.poll() is None]
+    DELETERS.append(
+        subprocess.Popen(
+            [sys.executable, "-c", script, os.fspath(trash)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     )
+
+
+DELETERS: list[subprocess.Popen[bytes]] = []
+"""The deleting processes started and maybe still running (kept, so as not to be reaped early)."""

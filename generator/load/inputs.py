@@ -84,7 +84,9 @@ def load_inputs(
         if reuse is None:
             return load_yaml(root, path, problems, max_bytes)
         basis = (stamp(path), max_bytes)
-        return reuse.take(path, basis, lambda found: load_yaml(root, path, found, max_bytes), problems)
+        return reuse.take(
+            path, basis, lambda found: load_yaml(root, path, found, max_bytes), problems
+        )
 
     def load_all(folder: str) -> tuple[YamlFile, ...]:
         return tuple(load_one(p) for p in yaml_files(root / folder))

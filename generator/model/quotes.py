@@ -14,8 +14,6 @@ which passage of the article comes closest and how close, found with rapidfuzz.
 
 from __future__ import annotations
 
-import functools
-
 import bisect
 import itertools
 import re
@@ -137,7 +135,7 @@ def is_blank(quote: str) -> bool:
     return not any(elided_parts(fold(quote)))
 
 
-@functools.lru_cache(maxsize=4096)  # a live preview checks the same quotes on every change
+@lru_cache(maxsize=4096)  # a live preview checks the same quotes on every change
 def find_quote(quote: str, paragraphs: Sequence[str]) -> Found | Missed:
     """The first paragraph holding `quote` as written, else with its elisions as gaps
     (`paragraphs` a tuple: the results are kept)."""
