@@ -87,23 +87,20 @@ def discard(folder: Path, root: Path) -> None:
 
 
 def empty_in_background(trash: Path) -> None:
-    """Delete what `trash` holds in a process that outlives this one, if need be."""
+    """Delete what `trash` holds in a process that outlives this one: the child started here
+    forks the one that deletes and exits at once, so there is nothing left to wait for."""
     script = (
-        "import pathlib, shutil, sys\n"
+        "import os, pathlib, shutil, sys\n"
+        "if os.fork():\n"
+        "    os._exit(0)\n"
         "for entry in pathlib.Path(sys.argv[1]).iterdir():\n"
         "    shutil.rmtree(entry, ignore_errors=True)\n"
     )
-    DELETERS[:] = [child for child in DELETERS if child.poll() is None]
-    DELETERS.append(
-        subprocess.Popen(
-            [sys.executable, "-c", script, os.fspath(trash)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+    subprocess.run(
+        [sys.executable, "-S", "-c", script, os.fspath(trash)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+        check=False,
     )
-
-
-DELETERS: list[subprocess.Popen[bytes]] = []
-"""The deleting processes started and maybe still running (kept, so as not to be reaped early)."""
