@@ -1,8 +1,10 @@
 """How long the live preview takes from a saved change to the reloaded page, in a real browser.
 
-    python -m bench.serve_latency [--rounds 5]
+    python -m bench.serve_latency [--rounds 5] [--articles N | --bulk FOLDER]
 
-A copy of the demo project is served with `briefing serve`; Chromium opens a page; the script
+A copy of the demo project (or a synthetic project of N articles, bench/corpus.py, or the demo
+with every `.txt` article of FOLDER added to its seeds/) is served with `briefing serve`;
+Chromium opens a page; the script
 then saves a change to an input and times two things: until the preview has regenerated
 generated/ (it prints `regenerated: …`; our watcher's quiet period and the regeneration), and
 until the open page shows the change (then also MkDocs' polling watcher, its rebuild of the
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import functools
 import os
+import re
 import shutil
 import signal
 import socket
@@ -31,12 +34,12 @@ from pathlib import Path
 
 from playwright.sync_api import Page, sync_playwright
 
+from bench.corpus import Size, make_project
 from bench.search_probe import CHROMIUM, CHROMIUM_ARGS
 
 REPO = Path(__file__).resolve().parent.parent
 DEMO = REPO / "tests" / "fixtures" / "demo"
 INPUTS = ("mkdocs.yml", "seeds", "briefings")
-SUMMARY = "Regards Western security guarantees for Ukraine"
 NEW_ARTICLE = REPO / "tests" / "fixtures" / "new-article"
 
 
@@ -63,7 +66,7 @@ class Preview:
 
     def printed_after(self, start: float, prefix: str) -> float:
         """Seconds from `start` to the first line starting with `prefix` printed after it."""
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 600
         while time.monotonic() < deadline:
             for moment, line in list(self.lines):
                 if moment > start and line.startswith(prefix):
@@ -88,7 +91,7 @@ def serving(root: Path) -> Iterator[Preview]:
     )
     url = f"http://{address}/"
     try:
-        wait_until(lambda: responds(url), 120)
+        wait_until(lambda: responds(url), 1800)
         yield Preview(child, url)
     finally:
         os.killpg(child.pid, signal.SIGTERM)
@@ -120,30 +123,51 @@ def time_change(preview: Preview, page: Page, change: Callable[[], object], show
     start = time.perf_counter()
     change()
     page.wait_for_function(
-        "text => document.body.innerText.includes(text)", arg=shown, timeout=60_000
+        "text => document.body.innerText.includes(text)", arg=shown, timeout=600_000
     )
     reloaded = time.perf_counter() - start
     return preview.printed_after(start, "regenerated:"), reloaded
 
 
 def edit_summary(preview: Preview, root: Path, page: Page, rounds: int) -> list[Timing]:
-    """Edit Russia's summary on security guarantees `rounds` times, watching its page."""
-    page.goto(preview.url + "actors/russia/")
-    actor = root / "briefings" / "actors" / "russia.yaml"
+    """Edit the first actor's first summary `rounds` times, watching its page."""
+    actor = next(
+        p
+        for p in sorted((root / "briefings" / "actors").glob("*.yaml"))
+        if SUMMARY_LINE.search(p.read_text(encoding="utf-8"))
+    )
+    page.goto(preview.url + f"actors/{actor.stem}/", timeout=600_000)
     timings = []
     for number in range(rounds):
         text = actor.read_text(encoding="utf-8")
         marker = f"Edit number {number} of the summary."
-        new = text.replace(SUMMARY, f"{marker} {SUMMARY}", 1)
-        save = functools.partial(actor.write_text, new, encoding="utf-8")
+        save = functools.partial(actor.write_text, with_marker(text, marker), encoding="utf-8")
         timings.append(time_change(preview, page, save, marker))
         time.sleep(1)  # let the preview settle before the next change
     return timings
 
 
+SUMMARY_LINE = re.compile(r"^( *)summary: *(.*)$", re.MULTILINE)
+
+
+def with_marker(text: str, marker: str) -> str:
+    """The YAML with `marker` put at the start of its first summary (plain, quoted or folded)."""
+    found = SUMMARY_LINE.search(text)
+    assert found is not None
+    value = found.group(2)
+    if value.startswith((">", "|")):  # a block: its first line follows, indented
+        line_end = found.end()
+        rest = text[line_end + 1 :]
+        indent = len(rest) - len(rest.lstrip(" "))
+        at = line_end + 1 + indent
+    else:
+        at = found.start(2) + (1 if value[:1] in "\"'" else 0)
+    return text[:at] + marker + " " + text[at:]
+
+
 def add_article(preview: Preview, root: Path, page: Page) -> Timing:
     """Drop the test suite's new article into seeds/, watching the articles index."""
-    page.goto(preview.url + "articles/")
+    page.goto(preview.url + "articles/", timeout=600_000)
 
     def drop() -> None:
         for path in sorted(NEW_ARTICLE.iterdir(), reverse=True):  # sidecar first, then text
@@ -152,21 +176,35 @@ def add_article(preview: Preview, root: Path, page: Page) -> Timing:
     return time_change(preview, page, drop, "Lavrov Dismisses Truce Offer")
 
 
+def make_copy(root: Path, articles: int | None, bulk: Path | None) -> None:
+    """The project served: the demo, a synthetic one, or the demo with a folder's articles."""
+    if articles:
+        make_project(root, Size(articles, 40, 25, 800))
+        return
+    for name in INPUTS:
+        source = DEMO / name
+        copy = shutil.copytree if source.is_dir() else shutil.copy
+        copy(source, root / name)
+    for path in sorted(bulk.glob("*.txt")) if bulk else ():
+        shutil.copy(path, root / "seeds" / path.name)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
-    rounds = parser.parse_args().rounds
+    parser.add_argument("--articles", type=int, help="a synthetic project of this many articles")
+    parser.add_argument("--bulk", type=Path, help="add this folder's .txt articles to the demo")
+    options = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="briefing-serve-") as folder:
         root = Path(folder)
-        for name in INPUTS:
-            source = DEMO / name
-            copy = shutil.copytree if source.is_dir() else shutil.copy
-            copy(source, root / name)
+        make_copy(root, options.articles, options.bulk)
+        started = time.perf_counter()
         with serving(root) as preview, sync_playwright() as playwright:
+            print(f"preview up after {time.perf_counter() - started:.1f} s")
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
                 page = browser.new_page()
-                edits = edit_summary(preview, root, page, rounds)
+                edits = edit_summary(preview, root, page, options.rounds)
                 added = add_article(preview, root, page)
             finally:
                 browser.close()

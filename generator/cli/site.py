@@ -15,7 +15,7 @@ from generator.cli.options import (
 from generator.engine import progress
 from generator.engine.build import DOCS_DIR, SITE_DIR, generate, publish
 from generator.engine.config import check_engine_config
-from generator.engine.incremental import prepare, read_docs, regenerate, remember
+from generator.engine.incremental import Regeneration, prepare, read_docs, remember
 from generator.engine.lock import build_lock
 from generator.problems import Problems
 
@@ -77,9 +77,10 @@ def serve(root: Path, dev_addr: str, max_file_bytes: int) -> None:
     """Live preview that regenerates when seeds/, briefings/, templates/ or pages/ change."""
     from generator.engine.serve import serve_forever
 
+    regeneration = Regeneration(root, max_file_bytes)
     with build_lock(root, wait=True):
-        report_warnings(regenerate(root, max_file_bytes).warnings)
-    serve_forever(root, dev_addr, max_file_bytes)
+        report_warnings(regeneration.run().warnings)
+    serve_forever(root, dev_addr, regeneration)
 
 
 COMMANDS = (check, build, serve)

@@ -21,10 +21,9 @@ touched (their mtimes stay). Both happen after every check and the whole MkDocs 
 from __future__ import annotations
 
 import datetime
+import functools
 import os
-import shutil
 import subprocess
-import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -32,8 +31,11 @@ from pathlib import Path
 from generator.engine.config import BUILD_CONFIG, config_text, engine_settings, theme_files
 from generator.engine.fulltext import index_site
 from generator.engine.progress import Advance, follow
+from generator.engine.sitebuild import site_build_command
+from generator.engine.staging import discard, promote, stage_pages
 from generator.engine.write import WriteReport, replace_folder, write_if_changed, write_pages
 from generator.load.inputs import MAX_FILE_BYTES, RawInputs, load_inputs
+from generator.load.reuse import Reuse
 from generator.load.siteconfig import SiteConfig, load_site_config
 from generator.model import Briefing, build_model
 from generator.model.drafts import without_drafts
@@ -82,25 +84,42 @@ class SiteBuildFailed(Failure):
 
 
 def generate(
-    root: Path, drafts: bool = True, strict: bool = False, max_file_bytes: int = MAX_FILE_BYTES
+    root: Path,
+    drafts: bool = True,
+    strict: bool = False,
+    max_file_bytes: int = MAX_FILE_BYTES,
+    reuse: Reuse | None = None,
 ) -> Generated:
     """Load, check and render everything; raise BriefingError listing every problem.
 
     With `drafts` false (a published build) draft positions are left out of every output.
     With `strict`, a warning fails the run like an error. An article or YAML file larger than
-    `max_file_bytes` is one of the problems.
+    `max_file_bytes` is one of the problems. With `reuse` (the live preview's), what the
+    previous run computed from the same inputs is taken again (generator/load/reuse.py).
     """
     problems = Problems()
     site = load_site_config(root, problems)
-    raw, briefing = load_model(root, problems, max_file_bytes)
+    raw, briefing = load_model(root, problems, max_file_bytes, reuse)
     check_site_name(site, briefing, problems)
     site = replace(site, name=briefing.title)  # the one name of the site, its feed's too
     if not drafts:
         briefing = without_drafts(briefing)
-    files = {**render_exports(briefing), FEED_PATH: render_feed(briefing, site)}
-    pages = render_site(briefing, raw.templates, raw.pages, problems, files)
+    files = render_files(briefing, site, reuse)
+    pages = render_site(briefing, raw.templates, raw.pages, problems, files, reuse)
     problems.raise_if_errors(strict)
     return Generated(briefing, site, pages, problems.warnings)
+
+
+def render_files(briefing: Briefing, site: SiteConfig, reuse: Reuse | None) -> dict[str, str]:
+    """The data exports and the feed, which are made from the briefing and the site settings."""
+
+    def render(_: Problems) -> dict[str, str]:
+        return {**render_exports(briefing), FEED_PATH: render_feed(briefing, site)}
+
+    if reuse is None:
+        return render(Problems())
+    basis = (briefing.title, briefing.description, briefing.actors, briefing.issues)
+    return reuse.take("files", (*basis, briefing.articles, site), render, Problems())
 
 
 def check_site_name(site: SiteConfig, briefing: Briefing, problems: Problems) -> None:
@@ -114,12 +133,12 @@ def check_site_name(site: SiteConfig, briefing: Briefing, problems: Problems) ->
 
 
 def load_model(
-    root: Path, problems: Problems, max_file_bytes: int = MAX_FILE_BYTES
+    root: Path, problems: Problems, max_file_bytes: int = MAX_FILE_BYTES, reuse: Reuse | None = None
 ) -> tuple[RawInputs, Briefing]:
     """The inputs below `root` and the model checked from them; BriefingError listing every
     problem (those already in `problems` too) when there is an error."""
-    raw = load_inputs(root, problems, max_file_bytes)
-    briefing = build_model(raw, problems)
+    raw = load_inputs(root, problems, max_file_bytes, reuse)
+    briefing = build_model(raw, problems, reuse)
     problems.raise_if_errors()
     return raw, briefing
 
@@ -144,17 +163,18 @@ def publish(
     """
     stage = root / STAGE_DIR
     recover(root)
-    shutil.rmtree(stage, ignore_errors=True)
+    discard(stage, root)  # generator/engine/staging.py: renamed away, deleted in the background
     try:
-        write_pages(pages, stage / DOCS_DIR)
+        staged = stage_pages(pages, root / DOCS_DIR, stage / DOCS_DIR)
         write_engine_config(root, name, stage / DOCS_DIR, stage / SITE_DIR, BUILD_CONFIG)
         build_site(root, epoch, on_page)
-        index_full_text(stage / SITE_DIR)
-        report = write_pages(pages, root / DOCS_DIR)
-        replace_folder(stage / SITE_DIR, root / SITE_DIR, stage / "previous-site")
+        index_full_text(stage / SITE_DIR, root / SITE_DIR)
+        report = promote(staged, root / DOCS_DIR)
+        swap = functools.partial(discard, root=root)
+        replace_folder(stage / SITE_DIR, root / SITE_DIR, stage / "previous-site", swap)
         return report
     finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        discard(stage, root)
         (root / BUILD_CONFIG).unlink(missing_ok=True)
 
 
@@ -186,9 +206,8 @@ def write_engine_config(
 def build_site(root: Path, epoch: str, on_page: Advance | None = None) -> None:
     """Run a full, strict MkDocs build with the configuration written for it (never --dirty)."""
     config = root / BUILD_CONFIG
-    # Not --quiet: it hides warnings from the count that --strict fails on.
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
-    command += ["--config-file", config.relative_to(root).as_posix()]
+    # MkDocs' own strict, clean build, with the page cache (generator/engine/sitebuild.py).
+    command = site_build_command(config.relative_to(root).as_posix())
     environment = {
         # SOURCE_DATE_EPOCH, when set, wins over the content's date (reproducible-builds.org).
         "SOURCE_DATE_EPOCH": epoch,
@@ -220,9 +239,10 @@ def page_counter(on_page: Advance) -> Callable[[str], None]:
     return on_line
 
 
-def index_full_text(site: Path) -> None:
-    """Write the full-text search index of a built site (Pagefind); raise SiteBuildFailed."""
-    result = index_site(site)
+def index_full_text(site: Path, previous: Path | None = None) -> None:
+    """Write the full-text search index of a built site (Pagefind), reusing the parts of the
+    `previous` site made from the same pages; raise SiteBuildFailed."""
+    result = index_site(site, previous)
     if result.returncode != 0:
         raise SiteBuildFailed(result.stdout + result.stderr)
 

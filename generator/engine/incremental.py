@@ -28,6 +28,7 @@ from generator.engine.build import DOCS_DIR, SiteName, content_epoch, generate
 from generator.engine.write import write_pages
 from generator.load.files import walk_files
 from generator.load.inputs import MAX_FILE_BYTES
+from generator.load.reuse import Reuse
 from generator.problems import BriefingError, Location, Problem
 
 STATE_FILE = Path(".build") / "generated.json"
@@ -117,6 +118,48 @@ def regenerate(root: Path, max_file_bytes: int = MAX_FILE_BYTES) -> Regenerated:
         prepared.name,
         False,
     )
+
+
+class Regeneration:
+    """The live preview's regenerations, one after another in one process: each takes again
+    what the previous one computed from unchanged inputs (generator/load/reuse.py), so only
+    the files edited are read and only the pages whose inputs changed are rendered, and
+    writes only the pages it rendered (any other is the text it wrote before)."""
+
+    def __init__(self, root: Path, max_file_bytes: int = MAX_FILE_BYTES) -> None:
+        self.root, self.max_file_bytes = root, max_file_bytes
+        self.reuse = Reuse()
+        self.written: dict[str, str | bytes] = {}
+        self.name = SiteName("", "")
+        """What the last good regeneration found the site is called."""
+
+    def run(self) -> Regenerated:
+        """Bring generated/ up to date; raise BriefingError (writing nothing) on problems."""
+        try:
+            generated = generate(self.root, max_file_bytes=self.max_file_bytes, reuse=self.reuse)
+        except BriefingError:
+            self.reuse.finish(complete=False)
+            raise
+        self.reuse.finish(complete=True)
+        changed = {
+            name: content
+            for name, content in generated.pages.items()
+            if self.written.get(name) is not content
+        }
+        report = write_pages(changed, self.root / DOCS_DIR, keep=set(generated.pages))
+        self.written = generated.pages
+        briefing = generated.briefing
+        name = self.name = SiteName(briefing.title, briefing.description)
+        unchanged = len(generated.pages) - len(report.written)
+        return Regenerated(
+            report.written,
+            report.deleted,
+            unchanged,
+            generated.warnings,
+            content_epoch(briefing),
+            name,
+            False,
+        )
 
 
 def read_docs(root: Path) -> dict[str, str | bytes]:

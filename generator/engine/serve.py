@@ -1,28 +1,34 @@
-"""Live preview: regenerate on every input change, rebuild the site, reload the open page.
+"""Live preview: regenerate on every input change, update the site, reload the open page.
 
-Our watcher regenerates generated/ QUIET_PERIOD after the last change to the inputs it sees.
-The site is served by MkDocs' development server, run in this process from the pieces
-`mkdocs serve` is made of (its configuration loader, its build and its LiveReloadServer), so
-that three of its delays can be shortened; each rebuild is still the full, strict build that
-`mkdocs serve` makes, of the whole of generated/:
+Our watcher regenerates generated/ QUIET_PERIOD after the last change to the inputs it sees,
+incrementally (incremental.Regeneration: only the files edited are read, only the pages whose
+inputs changed are rendered and written). When it has finished writing, it hands the site the
+docs paths it wrote and deleted, and the site is updated once (preview.PreviewSite: those pages,
+and the pages linking to pages added or removed, are built again; a change to mkdocs.yml, the
+theme or a page the navigation names builds it whole, into a new folder). Meanwhile the server
+goes on serving the last good pages; when the update is done, the open pages reload. So one
+change makes one build, and never a blank page.
 
-- MkDocs looks for changes every half second (a polling watcher, which works on any file
-  system); here the system tells it (watchdog's native observer, as for our own inputs);
-- it waits for 0.1 s without a change before it builds; here BUILD_DELAY, since generated/ is
-  written in one burst;
-- each build compiles the theme's templates anew; here they are compiled once, as long as
-  their text stays the same (generator.render.templates.CompiledTemplates).
+The server is MkDocs' development server (its LiveReloadServer), with our build loop in place
+of its own watcher of generated/, and with a banner on every page it serves while the inputs
+have problems (`path:line:column: message`, as the terminal prints them), cleared by the next
+good regeneration, and a note that the search indexes may lag behind edits. The theme's
+templates are compiled once, as long as their text stays the same
+(generator.render.templates.CompiledTemplates).
 """
 
 from __future__ import annotations
 
 import errno
+import html
 import logging
+import os
 import shutil
 import signal
 import tempfile
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -30,7 +36,6 @@ from urllib.parse import urlsplit
 import click
 import jinja2
 import watchdog.observers
-from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.base import LegacyConfig
 from mkdocs.config.defaults import MkDocsConfig
@@ -52,121 +57,110 @@ from watchdog.events import (
 from watchdog.observers.api import ObservedWatch
 
 from generator.engine.build import DOCS_DIR, SiteName, write_engine_config
-from generator.engine.incremental import read_state, regenerate
+from generator.engine.cache import CACHE_DIR
+from generator.engine.incremental import Regeneration
 from generator.engine.lock import build_lock
+from generator.engine.preview import PreviewSite
 from generator.problems import BriefingError, summary
 from generator.render.templates import CompiledTemplates
 
 WATCHED = ("seeds", "briefings", "templates", "pages", "overrides")
 PREVIEW_CONFIG = ".preview.mkdocs.yml"
 QUIET_PERIOD = 0.05  # seconds: editors save in bursts (temporary file, rename, chmod)
-BUILD_DELAY = 0.05  # seconds without a change in generated/ before the site is rebuilt
 
 
 class Regenerator(FileSystemEventHandler):
-    """Regenerates once a burst of changes has settled; a broken input keeps the last good pages."""
+    """Regenerates once a burst of changes has settled; a broken input keeps the last good pages
+    and is shown on them."""
 
-    def __init__(self, root: Path, max_file_bytes: int) -> None:
-        self.root, self.max_file_bytes = root, max_file_bytes
+    def __init__(self, root: Path, regeneration: Regeneration, server: PreviewServer) -> None:
+        self.root, self.regeneration, self.server = root, regeneration, server
         self.timer: threading.Timer | None = None
         self.lock = threading.Lock()
+        self.whole = False
 
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type in ("opened", "closed_no_write"):
             return
         with self.lock:
+            self.whole = self.whole or changes_every_page(self.root, event)
             if self.timer is not None:
                 self.timer.cancel()
             self.timer = threading.Timer(QUIET_PERIOD, self.regenerate)
             self.timer.start()
 
     def regenerate(self) -> None:
-        """Write the new pages in place, if anything changed; a `briefing build` running
+        """Write the new pages in place, then update the site once; a `briefing build` running
         meanwhile is waited for."""
+        with self.lock:
+            whole, self.whole = self.whole, False
         try:
             with build_lock(self.root, wait=True):
-                report = regenerate(self.root, self.max_file_bytes)
+                report = self.regeneration.run()
         except BriefingError as error:
             for problem in error.problems:
                 click.echo(str(problem), err=True)
             click.echo(
                 f"{summary(error.problems)}; the preview keeps the last good pages", err=True
             )
+            self.server.show_problems([str(p) for p in error.problems])
             return
         click.echo(f"regenerated: {len(report.written)} written, {len(report.deleted)} deleted")
+        self.server.request_update(report.written, report.deleted, whole)
 
 
-def serve_forever(root: Path, dev_addr: str, max_file_bytes: int) -> None:
+def changes_every_page(root: Path, event: FileSystemEvent) -> bool:
+    """Whether a change is to what every page is built with: mkdocs.yml or the theme."""
+    paths = [event.src_path, getattr(event, "dest_path", "")]
+    for path in (os.fsdecode(p) for p in paths if p):
+        if Path(path).name == "mkdocs.yml" and Path(path).parent == root:
+            return True
+        if Path(path).is_relative_to(root / "overrides"):
+            return True
+    return False
+
+
+def serve_forever(root: Path, dev_addr: str, regeneration: Regeneration) -> None:
     """Serve the site until interrupted, regenerating on changes to the inputs."""
+    show_mkdocs_log()
+    signal.signal(signal.SIGTERM, interrupt)  # stopped like Ctrl+C: the temporary site goes
+    templates = KeepCompiledTemplates()
+
+    def configure() -> MkDocsConfig:
+        config_file = preview_config(root, regeneration.name)
+        config = load_config(config_file=str(config_file), dev_addr=dev_addr)
+        config.plugins["briefing-preview"] = templates
+        return config
+
+    config = configure()
+    host, port = config.dev_addr
+    mount_path = urlsplit(config.site_url or "/").path
+    mount_path = ("/" + mount_path.lstrip("/")).rstrip("/") + "/"
+    site = PreviewSite(configure, f"http://{host}:{port}{mount_path}", root / CACHE_DIR)
+    site.full_build()
+    server = PreviewServer(site, host, port, mount_path)
     observer = ChangeObserver()
-    handler = Regenerator(root, max_file_bytes)
+    handler = Regenerator(root, regeneration, server)
     for name in WATCHED:
         if (root / name).is_dir():
             observer.schedule(handler, str(root / name), recursive=True)
+    observer.schedule(handler, str(root), recursive=False)  # mkdocs.yml
     observer.start()
-    click.echo(f"serving {DOCS_DIR}/ on http://{dev_addr}/ (Ctrl+C to stop)")
-    signal.signal(signal.SIGTERM, interrupt)  # stopped like Ctrl+C: the temporary site goes
+    click.echo(f"serving {DOCS_DIR}/ on {site.serve_url} (Ctrl+C to stop)")
     try:
-        preview_site(root, dev_addr)
+        serve_site(server)
     finally:
         observer.stop()
         observer.join()
+        shutil.rmtree(site.folder, ignore_errors=True)
 
 
 def interrupt(signal_number: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def preview_site(root: Path, dev_addr: str) -> None:
-    """What `mkdocs serve --livereload` does, with the delays of the module docstring."""
-    show_mkdocs_log()
-    site_dir = tempfile.mkdtemp(prefix="briefing-preview-")
-    templates = KeepCompiledTemplates()
-
-    def configure() -> MkDocsConfig:
-        config_file = preview_config(root, Path(site_dir))
-        config = load_config(config_file=str(config_file), dev_addr=dev_addr)
-        config.plugins["briefing-preview"] = templates
-        return config
-
-    config = configure()
-    config.plugins.on_startup(command="serve", dirty=False)
-    try:
-        serve_site(config, configure, site_dir)
-    finally:
-        config.plugins.on_shutdown()
-        shutil.rmtree(site_dir, ignore_errors=True)
-
-
-def serve_site(config: MkDocsConfig, configure: Callable[[], MkDocsConfig], site_dir: str) -> None:
-    """Build the site once, then serve it, rebuilding it whenever generated/ or mkdocs.yml
-    change, until interrupted."""
-    host, port = config.dev_addr
-    mount_path = urlsplit(config.site_url or "/").path
-    mount_path = ("/" + mount_path.lstrip("/")).rstrip("/") + "/"
-    serve_url = f"http://{host}:{port}{mount_path}"
-
-    def builder(built: MkDocsConfig | None = None) -> None:
-        logging.getLogger("mkdocs").info("Building documentation...")
-        built = built or configure()
-        built.site_url = serve_url
-        build(built, serve_url=serve_url, dirty=False)
-
-    server = LiveReloadServer(builder, host, port, site_dir, mount_path=mount_path)
-    server.observer = ChangeObserver()  # type: ignore[assignment]  # it has what the server uses
-    server.build_delay = BUILD_DELAY
-    server.error_handler = lambda code: error_page(site_dir, code)
-    builder(config)
-    server.watch(config.docs_dir)
-    if config.config_file_path:
-        server.watch(config.config_file_path)
-        project = Path(config.config_file_path).parent
-        for watched in (project / "mkdocs.yml", project / "overrides"):
-            if watched.exists():
-                server.watch(str(watched))
-    server = config.plugins.on_serve(server, config=config, builder=builder)
-    for path in config.watch:
-        server.watch(path)
+def serve_site(server: PreviewServer) -> None:
+    """Serve until interrupted."""
     try:
         server.serve()  # type: ignore[no-untyped-call]
     except KeyboardInterrupt:
@@ -174,17 +168,112 @@ def serve_site(config: MkDocsConfig, configure: Callable[[], MkDocsConfig], site
     except OSError as error:
         if error.errno not in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
             raise
-        raise click.ClickException(f"cannot serve on {host}:{port}: {error.strerror}") from None
+        host, port = server.server_address[:2]
+        message = f"cannot serve on {host!s}:{port}"
+        raise click.ClickException(f"{message}: {error.strerror}") from None
     finally:
         server.shutdown()
 
 
-def preview_config(root: Path, site_dir: Path) -> Path:
-    """Write the engine's configuration of the preview: generated/ built into `site_dir`,
-    named as the last regeneration found the briefing named."""
-    state = read_state(root)
-    name = state.name if state is not None else SiteName("", "")
+def preview_config(root: Path, name: SiteName) -> Path:
+    """Write the engine's configuration of the preview: generated/ built (into a folder the
+    preview sets), named as the last regeneration found the briefing named."""
+    site_dir = Path(tempfile.gettempdir()) / "briefing-preview"
     return write_engine_config(root, name, Path(DOCS_DIR), site_dir, PREVIEW_CONFIG)
+
+
+class PreviewServer(LiveReloadServer):
+    """MkDocs' development server, updated by our regenerations instead of its own watcher."""
+
+    def __init__(self, site: PreviewSite, host: str, port: int, mount_path: str) -> None:
+        super().__init__(lambda: None, host, port, str(site.folder), mount_path=mount_path)
+        self.site = site
+        self.error_handler = lambda code: error_page(str(self.site.folder), code)
+        self.pending: tuple[set[str], set[str], bool] = (set(), set(), False)
+        self.problems: list[str] = []
+        self.lagging = False
+        self._watched_paths = {str(site.folder): 1}  # the server injects its script only then
+
+    def request_update(self, written: Iterable[str], deleted: Iterable[str], whole: bool) -> None:
+        """Ask for one update with these docs paths (thread-safe); the problems shown go."""
+        with self._rebuild_cond:
+            wrote, gone, full = self.pending
+            self.pending = (wrote | set(written), gone | set(deleted), full or whole)
+            self.problems = []
+            self._want_rebuild = True
+            self._rebuild_cond.notify_all()
+
+    def show_problems(self, problems: list[str]) -> None:
+        """Show these problems on every page, and reload the open ones to show them."""
+        with self._rebuild_cond:
+            self.problems = problems
+        self.reload_browsers()
+
+    def reload_browsers(self) -> None:
+        with self._epoch_cond:
+            self._visible_epoch = self._wanted_epoch = max(
+                round(time.monotonic() * 1000), self._visible_epoch + 1
+            )
+            self._epoch_cond.notify_all()
+
+    def _build_loop(self) -> None:
+        while True:
+            with self._rebuild_cond:
+                while not self._rebuild_cond.wait_for(
+                    lambda: self._want_rebuild or self._shutdown, timeout=self.shutdown_delay
+                ):
+                    pass  # woken now and then, so that Ctrl+C is seen
+                if self._shutdown:
+                    break
+                (written, deleted, whole), self.pending = self.pending, (set(), set(), False)
+                self._want_rebuild = False
+            self.update(written, deleted, whole)
+
+    def update(self, written: set[str], deleted: set[str], whole: bool) -> None:
+        """Update the site, switch to it, reload the open pages; a failure keeps the last site."""
+        try:
+            if whole:
+                self.site.full_build()
+                warnings = []
+            else:
+                warnings = self.site.update(written, deleted)
+        except Exception as error:  # MkDocs' own failures (strict mode): the last site stays
+            warnings = [f"the site could not be built: {error}"]
+        self.root = str(self.site.folder)
+        self.lagging = not whole and bool(written or deleted)
+        if warnings:
+            self.problems = [f"site engine: {message}" for message in warnings]
+        self.reload_browsers()
+
+    def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+        page: bytes = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
+        shown = banner(self.problems, self.lagging).encode("utf-8")
+        at = page.rfind(b"</body>")
+        return page[:at] + shown + page[at:] if at >= 0 else page + shown
+
+
+def banner(problems: list[str], lagging: bool) -> str:
+    """The preview's notice at the top of a page: the problems of the inputs, if any, and a
+    word that the search indexes may lag behind the edits."""
+    style = (
+        "position:fixed;top:0;left:0;right:0;z-index:1000;margin:0;padding:.6em 1em;"
+        "font:13px/1.4 monospace;white-space:pre-wrap;max-height:50vh;overflow:auto;"
+    )
+    shown = ""
+    if problems:
+        lines = html.escape("\n".join(problems))
+        shown += (
+            f'<pre id="briefing-preview-problems" style="{style}background:#b71c1c;color:#fff">'
+            f"The preview shows the last good pages: the inputs have problems.\n{lines}</pre>"
+        )
+    if lagging:
+        note = "preview: the search indexes may lag behind edits until the next full build"
+        shown += (
+            '<div id="briefing-preview-note" style="position:fixed;bottom:0;right:0;'
+            'z-index:1000;padding:.2em .6em;font:11px sans-serif;background:#fff8;color:#555">'
+            f"{note}</div>"
+        )
+    return shown
 
 
 class ChangeObserver:

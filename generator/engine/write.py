@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,9 +21,12 @@ class WriteReport:
     unchanged: int
 
 
-def write_pages(pages: Mapping[str, str | bytes], docs_dir: Path) -> WriteReport:
+def write_pages(
+    pages: Mapping[str, str | bytes], docs_dir: Path, keep: set[str] | None = None
+) -> WriteReport:
     """Make `docs_dir` hold exactly `pages` (text as UTF-8, bytes as they are); unchanged files
-    keep their mtime."""
+    keep their mtime. With `keep`, the files it names are left as they are (known current)
+    and only the others are deleted."""
     folders: set[Path] = set()  # made once each, not once per page
     written = []
     for name, content in sorted(pages.items()):
@@ -33,7 +36,7 @@ def write_pages(pages: Mapping[str, str | bytes], docs_dir: Path) -> WriteReport
             folders.add(path.parent)
         if write_if_changed(path, content):
             written.append(name)
-    deleted = delete_others(docs_dir, set(pages))
+    deleted = delete_others(docs_dir, set(pages) if keep is None else keep | set(pages))
     return WriteReport(tuple(written), deleted, len(pages) - len(written))
 
 
@@ -73,8 +76,11 @@ def delete_others(docs_dir: Path, keep: set[str]) -> tuple[str, ...]:
     return tuple(sorted(stale))
 
 
-def replace_folder(new: Path, target: Path, previous: Path) -> None:
-    """Put folder `new` in the place of `target`; the old `target` goes to `previous`, then away.
+def replace_folder(
+    new: Path, target: Path, previous: Path, dispose: Callable[[Path], None] | None = None
+) -> None:
+    """Put folder `new` in the place of `target`; the old `target` goes to `previous`, then away
+    (by `dispose`, deleted here by default).
 
     All three are on one filesystem, so each rename is atomic; if the second fails, the old
     folder is put back.
@@ -87,4 +93,7 @@ def replace_folder(new: Path, target: Path, previous: Path) -> None:
         if previous.exists():
             previous.rename(target)
         raise
-    shutil.rmtree(previous, ignore_errors=True)
+    if dispose is not None:
+        dispose(previous)
+    else:
+        shutil.rmtree(previous, ignore_errors=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +15,7 @@ from generator.load.extract.outlets import OutletRule
 from generator.load.files import read_bytes, read_text, relative, walk_files
 from generator.load.marked_yaml import parse_yaml
 from generator.load.reading import given_url, read_article
+from generator.load.reuse import Reuse
 from generator.load.sources import NO_SOURCES, SOURCES_FILE, Sources, build_sources
 from generator.problems import Location, Problems
 
@@ -63,25 +66,37 @@ class RawInputs:
     """Hand-written Markdown pages as text, every other file of pages/ as bytes."""
 
 
-def load_inputs(root: Path, problems: Problems, max_bytes: int = MAX_FILE_BYTES) -> RawInputs:
+def load_inputs(
+    root: Path, problems: Problems, max_bytes: int = MAX_FILE_BYTES, reuse: Reuse | None = None
+) -> RawInputs:
     """Read seeds/, briefings/, templates/ and pages/ below `root`, recording problems; the
     tool's default templates and pages are there too, where the project has no file of the
     same name.
 
-    A file of seeds/ or briefings/ larger than `max_bytes` is refused.
+    A file of seeds/ or briefings/ larger than `max_bytes` is refused. With `reuse`, a YAML
+    file or article whose files have the size, time and inode they had in the previous run is
+    not read again (generator/load/reuse.py).
     """
     briefing_path = root / "briefings" / "briefing.yaml"
 
+    def load_one(path: Path) -> YamlFile:
+        if reuse is None:
+            return load_yaml(root, path, problems, max_bytes)
+        basis = (stamp(path), max_bytes)
+        return reuse.take(
+            path, basis, lambda found: load_yaml(root, path, found, max_bytes), problems
+        )
+
     def load_all(folder: str) -> tuple[YamlFile, ...]:
-        return tuple(load_yaml(root, p, problems, max_bytes) for p in yaml_files(root / folder))
+        return tuple(load_one(p) for p in yaml_files(root / folder))
 
     return RawInputs(
-        briefing=(
-            load_yaml(root, briefing_path, problems, max_bytes) if briefing_path.exists() else None
-        ),
+        briefing=load_one(briefing_path) if briefing_path.exists() else None,
         actors=load_all("briefings/actors"),
         issues=load_all("briefings/issues"),
-        articles=load_articles(root, problems, max_bytes, load_sources(root, problems, max_bytes)),
+        articles=load_articles(
+            root, problems, max_bytes, load_sources(root, problems, max_bytes), reuse
+        ),
         templates={**packaged(defaults.TEMPLATES), **read_tree(root / "templates", root, problems)},
         pages={**packaged(defaults.PAGES), **read_pages(root / "pages", root, problems)},
     )
@@ -135,25 +150,55 @@ def load_sources(root: Path, problems: Problems, max_bytes: int | None = None) -
     return build_sources(source, problems)
 
 
+def stamp(path: Path) -> tuple[int, int, int] | None:
+    """What tells a file changed without reading it: size, modification time, inode."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_size, status.st_mtime_ns, status.st_ino)
+
+
 def load_articles(
-    root: Path, problems: Problems, max_bytes: int | None = None, sources: Sources = NO_SOURCES
+    root: Path,
+    problems: Problems,
+    max_bytes: int | None = None,
+    sources: Sources = NO_SOURCES,
+    reuse: Reuse | None = None,
 ) -> tuple[RawArticle, ...]:
-    """Every article of seeds/, with its sidecar metadata or front matter and its outlet."""
+    """Every article of seeds/, with its sidecar metadata or front matter and its outlet (with
+    `reuse`, those whose files, and the outlet rules, have not changed since they were read)."""
     folder = root / "seeds"
     if not folder.is_dir():
         return ()
+    listing = seed_entries(folder)
+    names = {entry.name for entry in listing}
     articles = []
-    for path in sorted(folder.iterdir()):
-        if path.is_dir() and not is_ignored(path):
+    for entry in listing:
+        path = folder / entry.name
+        if entry.is_dir() and not is_ignored(path):
             warn_subfolder(root, path, problems)
             continue
-        if is_ignored(path) or not path.is_file() or path.name.endswith(SIDECAR_SUFFIX):
+        if is_ignored(path) or not entry.is_file() or entry.name.endswith(SIDECAR_SUFFIX):
             continue
-        article = load_article(root, path, problems, max_bytes, sources)
+        if reuse is None:
+            article = load_article(root, path, problems, max_bytes, sources)
+        else:
+            sidecar = path.stem + SIDECAR_SUFFIX
+            sidecar_stamp = stamp(folder / sidecar) if sidecar in names else None
+            basis = (stamp(path), sidecar_stamp, stamp(root / SOURCES_FILE), max_bytes)
+            read = functools.partial(load_article, root, path, max_bytes=max_bytes, sources=sources)
+            article = reuse.take(path, basis, read, problems)
         if article is not None:
             articles.append(article)
-    check_sidecars(root, folder, problems)
+    check_sidecars(root, folder, problems, sorted(names))
     return tuple(articles)
+
+
+def seed_entries(folder: Path) -> list[os.DirEntry[str]]:
+    """The entries of seeds/, sorted by name (as sorting their paths would)."""
+    with os.scandir(folder) as listing:
+        return sorted(listing, key=lambda entry: entry.name)
 
 
 def warn_subfolder(root: Path, folder: Path, problems: Problems) -> None:
@@ -220,27 +265,30 @@ def load_markdown_article(
     return RawArticle(path.stem, shown, "markdown", extract_markdown(body), metadata, outlet)
 
 
-def check_sidecars(root: Path, folder: Path, problems: Problems) -> None:
+def check_sidecars(root: Path, folder: Path, problems: Problems, names: list[str]) -> None:
     """A metadata file belongs beside a text or HTML article, which reads it.
 
     With no article beside it, it is most likely a renamed article's; beside a Markdown article
     it would never be read, since such an article keeps its metadata in its front matter.
+    `names` are those of the folder's entries, sorted.
     """
-    forms = [(p.stem, ARTICLE_SUFFIXES.get(p.suffix.lower())) for p in folder.iterdir()]
+    forms = [(Path(name).stem, ARTICLE_SUFFIXES.get(Path(name).suffix.lower())) for name in names]
     read = {stem for stem, form in forms if form in ("text", "html")}
     markdown = {stem for stem, form in forms if form == "markdown"}
-    for sidecar in sorted(folder.glob("*" + SIDECAR_SUFFIX)):
-        stem = sidecar.name.removesuffix(SIDECAR_SUFFIX)
-        where = Location(relative(root, sidecar))
+    for name in names:
+        if not name.endswith(SIDECAR_SUFFIX):
+            continue
+        stem = name.removesuffix(SIDECAR_SUFFIX)
         if stem in markdown and stem not in read:
             hint = (
                 "a Markdown article keeps its metadata in its front matter: move these keys "
                 f"between the '---' lines at the top of seeds/{stem}.md, then delete this file"
             )
+            where = Location(relative(root, folder / name))
             problems.error(where, "metadata beside a Markdown article is not read", hint)
         elif stem not in read:
             hint = f"rename it after its article, or add seeds/{stem}.txt"
-            problems.error(where, "metadata for no article", hint)
+            problems.error(Location(relative(root, folder / name)), "metadata for no article", hint)
 
 
 def load_yaml(root: Path, path: Path, problems: Problems, max_bytes: int | None = None) -> YamlFile:

@@ -8,6 +8,7 @@ from types import MappingProxyType
 
 from generator.load.inputs import RawInputs, YamlFile
 from generator.load.marked_yaml import MarkedDict
+from generator.load.reuse import Reuse
 from generator.load.schema import is_id, is_reserved, reserved_reason
 from generator.load.shape import check_shape
 from generator.model.articles import Article, article_order, build_articles
@@ -85,9 +86,12 @@ class Briefing:
         return tuple(p for actor in self.actors for p in actor.positions)
 
 
-def build_model(raw: RawInputs, problems: Problems) -> Briefing:
-    """Check and link everything; the caller checks `problems` before using the result."""
-    articles = build_articles(raw.articles, problems)
+def build_model(raw: RawInputs, problems: Problems, reuse: Reuse | None = None) -> Briefing:
+    """Check and link everything; the caller checks `problems` before using the result.
+
+    With `reuse`, an article read from the same raw record is not built again, and actors and
+    issues equal to those of the previous run are those very objects."""
+    articles = build_articles(raw.articles, problems, reuse)
     check_cleaning(articles, problems)
     issue_files = unique_files(raw.issues, "issue", problems)
     actor_files = unique_files(raw.actors, "actor", problems)
@@ -111,6 +115,10 @@ def build_model(raw: RawInputs, problems: Problems) -> Briefing:
         frozenset(broken),
     )
     actors = sorted((build_actor(f, context, issue_by_id) for f in shaped), key=actor_order)
+    if reuse is not None:
+        actors = [reuse.intern(("actor", a.id), a) for a in actors]
+        issues = [reuse.intern(("issue", i.id), i) for i in issues]
+        issue_by_id = {i.id: i for i in issues}
     title, description = build_header(raw.briefing, problems)
     return Briefing(
         title=title,

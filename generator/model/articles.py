@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
 from generator.load.extract.blocks import Removed
 from generator.load.inputs import RawArticle
+from generator.load.reuse import Reuse
 from generator.load.schema import is_article_id, is_reserved, reserved_reason
 from generator.load.shape import check_shape
 from generator.problems import Location, Problems
@@ -53,11 +55,18 @@ class Article:
     """The line of its text the title was read from; None when its metadata gives the title."""
 
 
-def build_articles(raws: tuple[RawArticle, ...], problems: Problems) -> list[Article]:
-    """Articles with their metadata merged in; two articles with one id are an error."""
+def build_articles(
+    raws: tuple[RawArticle, ...], problems: Problems, reuse: Reuse | None = None
+) -> list[Article]:
+    """Articles with their metadata merged in; two articles with one id are an error. With
+    `reuse`, an article whose raw record is the one of the previous run is not built again."""
     articles: dict[str, Article] = {}
     for raw in raws:
-        article = build_article(raw, problems)
+        if reuse is None:
+            article = build_article(raw, problems)
+        else:
+            build = functools.partial(build_article, raw)
+            article = reuse.take(("article", raw.path), raw, build, problems)
         if article is None:
             continue
         if article.id in articles:

@@ -34,6 +34,12 @@ def find_mentions(
     return {article.id: mentioned(automaton, article_text(article)) for article in articles}
 
 
+def mentioned_in(automaton: Any, article: Article) -> frozenset[Key] | None:
+    """The keys whose names occur in the article, as `find_mentions` finds them; None when
+    there is no name at all (and so no automaton)."""
+    return None if automaton is None else mentioned(automaton, article_text(article))
+
+
 def names_in(article: Article, names: tuple[str, ...]) -> bool:
     """Whether one of `names` occurs in the article as a whole word, in any case (its title,
     author and text count)."""

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from generator.load.extract.dates import MONTH_NAMES
+from generator.load.reuse import Reuse
 from generator.model import Actor, Briefing, Issue, names
 from generator.model.articles import Article
-from generator.model.mentions import Key, find_mentions
+from generator.model.mentions import Key, build_automaton, find_mentions, mentioned_in
 from generator.model.positions import Evidence, Position
 from generator.model.quotes import Span
+from generator.problems import Problems
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,8 +49,9 @@ class Relations:
     months: tuple[Month, ...]
 
 
-def relate(briefing: Briefing) -> Relations:
-    """Compute every derived index of the briefing."""
+def relate(briefing: Briefing, reuse: Reuse | None = None) -> Relations:
+    """Compute every derived index of the briefing; with `reuse`, the names found in an
+    article are not looked for again while the article and every name are the same."""
     by_issue: dict[str, list[Position]] = defaultdict(list)
     citations: dict[str, list[Citation]] = defaultdict(list)
     for position in briefing.positions:
@@ -58,7 +62,7 @@ def relate(briefing: Briefing) -> Relations:
     for actor in briefing.actors:
         if actor.speaks_for:
             people[actor.speaks_for].append(actor)
-    mentions = find_mentions(briefing.articles, names_of(briefing))
+    mentions = find_all_mentions(briefing, reuse)
     mentioning = invert_mentions(mentions, briefing)
     return Relations(
         positions_by_issue=freeze(by_issue),
@@ -120,6 +124,27 @@ def quoted_spans(briefing: Briefing) -> dict[str, dict[int, tuple[Span, ...]]]:
         article: {number: tuple(sorted(spans)) for number, spans in paragraphs.items()}
         for article, paragraphs in table.items()
     }
+
+
+def find_all_mentions(briefing: Briefing, reuse: Reuse | None) -> dict[str, frozenset[Key]]:
+    """Article id → the actors and issues it mentions (those of articles that mention none
+    are left out)."""
+    table = names_of(briefing)
+    if reuse is None:
+        return find_mentions(briefing.articles, table)
+    table = reuse.intern("names", table)
+    automaton = functools.cache(lambda: build_automaton(table))
+    found = {}
+    for article in briefing.articles:
+        keys = reuse.take(
+            ("mentions", article.id),
+            (article, table),
+            lambda _, article=article: mentioned_in(automaton(), article),  # type: ignore[misc]
+            Problems(),
+        )
+        if keys is not None:
+            found[article.id] = keys
+    return found
 
 
 def invert_mentions(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import partial
 
+from jinja2 import Environment
+
+from generator.load.reuse import Reuse
 from generator.model import Actor, Briefing, Issue
 from generator.model.articles import Article
 from generator.model.licences import licence_groups
@@ -26,7 +29,8 @@ from generator.render.context import (
     ReviewPage,
     SiteContext,
 )
-from generator.render.templates import make_environment, render_page
+from generator.render.markdown import escape_markdown, highlight
+from generator.render.templates import make_environment, reads_site, render_page
 from generator.render.urls import (
     NAMED,
     actor_page,
@@ -56,16 +60,33 @@ def render_site(
     pages: Mapping[str, str | bytes],
     problems: Problems,
     files: Mapping[str, str] | None = None,
+    reuse: Reuse | None = None,
 ) -> dict[str, str | bytes]:
     """Every page of the site, the generated `files` (data, feed) and the hand-written `pages`
-    (text, or bytes to copy), keyed by docs path."""
-    relations = relate(briefing)
+    (text, or bytes to copy), keyed by docs path.
+
+    With `reuse`, a page whose template reads nothing but its own context (reads_site says)
+    and whose inputs are those of the previous run is not rendered again: its text is a
+    function of the templates and of its plan entry's basis, from which its context is made."""
+    relations = relate(briefing, reuse)
     site = SiteContext(briefing, relations, review_queue(briefing, relations))
     views = build_views(briefing, relations, site.review)
     environment = make_environment(templates, {"latest": partial(latest_positions, views)})
+    if reuse is not None:
+        environment.filters.update(md=reuse.memoised(escape_markdown))
+        environment.filters.update(highlight=reuse.memoised(highlight))
+        sources = reuse.intern("templates", dict(templates))
     output: dict[str, str | bytes] = {}
-    for path, template, page in page_plan(site, views):
-        text = render_page(environment, template, site, page, problems)
+    wide: dict[str, bool] = {}
+    for path, template, basis, make in page_plan(site, views):
+        if reuse is not None and template not in wide:
+            reads = partial(reads_site_of, environment, template)
+            wide[template] = reuse.take(("reads_site", template), sources, reads, problems)
+        if reuse is None or wide[template]:
+            text = render_page(environment, template, site, make(), problems)
+        else:
+            render = partial(render_made, environment, template, site, make)
+            text = reuse.take(("page", path), (sources, template, basis), render, problems)
         if text is not None:
             output[path] = text
     output.update(files or {})
@@ -79,8 +100,49 @@ def render_site(
     return output
 
 
-def page_plan(site: SiteContext, views: Views) -> Iterator[tuple[str, str, Page]]:
-    """(docs path, template, context) for every generated page."""
+def reads_site_of(environment: Environment, template: str, _: Problems) -> bool:
+    return reads_site(environment, template)
+
+
+def render_made(
+    environment: Environment,
+    template: str,
+    site: SiteContext,
+    make: Callable[[], Page],
+    problems: Problems,
+) -> str | None:
+    return render_page(environment, template, site, make(), problems)
+
+
+Planned = tuple[str, str, object, Callable[[], Page]]
+"""A page of the plan: its docs path, its template, what its context is made from (its
+basis), and the function that makes the context from it."""
+
+
+def page_plan(site: SiteContext, views: Views) -> Iterator[Planned]:
+    """Every generated page. The context of most pages is made at once and is its own basis;
+    an article's (the bulk of a large site) is made only when its page is rendered."""
+    for path, template, page in index_pages(site, views):
+        yield path, template, page, partial(same_page, page)
+    for article in site.briefing.articles:
+        relations, key = site.relations, article.id
+        basis = (
+            article,
+            relations.actors_by_article.get(key, ()),
+            relations.issues_by_article.get(key, ()),
+            relations.quoted_spans.get(key, {}),
+            views.citations.get(key, ()),
+        )
+        made = partial(article_context, article, site, views)
+        yield article_page(article.id), "article.md.j2", basis, made
+
+
+def same_page(page: Page) -> Page:
+    return page
+
+
+def index_pages(site: SiteContext, views: Views) -> Iterator[tuple[str, str, Page]]:
+    """(docs path, template, context) for every generated page but the articles'."""
     yield NAMED["home"], "home.md.j2", MatrixPage(root_of(NAMED["home"]), views.matrix)
     yield NAMED["matrix"], "matrix.md.j2", MatrixPage(root_of(NAMED["matrix"]), views.matrix)
     yield NAMED["methodology"], "methodology.md.j2", Page(root_of(NAMED["methodology"]))
@@ -97,8 +159,6 @@ def page_plan(site: SiteContext, views: Views) -> Iterator[tuple[str, str, Page]
         yield actor_page(actor.id), "actor.md.j2", actor_context(actor, site, views)
     for issue in site.briefing.issues:
         yield issue_page(issue.id), "issue.md.j2", issue_context(issue, site, views)
-    for article in site.briefing.articles:
-        yield article_page(article.id), "article.md.j2", article_context(article, site, views)
 
 
 def changes_context(views: Views) -> ChangesPage:

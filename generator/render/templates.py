@@ -8,10 +8,12 @@ from types import CodeType
 from typing import Any
 
 import jinja2
+import jinja2.meta
+import jinja2.nodes
 
 from generator.model import STANCES
 from generator.problems import Location, Problems, did_you_mean
-from generator.render.context import RENDER_HINT, Page, SiteContext, arguments
+from generator.render.context import NAMES, RENDER_HINT, Page, SiteContext, arguments
 from generator.render.markdown import (
     escape_html,
     escape_markdown,
@@ -91,6 +93,38 @@ def make_environment(
     )
     environment.globals["stances"] = STANCES
     return environment
+
+
+SITE_NAMES = frozenset(NAMES[SiteContext])
+SITE_FILTERS = frozenset(("latest",))
+"""The filters bound to one render's views: their results depend on the whole briefing."""
+
+
+def reads_site(environment: jinja2.Environment, template: str) -> bool:
+    """Whether a page of `template` may show more than its own context: whether the template,
+    or one it imports, includes or extends, names the model, its relations or the review queue,
+    uses a filter bound to the whole briefing, or names a template only known when it runs."""
+    seen: set[str] = set()
+    pending = [template]
+    while pending:
+        name = pending.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            source = environment.loader.get_source(environment, name)[0]  # type: ignore[union-attr]
+            tree = environment.parse(source)
+        except jinja2.TemplateError:
+            return True  # rendering reports it; nothing is taken again meanwhile
+        if jinja2.meta.find_undeclared_variables(tree) & SITE_NAMES:
+            return True
+        if any(node.name in SITE_FILTERS for node in tree.find_all(jinja2.nodes.Filter)):
+            return True
+        for referenced in jinja2.meta.find_referenced_templates(tree):
+            if referenced is None:
+                return True
+            pending.append(referenced)
+    return False
 
 
 def render_page(

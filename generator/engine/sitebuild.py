@@ -1,0 +1,95 @@
+"""The site engine's build, as its own process: `mkdocs build --strict`, with the page cache.
+
+    python -m generator.engine.sitebuild --config-file .build.mkdocs.yml \
+        [--previous site] [--cache .build/cache] [--workers 2] [--verbose]
+
+It is MkDocs' own build (mkdocs.commands.build), run on the configuration `briefing build`
+wrote, with one plugin added here and not in the configuration: the page cache
+(generator/engine/pagecache.py), which takes the pages' rendered Markdown and built HTML from
+earlier builds where it can prove them unchanged, and renders the others' Markdown on
+`--workers` cores. Everything else is MkDocs': strict mode, link and anchor checks, the search
+index, the sitemap. It prints what `mkdocs build` prints, and exits with 1 when MkDocs aborts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from generator.engine.cache import CACHE_DIR, Store
+
+if TYPE_CHECKING:
+    from generator.engine.pagecache import PageCache
+
+MARKDOWN_CACHE = "markdown.sqlite"
+HTML_CACHE = "html.sqlite"
+COMPILED = "templates"
+
+
+def site_build_command(config_file: str) -> list[str]:
+    """The command that builds the site of `config_file` (relative to the project, where it
+    runs), reusing the published site/ and the cache of earlier builds."""
+    command = [sys.executable, "-m", "generator.engine.sitebuild", "--config-file", config_file]
+    return [*command, "--previous", "site", "--cache", CACHE_DIR.as_posix()]
+
+
+def page_cache(cache: Path | None, previous: Path | None, workers: int) -> PageCache:
+    """The page cache kept in folder `cache` (in memory only when None)."""
+    from generator.engine.pagecache import PageCache
+
+    markdown = Store(cache / MARKDOWN_CACHE if cache else None)
+    html = Store(cache / HTML_CACHE if cache else None)
+    compiled = cache / COMPILED if cache else None
+    if compiled is not None:
+        compiled.mkdir(parents=True, exist_ok=True)
+    return PageCache(markdown, html, previous, workers, compiled)
+
+
+def show_log(verbose: bool) -> None:
+    """MkDocs' messages on standard error, formatted as `mkdocs build` formats them."""
+    from mkdocs.__main__ import ColorFormatter
+
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler()
+    handler.setFormatter(ColorFormatter())
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if verbose else logging.INFO)
+    logger.propagate = False
+
+
+def main(argv: list[str] | None = None) -> int:
+    # Imported here: `briefing check` and the rest of the tool never load the site engine.
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--config-file", required=True)
+    parser.add_argument("--previous", type=Path, help="the last build's site, to reuse from")
+    parser.add_argument("--cache", type=Path, help="the folder of the page cache")
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--verbose", action="store_true")
+    options = parser.parse_args(argv)
+    show_log(options.verbose)
+    cache = page_cache(options.cache, options.previous, max(1, options.workers))
+    try:
+        config = load_config(config_file=options.config_file)
+        config.plugins["briefing-page-cache"] = cache
+        build(config)
+    except (Abort, ConfigurationError) as error:
+        print(
+            f"Aborted! {error}" if isinstance(error, ConfigurationError) else error, file=sys.stderr
+        )
+        return 1
+    finally:
+        cache.markdown.close()
+        cache.html.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
