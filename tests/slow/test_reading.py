@@ -19,7 +19,10 @@ from playwright.sync_api import Browser, Page, expect
 
 AXE = Path(__file__).parent / "node" / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = (1280, 390)
-ARTICLE = "articles/16-kremlin-en-news-67487-telephone-conversations-with-us-president-joseph-biden-2021-12-31/"
+ARTICLE = (
+    "articles/16-kremlin-en-news-67487-telephone-conversations-with-us-president-joseph-biden"
+    "-2021-12-31/"
+)
 PAGES = {
     "home": "",
     "matrix": "matrix/",
