@@ -95,7 +95,7 @@ def timeline(positions: tuple[tuple[Actor, Position], ...], briefing: Briefing) 
         return None
     steps = {actor.id: stance_steps(position, briefing) for actor, position in positions}
     days = [day for held in steps.values() for day, _ in held]
-    days += [day for _, p in positions for day in evidence_days(p, briefing)]
+    days += [day for _, p in positions for day in (p.as_of, *evidence_days(p, briefing))]
     start, end = min(days), max(days)
     # Room after the newest date, so that a stance recorded on it still shows.
     room = datetime.timedelta(days=max(1, (end - start).days // END_ROOM))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime
 from pathlib import Path
 
 import pytest
-from builders import DEMO
+from builders import DEMO, MiniProject
 
 from generator import defaults
 from generator.engine.build import load_model
@@ -201,3 +202,28 @@ def test_templates_spell_no_paths_and_look_nothing_up(template: Path) -> None:
     text = template.read_text(encoding="utf-8")
     for spelled in (".md)", ".md#", "_by_id[", ".get(", "selectattr", "groupby", ".update("):
         assert spelled not in text, f"{template.name} has {spelled!r}: a view or 'page' does it"
+
+
+def test_what_moved_puts_real_changes_first_and_first_recordings_apart(
+    mini_project: MiniProject,
+) -> None:
+    history = (
+        '        quote: "will not sign a ceasefire without guarantees"\n',
+        '        quote: "will not sign a ceasefire without guarantees"\n'
+        "    history:\n"
+        "      - {as_of: 2026-01-10, stance: opposes}\n"
+        "      - {as_of: 2024-01-10, stance: opposes}\n",
+    )
+    root = mini_project({"briefings/actors/southland.yaml": history})
+    _, briefing = load_model(root, Problems())
+    relations = relate(briefing)
+    moved = build_views(briefing, relations, review_queue(briefing, relations)).moved
+    assert moved is not None
+    assert (moved.since, moved.until) == (datetime.date(2025, 11, 4), datetime.date(2026, 2, 2))
+    assert [(e.change.previous, e.change.stance) for e in moved.changed] == [
+        ("opposes", "conditional")
+    ]
+    assert [e.position.actor.id for e in moved.recorded] == ["northland"]
+    # A step older than the period is not news: the reaffirmation of 2026-01-10 is in it,
+    # the first recording of 2024 is not.
+    assert [e.change.date for e in moved.reaffirmed] == [datetime.date(2026, 1, 10)]
