@@ -10,7 +10,7 @@ AXE := tests/slow/node/node_modules/axe-core/axe.min.js
 # (`make constraints` refreshes them).
 PIP_INSTALL := $(BIN)/pip install --quiet --constraint constraints.txt
 
-.PHONY: site test test-fast lint serve check check-strict docs clean bench bench-serve constraints
+.PHONY: site test test-fast lint serve check check-strict docs screenshots clean bench bench-serve constraints
 
 # What building a site needs, and nothing else.
 $(BIN)/briefing: pyproject.toml constraints.txt
@@ -63,6 +63,11 @@ lint: $(BIN)/pytest
 docs: $(BIN)/pytest
 	$(BIN)/python -m docs.reference
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --config-file docs/mkdocs.yml
+
+# The documentation's screenshots of the demo site, at a laptop's and a phone's width.
+screenshots: $(BIN)/pytest $(CHROMIUM)
+	$(BIN)/briefing build
+	$(BIN)/python -m docs.screenshots
 
 constraints: $(BIN)/pytest
 	$(BIN)/pip freeze --exclude-editable --exclude briefing-site > constraints.txt
