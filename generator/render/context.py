@@ -123,6 +123,8 @@ class IssuePage(Page):
     issue: Issue = field(metadata=SUBJECT)
     positions: tuple[PositionView, ...]
     by_stance: tuple[StanceGroup, ...]
+    divide: Divide | None
+    """How its actors split, as a bar; None without a position."""
     timeline: Timeline | None
     """The stances of its actors over time; None without a position."""
     articles: tuple[Article, ...]

@@ -159,11 +159,13 @@ def issue_context(issue: Issue, site: SiteContext, views: Views) -> IssuePage:
     positions = views.by_issue.get(issue.id, ())
     articles = with_sources(site.relations.articles_by_issue[issue.id], positions)
     held = tuple((p.actor, p.position) for p in positions)
+    divide = next((d for d in views.divides if d.issue.id == issue.id), None)
     return IssuePage(
         root_of(issue_page(issue.id)),
         issue,
         positions,
         stance_groups(positions),
+        divide,
         timeline(held, site.briefing),
         articles,
     )
