@@ -22,40 +22,19 @@ class Stance:
     id: str
     symbol: str
     definition: str
-    counted: str
-    """How a count of actors taking it reads: '6 support'."""
-
-    @property
-    def label(self) -> str:
-        """The stance as the site writes it: 'no public position'."""
-        return self.id.replace("-", " ")
 
 
 STANCES = (
     Stance(
-        "supports",
-        "✔",
-        "Backs the outcome the issue's question asks about, without conditions.",
-        "support",
+        "supports", "✔", "Backs the outcome the issue's question asks about, without conditions."
     ),
-    Stance(
-        "conditional",
-        "◐",
-        "Would accept it only on conditions the actor has stated.",
-        "conditional",
-    ),
-    Stance(
-        "ambiguous",
-        "?",
-        "Sends mixed or unclear signals; the evidence points both ways.",
-        "ambiguous",
-    ),
-    Stance("opposes", "✖", "Rejects the outcome the issue's question asks about.", "oppose"),
+    Stance("conditional", "◐", "Would accept it only on conditions the actor has stated."),
+    Stance("ambiguous", "?", "Sends mixed or unclear signals; the evidence points both ways."),
+    Stance("opposes", "✖", "Rejects the outcome the issue's question asks about."),
     Stance(
         "no-public-position",
         "–",
         "Has addressed the issue in public without taking a side.",
-        "no public position",
     ),
 )
 STANCE_BY_ID = {stance.id: stance for stance in STANCES}
@@ -71,8 +50,6 @@ class Issue:
     title: str
     question: str
     aliases: tuple[str, ...]
-    label: str
-    """The short name of the issue's column in the stance matrix."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,8 +72,6 @@ class Briefing:
 
     title: str
     description: str
-    dated_after_days: int
-    """A position whose newest evidence is more days older than its as-of date looks dated."""
     actors: tuple[Actor, ...]
     issues: tuple[Issue, ...]
     articles: tuple[Article, ...]
@@ -134,11 +109,10 @@ def build_model(raw: RawInputs, problems: Problems) -> Briefing:
         frozenset(broken),
     )
     actors = sorted((build_actor(f, context, issue_by_id) for f in shaped), key=actor_order)
-    title, description, dated_after_days = build_header(raw.briefing, problems)
+    title, description = build_header(raw.briefing, problems)
     return Briefing(
         title=title,
         description=description,
-        dated_after_days=dated_after_days,
         actors=tuple(actors),
         issues=tuple(sorted(issues, key=issue_order)),
         articles=tuple(sorted(articles, key=article_order)),
@@ -178,21 +152,15 @@ def issue_order(issue: Issue) -> tuple[str, str]:
     return (issue.title.casefold(), issue.id)
 
 
-DATED_AFTER_DAYS = 365
-"""The default of briefing.yaml's `dated_after_days`."""
-
-
-def build_header(source: YamlFile | None, problems: Problems) -> tuple[str, str, int]:
-    """The briefing's title, description and freshness threshold from briefings/briefing.yaml."""
+def build_header(source: YamlFile | None, problems: Problems) -> tuple[str, str]:
+    """The briefing's title and description from briefings/briefing.yaml."""
     if source is None:
         hint = "create it with 'title:' and 'description:' keys"
         problems.error(Location("briefings/briefing.yaml"), "missing file", hint)
-        return "", "", DATED_AFTER_DAYS
+        return "", ""
     if source.data is None or not check_shape(source, "briefing", problems):
-        return "", "", DATED_AFTER_DAYS
-    data = source.data
-    days = int(data.get("dated_after_days", DATED_AFTER_DAYS))
-    return str(data["title"]), str(data["description"]), days
+        return "", ""
+    return str(source.data["title"]), str(source.data["description"])
 
 
 def build_issues(sources: tuple[YamlFile, ...], problems: Problems) -> list[Issue]:
@@ -203,19 +171,11 @@ def build_issues(sources: tuple[YamlFile, ...], problems: Problems) -> list[Issu
             continue
         if check_shape(source, "issue", problems):
             data = source.data
-            label = data.get("label") or short_title(data["title"])
             issue = Issue(
-                stem(source), data.location, data["title"], data["question"], aliases(data), label
+                stem(source), data.location, data["title"], data["question"], aliases(data)
             )
             issues.append(issue)
     return issues
-
-
-def short_title(title: str) -> str:
-    """A title without the parenthesis that ends it: 'Territory ("Novorossiya")' → 'Territory'."""
-    if title.endswith(")") and " (" in title:
-        return title[: title.rindex(" (")].strip() or title
-    return title
 
 
 def check_ids(source: YamlFile, problems: Problems) -> bool:

@@ -7,7 +7,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from generator.load.extract.blocks import Block
 from generator.load.inputs import RawArticle
 from generator.load.schema import is_article_id, is_reserved, reserved_reason
 from generator.load.shape import check_shape
@@ -16,8 +15,7 @@ from generator.problems import Location, Problems
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A block of an article's cleaned text. Paragraphs are numbered from 1 in reading order,
-    and headings apart from them, so that ¶5 is the fifth paragraph a reader counts."""
+    """A block of an article's cleaned text, numbered from 1 in reading order."""
 
     number: int
     kind: Literal["paragraph", "heading"]
@@ -25,17 +23,7 @@ class Paragraph:
 
     @property
     def anchor(self) -> str:
-        """The block's id on its article's page: 'p5' for ¶5, 'h2' for the second heading."""
-        return block_anchor(self.kind, self.number)
-
-    @property
-    def label(self) -> str:
-        """How a reader finds it: '¶5', or 'heading 2'."""
-        return f"heading {self.number}" if self.kind == "heading" else f"¶{self.number}"
-
-
-def block_anchor(kind: str, number: int) -> str:
-    return f"{'h' if kind == 'heading' else 'p'}{number}"
+        return f"p{self.number}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,18 +89,11 @@ def build_article(raw: RawArticle, problems: Problems) -> Article | None:
         licence=meta.get("licence", extracted.licence),
         attribution=meta.get("attribution"),
         excerpt=bool(meta.get("excerpt", extracted.truncated)),
-        paragraphs=number_blocks(extracted.blocks),
+        paragraphs=tuple(
+            Paragraph(number, block.kind, block.text)
+            for number, block in enumerate(extracted.blocks, start=1)
+        ),
     )
-
-
-def number_blocks(blocks: Iterable[Block]) -> tuple[Paragraph, ...]:
-    """The blocks as numbered paragraphs and headings, each kind counted on its own."""
-    counts = {"paragraph": 0, "heading": 0}
-    numbered = []
-    for block in blocks:
-        counts[block.kind] += 1
-        numbered.append(Paragraph(counts[block.kind], block.kind, block.text))
-    return tuple(numbered)
 
 
 def check_article_id(raw: RawArticle, meta: Mapping[str, Any], problems: Problems) -> str | None:

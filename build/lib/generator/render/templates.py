@@ -10,17 +10,9 @@ from typing import Any
 import jinja2
 
 from generator.model import STANCES
-from generator.model.positions import EVIDENCE_TYPES
 from generator.problems import Location, Problems, did_you_mean
 from generator.render.context import RENDER_HINT, Page, SiteContext, arguments
-from generator.render.dates import format_day
-from generator.render.markdown import (
-    escape_markdown,
-    escape_title,
-    escape_url,
-    highlight,
-    stance_badge,
-)
+from generator.render.markdown import escape_markdown, escape_url, highlight, stance_badge
 from generator.render.urls import anchor, page_link
 
 TEMPLATES = "templates"
@@ -86,13 +78,11 @@ def make_environment(
         highlight=highlight,
         url=escape_url,
         badge=stance_badge,
-        day=format_day,
-        title=escape_title,
         page=page_link,
         anchor=anchor,
         **(filters or {}),
     )
-    environment.globals.update(stances=STANCES, evidence_types=EVIDENCE_TYPES)
+    environment.globals["stances"] = STANCES
     return environment
 
 
