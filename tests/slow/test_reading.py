@@ -167,3 +167,30 @@ def test_axe_finds_no_serious_violation(
         assert not violations, f"{name} ({scheme}):\n{describe(violations)}"
     finally:
         context.close()
+
+
+def test_the_quick_search_finds_a_word_wrapped_in_punctuation(
+    browser: Browser, site_server: str
+) -> None:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto(site_server)
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.press_sequentially("Novorossiya")
+        territory = page.locator("a.md-search-result__link[href*='issues/territory/']")
+        expect(territory.first).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_the_editors_queue_is_in_no_menu_and_no_full_text_result(
+    reader: Page, site_server: str
+) -> None:
+    reader.goto(urljoin(site_server, "full-text-search/?text=stale"))
+    expect(reader.locator(".pagefind-ui__message")).to_be_visible()
+    links = reader.locator(".pagefind-ui__result-link")
+    hrefs = [links.nth(index).get_attribute("href") for index in range(links.count())]
+    assert not [href for href in hrefs if href and "/review/" in href], hrefs
+    assert reader.locator("nav a[href$='review/']").count() == 0
