@@ -193,8 +193,8 @@ def moved(days: tuple[ChangeDay, ...]) -> Moved | None:
     if not days:
         return None
     until = days[0].date
-    since = until - datetime.timedelta(days=MOVED_DAYS)
-    recent = [entry for day in days if day.date > since for entry in day.changes]
+    since = until - datetime.timedelta(days=MOVED_DAYS - 1)  # both days included
+    recent = [entry for day in days if day.date >= since for entry in day.changes]
 
     def of_kind(kind: str) -> tuple[ChangeView, ...]:
         return tuple(entry for entry in recent if entry.change.kind == kind)

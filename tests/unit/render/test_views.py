@@ -219,7 +219,7 @@ def test_what_moved_puts_real_changes_first_and_first_recordings_apart(
     relations = relate(briefing)
     moved = build_views(briefing, relations, review_queue(briefing, relations)).moved
     assert moved is not None
-    assert (moved.since, moved.until) == (datetime.date(2025, 11, 4), datetime.date(2026, 2, 2))
+    assert (moved.since, moved.until) == (datetime.date(2025, 11, 5), datetime.date(2026, 2, 2))
     assert [(e.change.previous, e.change.stance) for e in moved.changed] == [
         ("opposes", "conditional")
     ]
