@@ -3,11 +3,14 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 CHROMIUM := /usr/bin/chromium
+# axe-core, the accessibility checker the browser tests load into pages, from npm at the
+# version tests/slow/node/package-lock.json holds.
+AXE := tests/slow/node/node_modules/axe-core/axe.min.js
 # The versions CI resolved and tested, so that every run installs the same ones
 # (`make constraints` refreshes them).
 PIP_INSTALL := $(BIN)/pip install --quiet --constraint constraints.txt
 
-.PHONY: site test test-fast lint serve check check-strict docs clean bench bench-serve constraints
+.PHONY: site test test-fast lint serve check check-strict docs screenshots clean bench bench-serve constraints
 
 # What building a site needs, and nothing else.
 $(BIN)/briefing: pyproject.toml constraints.txt
@@ -40,7 +43,11 @@ $(CHROMIUM):
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
 	$(if $(filter 0,$(shell id -u)),,sudo) apt-get install -y -qq chromium
 
-test: $(BIN)/pytest $(CHROMIUM)
+$(AXE): tests/slow/node/package.json tests/slow/node/package-lock.json
+	npm ci --prefix tests/slow/node --no-audit --no-fund --silent
+	touch $@
+
+test: $(BIN)/pytest $(CHROMIUM) $(AXE)
 	$(BIN)/pytest
 
 # The inner loop and the commit hook: no browser, MkDocs, Pagefind or Zensical.
@@ -56,6 +63,11 @@ lint: $(BIN)/pytest
 docs: $(BIN)/pytest
 	$(BIN)/python -m docs.reference
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict --config-file docs/mkdocs.yml
+
+# The documentation's screenshots of the demo site, at a laptop's and a phone's width.
+screenshots: $(BIN)/pytest $(CHROMIUM)
+	$(BIN)/briefing build
+	$(BIN)/python -m docs.screenshots
 
 constraints: $(BIN)/pytest
 	$(BIN)/pip freeze --exclude-editable --exclude briefing-site > constraints.txt

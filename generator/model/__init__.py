@@ -24,19 +24,40 @@ class Stance:
     id: str
     symbol: str
     definition: str
+    counted: str
+    """How a count of actors taking it reads: '6 support'."""
+
+    @property
+    def label(self) -> str:
+        """The stance as the site writes it: 'no public position'."""
+        return self.id.replace("-", " ")
 
 
 STANCES = (
     Stance(
-        "supports", "✔", "Backs the outcome the issue's question asks about, without conditions."
+        "supports",
+        "✔",
+        "Backs the outcome the issue's question asks about, without conditions.",
+        "support",
     ),
-    Stance("conditional", "◐", "Would accept it only on conditions the actor has stated."),
-    Stance("ambiguous", "?", "Sends mixed or unclear signals; the evidence points both ways."),
-    Stance("opposes", "✖", "Rejects the outcome the issue's question asks about."),
+    Stance(
+        "conditional",
+        "◐",
+        "Would accept it only on conditions the actor has stated.",
+        "conditional",
+    ),
+    Stance(
+        "ambiguous",
+        "?",
+        "Sends mixed or unclear signals; the evidence points both ways.",
+        "ambiguous",
+    ),
+    Stance("opposes", "✖", "Rejects the outcome the issue's question asks about.", "oppose"),
     Stance(
         "no-public-position",
         "–",
         "Has addressed the issue in public without taking a side.",
+        "no public position",
     ),
 )
 STANCE_BY_ID = {stance.id: stance for stance in STANCES}
@@ -52,6 +73,8 @@ class Issue:
     title: str
     question: str
     aliases: tuple[str, ...]
+    label: str
+    """The short name of the issue's column in the stance matrix."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +97,8 @@ class Briefing:
 
     title: str
     description: str
+    dated_after_days: int
+    """A position whose newest evidence is more days older than its as-of date looks dated."""
     actors: tuple[Actor, ...]
     issues: tuple[Issue, ...]
     articles: tuple[Article, ...]
@@ -119,10 +144,11 @@ def build_model(raw: RawInputs, problems: Problems, reuse: Reuse | None = None) 
         actors = [reuse.intern(("actor", a.id), a) for a in actors]
         issues = [reuse.intern(("issue", i.id), i) for i in issues]
         issue_by_id = {i.id: i for i in issues}
-    title, description = build_header(raw.briefing, problems)
+    title, description, dated_after_days = build_header(raw.briefing, problems)
     return Briefing(
         title=title,
         description=description,
+        dated_after_days=dated_after_days,
         actors=tuple(actors),
         issues=tuple(sorted(issues, key=issue_order)),
         articles=tuple(sorted(articles, key=article_order)),
@@ -162,18 +188,24 @@ def issue_order(issue: Issue) -> tuple[str, str]:
     return (issue.title.casefold(), issue.id)
 
 
-def build_header(source: YamlFile | None, problems: Problems) -> tuple[str, str]:
-    """The briefing's title and description from briefings/briefing.yaml."""
+DATED_AFTER_DAYS = 365
+"""The default of briefing.yaml's `dated_after_days`."""
+
+
+def build_header(source: YamlFile | None, problems: Problems) -> tuple[str, str, int]:
+    """The briefing's title, description and freshness threshold from briefings/briefing.yaml."""
     if source is None:
         hint = (
             "create it with 'title:' and 'description:' keys, or start a new project with "
             "'briefing init DIR --title …'"
         )
         problems.error(Location("briefings/briefing.yaml"), "missing file", hint)
-        return "", ""
+        return "", "", DATED_AFTER_DAYS
     if source.data is None or not check_shape(source, "briefing", problems):
-        return "", ""
-    return str(source.data["title"]), str(source.data["description"])
+        return "", "", DATED_AFTER_DAYS
+    data = source.data
+    days = int(data.get("dated_after_days", DATED_AFTER_DAYS))
+    return str(data["title"]), str(data["description"]), days
 
 
 def build_issues(sources: tuple[YamlFile, ...], problems: Problems) -> list[Issue]:
@@ -184,11 +216,19 @@ def build_issues(sources: tuple[YamlFile, ...], problems: Problems) -> list[Issu
             continue
         if check_shape(source, "issue", problems):
             data = source.data
+            label = data.get("label") or short_title(data["title"])
             issue = Issue(
-                stem(source), data.location, data["title"], data["question"], aliases(data)
+                stem(source), data.location, data["title"], data["question"], aliases(data), label
             )
             issues.append(issue)
     return issues
+
+
+def short_title(title: str) -> str:
+    """A title without the parenthesis that ends it: 'Territory ("Novorossiya")' → 'Territory'."""
+    if title.endswith(")") and " (" in title:
+        return title[: title.rindex(" (")].strip() or title
+    return title
 
 
 def check_ids(source: YamlFile, problems: Problems) -> bool:

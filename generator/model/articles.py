@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from generator.load.extract.blocks import Removed
+from generator.load.extract.blocks import Block, Removed
 from generator.load.inputs import RawArticle
 from generator.load.reuse import Reuse
 from generator.load.schema import is_article_id, is_reserved, reserved_reason
@@ -18,7 +18,8 @@ from generator.problems import Location, Problems
 
 @dataclass(frozen=True, slots=True)
 class Paragraph:
-    """A block of an article's cleaned text, numbered from 1 in reading order."""
+    """A block of an article's cleaned text. Paragraphs are numbered from 1 in reading order,
+    and headings apart from them, so that ¶5 is the fifth paragraph a reader counts."""
 
     number: int
     kind: Literal["paragraph", "heading"]
@@ -28,7 +29,17 @@ class Paragraph:
 
     @property
     def anchor(self) -> str:
-        return f"p{self.number}"
+        """The block's id on its article's page: 'p5' for ¶5, 'h2' for the second heading."""
+        return block_anchor(self.kind, self.number)
+
+    @property
+    def label(self) -> str:
+        """How a reader finds it: '¶5', or 'heading 2'."""
+        return f"heading {self.number}" if self.kind == "heading" else f"¶{self.number}"
+
+
+def block_anchor(kind: str, number: int) -> str:
+    return f"{'h' if kind == 'heading' else 'p'}{number}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,13 +117,20 @@ def build_article(raw: RawArticle, problems: Problems) -> Article | None:
         licence=meta.get("licence") or extracted.licence or (rule.licence if rule else None),
         attribution=meta.get("attribution"),
         excerpt=bool(meta.get("excerpt", extracted.truncated)),
-        paragraphs=tuple(
-            Paragraph(number, block.kind, block.text, block.line)
-            for number, block in enumerate(extracted.blocks, start=1)
-        ),
+        paragraphs=number_blocks(extracted.blocks),
         removed=extracted.removed,
         title_line=None if meta.get("title") or not extracted.title else extracted.title_line,
     )
+
+
+def number_blocks(blocks: Iterable[Block]) -> tuple[Paragraph, ...]:
+    """The blocks as numbered paragraphs and headings, each kind counted on its own."""
+    counts = {"paragraph": 0, "heading": 0}
+    numbered = []
+    for block in blocks:
+        counts[block.kind] += 1
+        numbered.append(Paragraph(counts[block.kind], block.kind, block.text, block.line))
+    return tuple(numbered)
 
 
 def check_article_id(raw: RawArticle, meta: Mapping[str, Any], problems: Problems) -> str | None:

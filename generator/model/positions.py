@@ -8,15 +8,53 @@ from dataclasses import dataclass
 from typing import NotRequired, TypedDict, cast
 
 from generator.load.marked_yaml import MarkedDict
-from generator.model.articles import Article
+from generator.model.articles import Article, block_anchor
 from generator.model.mentions import names_in
 from generator.model.quotes import MAX_GAP, Found, Missed, Span, find_quote, is_blank
 from generator.problems import Location, Problems, did_you_mean
 
 
 @dataclass(frozen=True, slots=True)
+class EvidenceType:
+    """A kind of evidence, with the label the site shows and its methodology definition."""
+
+    id: str
+    label: str
+    definition: str
+
+
+EVIDENCE_TYPES = (
+    EvidenceType(
+        "own-words",
+        "own words",
+        "The actor's own words: a speech, interview, post or "
+        "statement by the actor or a person speaking for it, quoted as said.",
+    ),
+    EvidenceType(
+        "readout",
+        "official readout",
+        "An official account of a meeting or call, "
+        "published by a government or organisation taking part in it.",
+    ),
+    EvidenceType(
+        "reported",
+        "reported speech",
+        "A reporter's account of what the actor said or did, paraphrased or quoted at second hand.",
+    ),
+    EvidenceType(
+        "third-party",
+        "third-party claim",
+        "What someone else (another government, "
+        "an analyst, an official of another side) says the actor holds.",
+    ),
+)
+EVIDENCE_TYPE_BY_ID = {kind.id: kind for kind in EVIDENCE_TYPES}
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
-    """A verbatim quote from an article that supports a position, and where it stands there."""
+    """A verbatim quote from an article that supports a position, and where it stands there:
+    ¶`paragraph` (or the heading of that number, when `in_heading`), at `spans` of its text."""
 
     location: Location
     article_id: str
@@ -24,6 +62,14 @@ class Evidence:
     speaker_id: str | None
     paragraph: int
     spans: tuple[Span, ...]
+    type: EvidenceType | None = None
+    """What kind of evidence it is, when the briefing says."""
+    in_heading: bool = False
+
+    @property
+    def block(self) -> str:
+        """The anchor of the paragraph (or heading) the quote is in: 'p5'."""
+        return block_anchor("heading" if self.in_heading else "paragraph", self.paragraph)
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,6 +133,7 @@ class EvidenceFields(TypedDict):
     article: str
     quote: str
     speaker: NotRequired[str]
+    type: NotRequired[str]
 
 
 class HistoryFields(TypedDict):
@@ -171,8 +218,18 @@ def build_evidence(item: MarkedDict, as_of: datetime.date, context: Context) -> 
     found = locate_quote(item, article, context.problems)
     if found is None:
         return None
-    number = article.paragraphs[found.index].number
-    return Evidence(item.location, article.id, fields["quote"], speaker, number, found.spans)
+    block = article.paragraphs[found.index]
+    kind = EVIDENCE_TYPE_BY_ID.get(fields.get("type", ""))
+    return Evidence(
+        item.location,
+        article.id,
+        fields["quote"],
+        speaker,
+        block.number,
+        found.spans,
+        type=kind,
+        in_heading=block.kind == "heading",
+    )
 
 
 def cited_article(item: MarkedDict, context: Context) -> Article | None:
@@ -241,13 +298,13 @@ def miss_hint(missed: Missed, article: Article) -> str:
     """What comes closest to a quote that is not in the article, and how close."""
     if missed.index is None:
         return "the article has no text to quote"
-    number = article.paragraphs[missed.index].number
+    place = article.paragraphs[missed.index].label
     if missed.gap is not None:
         return (
-            f"its parts are in ¶{number}, but {missed.gap} characters apart where '…' stands for"
+            f"its parts are in {place}, but {missed.gap} characters apart where '…' stands for"
             f" at most {MAX_GAP}: quote less, or cite the parts separately"
         )
-    return f"the closest passage is in ¶{number}, {missed.similarity}% alike: “{missed.passage}”"
+    return f"the closest passage is in {place}, {missed.similarity}% alike: “{missed.passage}”"
 
 
 def build_history(

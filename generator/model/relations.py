@@ -45,7 +45,8 @@ class Relations:
     articles_by_issue: Mapping[str, tuple[Article, ...]]
     actors_by_article: Mapping[str, tuple[Actor, ...]]
     issues_by_article: Mapping[str, tuple[Issue, ...]]
-    quoted_spans: Mapping[str, Mapping[int, tuple[Span, ...]]]
+    quoted_spans: Mapping[str, Mapping[str, tuple[Span, ...]]]
+    """Article id → paragraph (or heading) anchor → the spans any position quotes there."""
     months: tuple[Month, ...]
 
 
@@ -114,12 +115,12 @@ def names_of(briefing: Briefing) -> dict[Key, tuple[str, ...]]:
     return table
 
 
-def quoted_spans(briefing: Briefing) -> dict[str, dict[int, tuple[Span, ...]]]:
-    """Article id → paragraph number → the spans any position quotes there, sorted."""
-    table: dict[str, dict[int, set[Span]]] = defaultdict(lambda: defaultdict(set))
+def quoted_spans(briefing: Briefing) -> dict[str, dict[str, tuple[Span, ...]]]:
+    """Article id → paragraph (or heading) anchor → the spans any position quotes there, sorted."""
+    table: dict[str, dict[str, set[Span]]] = defaultdict(lambda: defaultdict(set))
     for position in briefing.positions:
         for evidence in position.evidence:
-            table[evidence.article_id][evidence.paragraph].update(evidence.spans)
+            table[evidence.article_id][evidence.block].update(evidence.spans)
     return {
         article: {number: tuple(sorted(spans)) for number, spans in paragraphs.items()}
         for article, paragraphs in table.items()

@@ -9,6 +9,7 @@ each page kind's subject.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -17,15 +18,17 @@ from generator.model.articles import Article
 from generator.model.licences import LicenceGroup
 from generator.model.relations import Month, Relations
 from generator.model.review import ReviewQueue
+from generator.render.charts import Divide, Timeline
 from generator.render.feed import Change
+from generator.render.matrix import Matrix
 from generator.render.views import (
     ActorRow,
     ArticleRow,
     ChangeDay,
     Citation,
     IssueRow,
-    Matrix,
     MonthRow,
+    Moved,
     PositionView,
     QuotedParagraph,
     StaleView,
@@ -53,9 +56,18 @@ class Page:
 
 @dataclass(frozen=True, slots=True)
 class MatrixPage(Page):
-    """A page that shows the stance matrix: the home page and the matrix page."""
+    """A page that shows the stance matrix: the matrix page (and the home page, when it fits)."""
 
     matrix: Matrix
+
+
+@dataclass(frozen=True, slots=True)
+class HomePage(MatrixPage):
+    """The front page: when the briefing was updated, what moved, the divides, the matrix."""
+
+    updated: datetime.date | None
+    moved: Moved | None
+    divides: tuple[Divide, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +115,7 @@ class ActorPage(Page):
     people: tuple[Actor, ...]
     """The persons who speak for the actor."""
     articles: tuple[Article, ...]
-    """The articles that mention the actor, newest first."""
+    """The articles that mention the actor or that its positions cite, newest first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,8 +123,12 @@ class IssuePage(Page):
     issue: Issue = field(metadata=SUBJECT)
     positions: tuple[PositionView, ...]
     by_stance: tuple[StanceGroup, ...]
+    divide: Divide | None
+    """How its actors split, as a bar; None without a position."""
+    timeline: Timeline | None
+    """The stances of its actors over time; None without a position."""
     articles: tuple[Article, ...]
-    """The articles that mention the issue, newest first."""
+    """The articles that mention the issue or that its positions cite, newest first."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +153,7 @@ PAGE_KINDS: tuple[type[Page], ...] = (
     Page,
     AboutPage,
     MatrixPage,
+    HomePage,
     ChangesPage,
     ReviewPage,
     ActorsPage,

@@ -18,8 +18,8 @@ from generator.load.schema import SCHEMA_DIR
 from generator.model import STANCES, Actor, Briefing, Issue
 from generator.model.articles import Article
 from generator.model.positions import Position
+from generator.render.matrix import build_matrix
 from generator.render.urls import MATRIX_CSV, POSITIONS_CSV, POSITIONS_JSON, POSITIONS_SCHEMA
-from generator.render.views import build_matrix
 
 EXPORT_FORMAT = "briefing-positions/1"
 """Names the shape of positions.json; bump the number when a consumer would need to change."""
@@ -102,6 +102,7 @@ def position_record(position: Position) -> dict[str, Any]:
                 "paragraph": e.paragraph,
                 "quote": e.quote,
                 "speaker": e.speaker_id,
+                "type": e.type.id if e.type else None,
             }
             for e in position.evidence
         ],

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from urllib.parse import quote
 
 from generator.load.decode import clean_text
@@ -37,6 +38,29 @@ BLOCK_START = re.compile(r"^(?:([-+#!])|(\d+)\.|(~))")
 BLOCK_MARKERS = frozenset("-+#!~")  # and the decimal digits ('\d' is str.isdecimal)
 WHITESPACE = re.compile(r"\s+")
 MARK = ('<mark class="quoted">', "</mark>")
+# A link title is an attribute: HTML-escaped, and with the characters that Python-Markdown
+# reads before it parses a link (escapes, code spans, brackets) written as numeric entities.
+TITLE_ESCAPES = {ord(c): f"&#{ord(c)};" for c in "\\`[]()"}
+
+
+@dataclass(frozen=True, slots=True)
+class CitedBy:
+    """A position that quotes a highlighted passage: its number in the article's "Cited by"
+    list, the docs path of its section and its name ('Russia on Ceasefire', untrusted)."""
+
+    number: int
+    path: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A highlighted passage of a paragraph, made of the overlapping or touching quotes there:
+    where in it each quote starts (offset, anchor id), and the positions that quote it."""
+
+    span: Span
+    anchors: tuple[tuple[int, str], ...]
+    cited_by: tuple[CitedBy, ...]
 
 
 def escape_markdown(text: object) -> str:
@@ -82,22 +106,54 @@ def escape_block_start(start: re.Match[str]) -> str:
     return f"\\{marker}" if marker else f"{number}\\."
 
 
-def highlight(text: object, spans: Sequence[Span]) -> str:
+def highlight(text: object, spans: Sequence[Span | Mark], root: str = "") -> str:
     """Untrusted text escaped as by 'md', with the quoted spans (offsets into it) marked.
 
-    The text is cut at the spans first and each piece escaped on its own: escaping first would
-    move the offsets, and marking after could cut an escape sequence in two.
+    Given marks (a quoted paragraph's, from its page's view), each mark also carries the
+    anchors of the quotes in it and is followed by links to the positions citing it, from a
+    page whose way up is `root`. The text is cut at the spans first and each piece escaped on
+    its own: escaping first would move the offsets, and marking after could cut an escape
+    sequence in two.
     """
     text = str(text)
-    if not all(isinstance(span, Span) for span in spans):
-        raise TypeError("'highlight' takes a paragraph's quoted spans, from relations.quoted_spans")
     pieces, cursor = [], 0
-    for span in merge_spans(text, spans):
-        pieces.append(escape_inline(text[cursor : span.start]))
-        pieces.append(MARK[0] + escape_inline(text[span.start : span.end]) + MARK[1])
-        cursor = span.end
+    for mark in as_marks(text, spans):
+        pieces.append(escape_inline(text[cursor : mark.span.start]))
+        pieces.append(marked(text, mark, root))
+        cursor = mark.span.end
     pieces.append(escape_inline(text[cursor:]))
     return escape_line_start("".join(pieces).strip())
+
+
+def as_marks(text: str, spans: Sequence[Span | Mark]) -> Sequence[Mark]:
+    """Marks as given, or made of spans merged as merge_spans does (without anchors or links)."""
+    if all(isinstance(span, Mark) for span in spans):
+        return spans  # type: ignore[return-value]
+    if all(isinstance(span, Span) for span in spans):
+        return [Mark(span, (), ()) for span in merge_spans(text, spans)]  # type: ignore[arg-type]
+    raise TypeError("'highlight' takes a paragraph's quoted spans or marks")
+
+
+def marked(text: str, mark: Mark, root: str) -> str:
+    """One mark: the anchors of the quotes starting in it, its text, the links to its citers."""
+    start, end = mark.span.start, mark.span.end
+    ids = dict(sorted(mark.anchors, reverse=True))  # one anchor per offset
+    opening = f'<mark class="quoted" id="{ids.pop(start)}">' if start in ids else MARK[0]
+    pieces, cursor = [opening], start
+    for offset, anchor in sorted(ids.items()):
+        pieces.append(escape_inline(text[cursor:offset]) + f'<span id="{anchor}"></span>')
+        cursor = offset
+    pieces.append(escape_inline(text[cursor:end]) + MARK[1])
+    if mark.cited_by:
+        links = (f'[{c.number}]({root}{c.path} "{escape_title(c.name)}")' for c in mark.cited_by)
+        pieces.append(f'<sup class="cited-by">{", ".join(links)}</sup>')
+    return "".join(pieces)
+
+
+def escape_title(text: object) -> str:
+    """Untrusted text as the title of a Markdown link: one line, inert."""
+    flat = " ".join(clean_text(str(text)).split())
+    return html.escape(flat, quote=True).translate(TITLE_ESCAPES)
 
 
 def merge_spans(text: str, spans: Sequence[Span]) -> list[Span]:
@@ -136,4 +192,4 @@ def stance_badge(stance: object) -> str:
             f"'{stance}'" if isinstance(stance, str) else f"a value of type {type(stance).__name__}"
         )
         raise ValueError(f"'badge' takes a stance id such as 'supports', not {given}")
-    return f'<span class="stance stance--{entry.id}">{entry.symbol} {entry.id}</span>'
+    return f'<span class="stance stance--{entry.id}">{entry.symbol} {entry.label}</span>'

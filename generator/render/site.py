@@ -9,11 +9,12 @@ from jinja2 import Environment
 
 from generator.load.reuse import Reuse
 from generator.model import Actor, Briefing, Issue
-from generator.model.articles import Article
+from generator.model.articles import Article, article_order
 from generator.model.licences import licence_groups
 from generator.model.relations import Month, relate
 from generator.model.review import review_queue
 from generator.problems import Location, Problems
+from generator.render.charts import timeline
 from generator.render.context import (
     AboutPage,
     ActorPage,
@@ -21,6 +22,7 @@ from generator.render.context import (
     ArticlePage,
     ArticlesPage,
     ChangesPage,
+    HomePage,
     IssuePage,
     IssuesPage,
     MatrixPage,
@@ -45,11 +47,12 @@ from generator.render.views import (
     ArticleRow,
     IssueRow,
     MonthRow,
-    QuotedParagraph,
+    PositionView,
     Views,
     build_views,
     latest_positions,
     position_key,
+    quoted_paragraphs,
     stance_groups,
 )
 
@@ -143,7 +146,7 @@ def same_page(page: Page) -> Page:
 
 def index_pages(site: SiteContext, views: Views) -> Iterator[tuple[str, str, Page]]:
     """(docs path, template, context) for every generated page but the articles'."""
-    yield NAMED["home"], "home.md.j2", MatrixPage(root_of(NAMED["home"]), views.matrix)
+    yield NAMED["home"], "home.md.j2", home_context(views)
     yield NAMED["matrix"], "matrix.md.j2", MatrixPage(root_of(NAMED["matrix"]), views.matrix)
     yield NAMED["methodology"], "methodology.md.j2", Page(root_of(NAMED["methodology"]))
     licences = licence_groups(site.briefing.articles)
@@ -194,36 +197,60 @@ def month_context(month: Month, site: SiteContext) -> MonthPage:
     return MonthPage(root_of(path), month, rows, relative(NAMED["articles"], path))
 
 
+def home_context(views: Views) -> HomePage:
+    root = root_of(NAMED["home"])
+    return HomePage(root, views.matrix, views.updated, views.moved, views.divides)
+
+
 def actor_context(actor: Actor, site: SiteContext, views: Views) -> ActorPage:
     relations = site.relations
+    positions = tuple(views.positions[position_key(p)] for p in actor.positions)
     return ActorPage(
         root_of(actor_page(actor.id)),
         actor,
         speaks_for(actor, site),
-        tuple(views.positions[position_key(p)] for p in actor.positions),
+        positions,
         relations.people_by_actor.get(actor.id, ()),
-        relations.articles_by_actor[actor.id],
+        with_sources(relations.articles_by_actor[actor.id], positions),
     )
 
 
 def issue_context(issue: Issue, site: SiteContext, views: Views) -> IssuePage:
     positions = views.by_issue.get(issue.id, ())
-    articles = site.relations.articles_by_issue[issue.id]
+    articles = with_sources(site.relations.articles_by_issue[issue.id], positions)
+    held = tuple((p.actor, p.position) for p in positions)
+    divide = next((d for d in views.divides if d.issue.id == issue.id), None)
     return IssuePage(
-        root_of(issue_page(issue.id)), issue, positions, stance_groups(positions), articles
+        root_of(issue_page(issue.id)),
+        issue,
+        positions,
+        stance_groups(positions),
+        divide,
+        timeline(held, site.briefing),
+        articles,
     )
+
+
+def with_sources(
+    mentioning: tuple[Article, ...], positions: tuple[PositionView, ...]
+) -> tuple[Article, ...]:
+    """The articles that mention a page's subject and those its positions cite, newest first
+    (the model's order), each once."""
+    cited = {quote.article.id: quote.article for p in positions for quote in p.evidence}
+    articles = {article.id: article for article in mentioning} | cited
+    return tuple(sorted(articles.values(), key=article_order))
 
 
 def article_context(article: Article, site: SiteContext, views: Views) -> ArticlePage:
     relations = site.relations
-    quoted = relations.quoted_spans.get(article.id, {})
+    citations = views.citations.get(article.id, ())
     return ArticlePage(
         root_of(article_page(article.id)),
         article,
         relations.actors_by_article.get(article.id, ()),
         relations.issues_by_article.get(article.id, ()),
-        tuple(QuotedParagraph(p, quoted.get(p.number, ())) for p in article.paragraphs),
-        views.citations.get(article.id, ()),
+        quoted_paragraphs(article, relations, citations),
+        citations,
     )
 
 

@@ -12,11 +12,14 @@ import jinja2.meta
 import jinja2.nodes
 
 from generator.model import STANCES
+from generator.model.positions import EVIDENCE_TYPES
 from generator.problems import Location, Problems, did_you_mean
 from generator.render.context import NAMES, RENDER_HINT, Page, SiteContext, arguments
+from generator.render.dates import format_day
 from generator.render.markdown import (
     escape_html,
     escape_markdown,
+    escape_title,
     escape_url,
     highlight,
     stance_badge,
@@ -87,11 +90,13 @@ def make_environment(
         highlight=highlight,
         url=escape_url,
         badge=stance_badge,
+        day=format_day,
+        title=escape_title,
         page=page_link,
         anchor=anchor,
         **(filters or {}),
     )
-    environment.globals["stances"] = STANCES
+    environment.globals.update(stances=STANCES, evidence_types=EVIDENCE_TYPES)
     return environment
 
 

@@ -56,18 +56,20 @@ def month_page(key: str) -> str:
     return f"articles/months/{key}.md"
 
 
-def paragraph_anchor(number: int) -> str:
-    return f"p{number}"
-
-
 def position_page(position: Position) -> str:
     """A position's section on its actor's page (an actor page has one section per issue)."""
     return f"{actor_page(position.actor_id)}#{position.issue_id}"
 
 
 def quote_page(evidence: Evidence) -> str:
-    """The paragraph a quote comes from, on its article's page."""
-    return f"{article_page(evidence.article_id)}#{paragraph_anchor(evidence.paragraph)}"
+    """The quoted words themselves, highlighted in their paragraph on the article's page."""
+    return f"{article_page(evidence.article_id)}#{quote_anchor(evidence)}"
+
+
+def quote_anchor(evidence: Evidence) -> str:
+    """The id of the place a quote starts: its paragraph's anchor and the offset of its first
+    word there ('p5-120'), so that two quotes of one paragraph have two anchors."""
+    return f"{evidence.block}-{evidence.spans[0].start}"
 
 
 def named_page(name: str) -> str:
@@ -107,18 +109,18 @@ def page_link(target: object, root: str = "") -> str:
 
 
 # Section anchors: an actor's page has a section per issue, an issue's page one per actor, an
-# article's page one per paragraph.
+# article's page one per paragraph (and heading), and one per quote inside its paragraph.
 ANCHORS: dict[type, Callable[[Any], str]] = {
     Issue: lambda issue: issue.id,
     Actor: lambda actor: actor.id,
-    Paragraph: lambda paragraph: paragraph_anchor(paragraph.number),
-    Evidence: lambda evidence: paragraph_anchor(evidence.paragraph),
+    Paragraph: lambda paragraph: paragraph.anchor,
+    Evidence: quote_anchor,
 }
 
 
 def anchor(target: object) -> str:
     """The 'anchor' filter: the id of the section about `target` (an issue on an actor's page,
-    an actor on an issue's page, a paragraph or a quote's paragraph on an article's page)."""
+    an actor on an issue's page, a paragraph or a quote on an article's page)."""
     section = ANCHORS.get(type(target))
     if section is None:
         raise ValueError(

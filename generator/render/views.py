@@ -18,9 +18,16 @@ from generator.model.positions import Evidence, Position
 from generator.model.quotes import Span
 from generator.model.relations import Month, Relations
 from generator.model.review import ReviewQueue
+from generator.render.charts import Divide, divides
+from generator.render.dates import Freshness, freshness, updated
 from generator.render.feed import Change, position_changes
+from generator.render.markdown import CitedBy, Mark, merge_spans
+from generator.render.matrix import Matrix, build_matrix
+from generator.render.urls import position_page, quote_anchor
 
 LATEST_POSITIONS = 10
+MOVED_DAYS = 90
+"""The front page's "what moved" covers the changes of this many days up to the newest one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,31 +47,7 @@ class PositionView:
     actor: Actor
     issue: Issue
     evidence: tuple[EvidenceView, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """A cell of the stance matrix: an issue, and the row's actor's position on it if any."""
-
-    issue: Issue
-    position: Position | None
-
-
-@dataclass(frozen=True, slots=True)
-class MatrixRow:
-    actor: Actor
-    cells: tuple[Cell, ...]
-    """One per issue, in the order of the matrix's columns."""
-
-
-@dataclass(frozen=True, slots=True)
-class Matrix:
-    """The actors that hold a position (rows) against every issue (columns)."""
-
-    issues: tuple[Issue, ...]
-    rows: tuple[MatrixRow, ...]
-    has_drafts: bool
-    """Some position in it awaits review (the legend then explains the draft mark)."""
+    freshness: Freshness
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +78,18 @@ class ChangeDay:
 
     date: datetime.date
     changes: tuple[ChangeView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Moved:
+    """The changes of the latest period (MOVED_DAYS up to the newest change), by kind: stances
+    that changed, stances reaffirmed, and positions recorded for the first time."""
+
+    since: datetime.date
+    until: datetime.date
+    changed: tuple[ChangeView, ...]
+    reaffirmed: tuple[ChangeView, ...]
+    recorded: tuple[ChangeView, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,10 +130,10 @@ class IssueRow:
 
 @dataclass(frozen=True, slots=True)
 class QuotedParagraph:
-    """A paragraph of an article and the spans of it that positions quote."""
+    """A paragraph of an article and the passages of it that positions quote."""
 
     paragraph: Paragraph
-    spans: tuple[Span, ...]
+    marks: tuple[Mark, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,8 +149,12 @@ class Views:
     """By article id, in the order of relations.citations_by_article."""
     changes: tuple[Change, ...]
     days: tuple[ChangeDay, ...]
+    moved: Moved | None
     stale: tuple[StaleView, ...]
     single_quote: tuple[PositionView, ...]
+    divides: tuple[Divide, ...]
+    updated: datetime.date | None
+    """The newest date of the content (see generator.render.dates.updated)."""
 
 
 def build_views(briefing: Briefing, relations: Relations, review: ReviewQueue) -> Views:
@@ -166,6 +165,11 @@ def build_views(briefing: Briefing, relations: Relations, review: ReviewQueue) -
         return positions[position_key(position)]
 
     changes = position_changes(briefing)
+    # Changes come newest first, so the changes of a day are next to each other.
+    days = tuple(
+        ChangeDay(date, tuple(ChangeView(c, view(c.position)) for c in dated))
+        for date, dated in itertools.groupby(changes, key=lambda change: change.date)
+    )
     return Views(
         positions=positions,
         matrix=build_matrix(briefing),
@@ -175,14 +179,27 @@ def build_views(briefing: Briefing, relations: Relations, review: ReviewQueue) -
             for article_id, cited in relations.citations_by_article.items()
         },
         changes=changes,
-        # Changes come newest first, so the changes of a day are next to each other.
-        days=tuple(
-            ChangeDay(date, tuple(ChangeView(c, view(c.position)) for c in dated))
-            for date, dated in itertools.groupby(changes, key=lambda change: change.date)
-        ),
+        days=days,
+        moved=moved(days),
         stale=tuple(StaleView(view(s.position), s.newer) for s in review.stale),
         single_quote=tuple(map(view, review.single_quote)),
+        divides=divides(briefing, dict(relations.positions_by_issue)),
+        updated=updated(briefing),
     )
+
+
+def moved(days: tuple[ChangeDay, ...]) -> Moved | None:
+    """The changes of the MOVED_DAYS up to the newest one; None without any change."""
+    if not days:
+        return None
+    until = days[0].date
+    since = until - datetime.timedelta(days=MOVED_DAYS - 1)  # both days included
+    recent = [entry for day in days if day.date >= since for entry in day.changes]
+
+    def of_kind(kind: str) -> tuple[ChangeView, ...]:
+        return tuple(entry for entry in recent if entry.change.kind == kind)
+
+    return Moved(since, until, of_kind("changed"), of_kind("reaffirmed"), of_kind("recorded"))
 
 
 def position_key(position: Position) -> tuple[str, str]:
@@ -201,19 +218,52 @@ def position_view(position: Position, briefing: Briefing) -> PositionView:
         for e in position.evidence
     )
     actor = briefing.actor_by_id[position.actor_id]
-    return PositionView(position, actor, briefing.issue_by_id[position.issue_id], evidence)
+    issue = briefing.issue_by_id[position.issue_id]
+    return PositionView(position, actor, issue, evidence, freshness(position, briefing))
 
 
-def build_matrix(briefing: Briefing) -> Matrix:
-    """The stance matrix: a row per actor with a position, a cell per issue."""
-    rows = []
-    for actor in briefing.actors:
-        if actor.positions:
-            held = {p.issue_id: p for p in actor.positions}
-            cells = tuple(Cell(issue, held.get(issue.id)) for issue in briefing.issues)
-            rows.append(MatrixRow(actor, cells))
-    has_drafts = any(p.draft for p in briefing.positions)
-    return Matrix(briefing.issues, tuple(rows), has_drafts)
+def quoted_paragraphs(
+    article: Article, relations: Relations, citations: tuple[Citation, ...]
+) -> tuple[QuotedParagraph, ...]:
+    """The paragraphs of an article with the passages positions quote, each mark carrying
+    the anchors of its quotes and the numbers of its citations (as `citations` lists them)."""
+    quoted = relations.quoted_spans.get(article.id, {})
+    numbered = tuple(enumerate(citations, start=1))
+    return tuple(
+        QuotedParagraph(p, paragraph_marks(p, quoted.get(p.anchor, ()), numbered))
+        for p in article.paragraphs
+    )
+
+
+def paragraph_marks(
+    paragraph: Paragraph, spans: tuple[Span, ...], citations: tuple[tuple[int, Citation], ...]
+) -> tuple[Mark, ...]:
+    """The merged quoted spans of one paragraph as marks."""
+    if not spans:
+        return ()
+    here = [(n, c) for n, c in citations if c.evidence.block == paragraph.anchor]
+    return tuple(
+        Mark(
+            span,
+            tuple(
+                (c.evidence.spans[0].start, quote_anchor(c.evidence))
+                for _, c in here
+                if span.start <= c.evidence.spans[0].start < span.end
+            ),
+            tuple(cited_by(n, c) for n, c in here if overlaps(span, c.evidence)),
+        )
+        for span in merge_spans(paragraph.text, spans)
+    )
+
+
+def overlaps(span: Span, evidence: Evidence) -> bool:
+    return any(s.start < span.end and span.start < s.end for s in evidence.spans)
+
+
+def cited_by(number: int, citation: Citation) -> CitedBy:
+    held = citation.position
+    name = f"{held.actor.name} on {held.issue.title}"
+    return CitedBy(number, position_page(held.position), name)
 
 
 def stance_groups(positions: tuple[PositionView, ...]) -> tuple[StanceGroup, ...]:

@@ -113,7 +113,7 @@ def test_strict_build_fails_on_a_warning_and_writes_nothing(project_copy: Path) 
     quote = '"Discussing the latest military planning for the Coalition of the Willing"'
     edit(
         project_copy / "briefings" / "actors" / "united-kingdom.yaml",
-        f"      - article: {article}\n        quote: {quote}\n",
+        f"      - article: {article}\n        quote: {quote}\n        type: readout\n",
         "",
     )
     assert build(project_copy)[0] == 0

@@ -53,7 +53,7 @@ def test_the_search_page_runs_the_query_in_its_address(browser: Browser, site_se
     context = browser.new_context()
     try:
         page = context.new_page()
-        page.goto(urljoin(site_server, "full-text-search/?q=Kyrgyzstan"))
+        page.goto(urljoin(site_server, "full-text-search/?text=Kyrgyzstan"))
         results = page.locator(".pagefind-ui__result-link")
         expect(results.first).to_be_visible()
         expect(page.locator(f".pagefind-ui__result-link[href='/{ARTICLE}']")).to_have_count(1)

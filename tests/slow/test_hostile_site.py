@@ -156,9 +156,17 @@ def pages(site: Path) -> dict[str, lxml.html.HtmlElement]:
     }
 
 
+LINKS_ABOUT_TEXT = (
+    "ancestor::a[contains(@class, 'headerlink') or contains(@class, 'paragraph-number')]"
+    " or ancestor::sup[contains(@class, 'cited-by')]"
+)
+"""What a page adds to a text about it: permalinks, paragraph numbers, links to citers."""
+
+
 def text_of(element: lxml.html.HtmlElement) -> str:
-    """An element's visible text, whitespace-collapsed, without heading permalinks (¶)."""
-    parts = element.xpath(".//text()[not(ancestor::a[contains(@class, 'headerlink')])]")
+    """An element's visible text, whitespace-collapsed, without heading permalinks (¶), the
+    numbers of article paragraphs and the links after a quoted passage."""
+    parts = element.xpath(f".//text()[not({LINKS_ABOUT_TEXT})]")
     return " ".join("".join(parts).split())
 
 

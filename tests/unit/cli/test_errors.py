@@ -117,7 +117,7 @@ CASES: dict[str, dict[str, Edit]] = {
     "template-bad-filter-value": {
         "templates/actor.md.j2": ("{% import", "{{ actor | badge }}\n{% import")
     },
-    "template-bad-latest": {HOME: ("briefing.positions | latest", "briefing.actors | latest")},
+    "template-bad-latest": {HOME: ("See also:", "{{ briefing.actors | latest }} See also:")},
     "template-unknown-page": {HOME: ('{{ "actors" | page(root) }}', '{{ "actor" | page(root) }}')},
     "template-type-error": {HOME: ("{{ briefing.description | md }}", "{{ briefing.title + 1 }}")},
 }

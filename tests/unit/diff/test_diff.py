@@ -176,8 +176,8 @@ def test_word_diff_marks_only_the_changed_words() -> None:
 LONG_EDIT = [
     ("Rejects talk of a ceasefire:", "Refuses any ceasefire:"),
     (
-        'more time to arm Ukraine."\n',
-        'more time to arm Ukraine."\n'
+        'more time to arm Ukraine."\n        type: reported\n',
+        'more time to arm Ukraine."\n        type: reported\n'
         + "".join(
             f'      - article: {FOUNDING}\n        quote: "{words}"\n'
             for words in (
@@ -244,7 +244,7 @@ def test_broken_briefing_on_one_side_is_a_located_error(tmp_path: Path) -> None:
     assert result.exception is None or isinstance(result.exception, SystemExit)
     commit = git(root, "rev-parse", "--short=7", "HEAD")
     assert result.stderr.startswith(f"base, HEAD ({commit}): the briefing has errors\n")
-    assert "briefings/actors/russia.yaml:21:3: unknown issue 'ceasfire'" in result.stderr
+    assert "briefings/actors/russia.yaml:24:3: unknown issue 'ceasfire'" in result.stderr
     assert "did you mean 'ceasefire'?" in result.stderr
     assert "Traceback" not in result.output
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import markdown
 
 from generator.model.quotes import Span
-from generator.render.markdown import escape_markdown, highlight
+from generator.render.markdown import CitedBy, Mark, escape_markdown, highlight
 
 OPEN, CLOSE = '<mark class="quoted">', "</mark>"
 
@@ -73,3 +73,18 @@ def test_markdown_renders_marks_and_nothing_else() -> None:
         '<p id="p1">A <mark class="quoted">&lt;script&gt;alert</mark>("x")&lt;/script&gt; '
         '[link](javascript:x) <mark class="quoted">*quoted* part</mark>.</p>'
     )
+
+
+def test_marks_carry_their_quotes_anchors_and_links_to_their_citers() -> None:
+    text = "one two three four five"
+    cited = (CitedBy(1, "actors/a.md#x", 'A "B" [c] (d) on `x` & <y>'), CitedBy(2, "b.md#y", "Z"))
+    mark = Mark(Span(4, 18), ((4, "p1-4"), (8, "p1-8")), cited)
+    source = highlight(text, [mark], "../") + "\n{: #p1 }"
+    assert source.startswith('one <mark class="quoted" id="p1-4">two <span id="p1-8"></span>three')
+    html = markdown.markdown(source, extensions=["attr_list"])
+    assert (
+        '</mark><sup class="cited-by"><a href="../actors/a.md#x"'
+        ' title="A &quot;B&quot; &#91;c&#93; &#40;d&#41; on &#96;x&#96; &amp; &lt;y&gt;">1</a>,'
+        ' <a href="../b.md#y"'
+        ' title="Z">2</a></sup> five</p>'
+    ) in html

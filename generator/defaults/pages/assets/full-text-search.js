@@ -2,7 +2,9 @@
 // pagefind/ at the root of the built site (made by `briefing build`); a large site's index
 // comes in parts, listed in pagefind/parts.json and merged into one search. Everything is
 // fetched from this site only. Material's instant navigation swaps pages without reloading
-// scripts, so the UI is mounted on each page change through Material's `document$`.
+// scripts, so the UI is mounted on each page change through Material's `document$`. The page
+// runs the search in its address, `?text=words`: not `?q=`, which opens Material's own search
+// box over the page.
 (function () {
   "use strict";
   var root = new URL("..", document.currentScript.src);
@@ -37,6 +39,14 @@
     return loading;
   }
 
+  // Pagefind's box has only a placeholder: give it a name that screen readers announce.
+  function label(element) {
+    var input = element.querySelector("input");
+    if (input !== null) {
+      input.setAttribute("aria-label", "Search the full text of the site");
+    }
+  }
+
   function mount() {
     var element = document.getElementById("pagefind-search");
     if (element === null || element.dataset.mounted) {
@@ -56,7 +66,8 @@
           showImages: false,
           autofocus: true,
         });
-        var query = new URLSearchParams(window.location.search).get("q");
+        label(element);
+        var query = new URLSearchParams(window.location.search).get("text");
         if (query) {
           ui.triggerSearch(query);
         }
