@@ -257,8 +257,8 @@ def make_yaml_file(path: str, text: str) -> YamlFile:
     return YamlFile(path, data, schema_modeline(path, text))
 
 
-def write_files(root: Path, files: Mapping[str, str | bytes]) -> Path:
-    """Write `files` (text or bytes, by path relative to `root`) below `root`; `root`."""
+def write_files(root: Path, files: Mapping[str, Edit]) -> Path:
+    """Make the files `files` names by path relative to `root` (see Edit); `root`."""
     for path, content in files.items():
         apply_edit(root / path, content)
     return root
