@@ -67,6 +67,7 @@ def test_a_tagged_value_is_kept_and_nothing_is_run(tmp_path: Path) -> None:
     ("text", "problem"),
     [
         ("- a\n- b\n", "mkdocs.yml:1:1: the site configuration is not a mapping"),
+        ("%YAML 1." + "9" * 5000 + "\n---\nsite_name: T\n", "mkdocs.yml:1:1: cannot read"),
         (
             "site_name: [T\n",
             "mkdocs.yml:2:1: YAML syntax error: ",
