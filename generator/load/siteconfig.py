@@ -87,11 +87,16 @@ def load_site_config(root: Path, problems: Problems) -> SiteConfig:
         )
         problems.error(where, f"YAML syntax error: {error.problem or error.context}", CONFIG_HINT)
         return SiteConfig()
-    except (yaml.YAMLError, ValueError) as error:
-        # ValueError: PyYAML reads a '%YAML' directive's version with int(), which refuses a
-        # number of thousands of digits.
+    except yaml.YAMLError as error:
         problems.error(
             Location(CONFIG_FILE), f"cannot read the site configuration: {error}", CONFIG_HINT
+        )
+        return SiteConfig()
+    except ValueError:
+        # PyYAML reads a '%YAML' directive's version with int(), which refuses a number of
+        # thousands of digits.
+        problems.error(
+            Location(CONFIG_FILE), "YAML syntax error: a number too long to read", CONFIG_HINT
         )
         return SiteConfig()
     if data is None:

@@ -87,7 +87,9 @@ def load_site_config(root: Path, problems: Problems) -> SiteConfig:
         )
         problems.error(where, f"YAML syntax error: {error.problem or error.context}", CONFIG_HINT)
         return SiteConfig()
-    except yaml.YAMLError as error:
+    except (yaml.YAMLError, ValueError) as error:
+        # ValueError: PyYAML reads a '%YAML' directive's version with int(), which refuses a
+        # number of thousands of digits.
         problems.error(
             Location(CONFIG_FILE), f"cannot read the site configuration: {error}", CONFIG_HINT
         )

@@ -75,9 +75,11 @@ def html_document(html: str) -> Document | None:
 
 
 def space_line_breaks(body: XmlNode) -> None:
-    """Put a space after every <lb/>, which would otherwise glue the lines around it together."""
-    for line_break in body.iter("lb"):
-        line_break.tail = " " + (line_break.tail or "")
+    """Put a space after every <lb/> and every text element, which would otherwise glue the
+    lines around it together (a quote's paragraphs are one block: their texts must not touch)."""
+    for tag in ("lb", *XML_KINDS):
+        for element in body.iter(tag):
+            element.tail = " " + (element.tail or "")
 
 
 def xml_blocks(node: XmlNode) -> Iterator[Block]:
