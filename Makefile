@@ -52,7 +52,7 @@ test: $(BIN)/pytest $(CHROMIUM) $(AXE)
 
 # The inner loop and the commit hook: no browser, MkDocs, Pagefind or Zensical.
 test-fast: $(BIN)/pytest
-	$(BIN)/pytest tests/unit
+	$(BIN)/pytest -n 2 tests/unit
 
 lint: $(BIN)/pytest
 	$(BIN)/ruff check generator tests bench docs

@@ -62,6 +62,11 @@ def parse_yaml(path: str, text: str, problems: Problems, first_line: int = 1) ->
     except RefusedYaml as refused:
         problems.error(refused.location, refused.message, refused.hint)
         return None
+    except ValueError:
+        # PyYAML reads the version of a '%YAML' directive with int(), which refuses a number
+        # of thousands of digits.
+        problems.error(loader.location(loader.get_mark()), NUMBER_TOO_LONG, YAML_HINT)
+        return None
     finally:
         loader.dispose()
     if data is None:
@@ -76,6 +81,7 @@ def offset_location(path: str, text: str, offset: int, first_line: int) -> Locat
 
 
 EMPTY_HINT = "write the keys this file needs (see the README), or delete it"
+NUMBER_TOO_LONG = "YAML syntax error: a number too long to read"
 YAML_HINT = "check indentation and quoting; a text containing ': ' or '#' needs quotes"
 
 

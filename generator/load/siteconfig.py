@@ -92,6 +92,13 @@ def load_site_config(root: Path, problems: Problems) -> SiteConfig:
             Location(CONFIG_FILE), f"cannot read the site configuration: {error}", CONFIG_HINT
         )
         return SiteConfig()
+    except ValueError:
+        # PyYAML reads a '%YAML' directive's version with int(), which refuses a number of
+        # thousands of digits.
+        problems.error(
+            Location(CONFIG_FILE), "YAML syntax error: a number too long to read", CONFIG_HINT
+        )
+        return SiteConfig()
     if data is None:
         return SiteConfig()
     if not isinstance(data, dict) or not isinstance(node, yaml.MappingNode):

@@ -1,86 +1,236 @@
-"""The CI workflows and the pre-commit hooks: valid against their schemas, and doing their job."""
+"""The CI workflows and the commit hooks: valid against their schemas, and doing their job.
+
+Each workflow is read as GitHub runs it for an event (tests/workflows.py), and the commands its
+steps run are checked: they are the `briefing` commands and `make` targets the README and the
+Makefile name, the CLI accepts them, and the check they run passes on a project. The builds
+they run are left to the slow tier (tests/slow/test_workflows.py).
+"""
 
 from __future__ import annotations
 
 import os
+import re
+import shlex
 import subprocess
-import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import click
 import pytest
 import yaml
-from builders import TESTS
+from builders import TESTS, MiniProject
+from check_jsonschema.cli.main_command import main as check_jsonschema
+from click.testing import CliRunner
+from pre_commit.clientlib import load_config, load_manifest
+from workflows import (
+    PULL_REQUEST_EVENT,
+    PUSH_TO_MAIN,
+    Event,
+    Step,
+    actions,
+    briefing_commands,
+    commands,
+    evaluate,
+    expand,
+    jobs_of,
+    load,
+    run_steps,
+    skeleton_workflow,
+)
+
+from generator.cli import main
 
 REPO = TESTS.parent
-WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+WORKFLOWS = REPO / ".github" / "workflows"
+PULL_REQUEST = WORKFLOWS / "pull-request.yml"
+PUBLISH = WORKFLOWS / "publish.yml"
 
 
-def load(path: Path) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    # YAML 1.1 reads the bare key `on` as true.
-    data["on"] = data.pop(True, data.get("on"))
-    return data
+@pytest.fixture(scope="module")
+def skeleton(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A project made by `briefing init`: its workflow as a user gets it, version filled in."""
+    root = tmp_path_factory.mktemp("init") / "brief"
+    result = CliRunner().invoke(main, ["init", str(root), "--title", "Border talks"])
+    assert result.exit_code == 0, result.output
+    return root
 
 
-def steps(workflow: dict[str, Any], job: str | None = None) -> list[dict[str, Any]]:
-    """The steps of one job of the workflow, or of all its jobs."""
-    jobs = [workflow["jobs"][job]] if job else workflow["jobs"].values()
-    return [step for each in jobs for step in each.get("steps", [])]
+def test_expressions_are_worked_out_as_github_does() -> None:
+    main_branch, fork = PUSH_TO_MAIN.context(), Event("pull_request", fork=True).context()
+    publish = "github.ref == 'refs/heads/main' && '--publish' || ''"
+    assert (evaluate(publish, main_branch), evaluate(publish, fork)) == ("--publish", "")
+    same_repository = "github.event.pull_request.head.repo.full_name == github.repository"
+    assert evaluate(same_repository, main_branch) and not evaluate(same_repository, fork)
+    assert evaluate("!(github.base_ref != 'main')", fork) is True
+    assert expand("a ${{ github.ref }} b", main_branch) == "a refs/heads/main b"
 
 
-def commands(workflow: dict[str, Any]) -> str:
-    return "\n".join(step.get("run", "") for step in steps(workflow))
+# --- valid for GitHub and for pre-commit -----------------------------------------------------
 
 
-def uses(workflow: dict[str, Any]) -> list[str]:
-    return [step["uses"].split("@")[0] for step in steps(workflow) if "uses" in step]
+def test_every_workflow_is_valid_for_github(skeleton: Path) -> None:
+    paths = [*sorted(WORKFLOWS.glob("*.yml")), skeleton_workflow(skeleton)]
+    # check-jsonschema carries GitHub's workflow schema: no network needed.
+    arguments = ["--builtin-schema", "vendor.github-workflows", *map(str, paths)]
+    result = CliRunner().invoke(check_jsonschema, arguments)
+    assert result.exit_code == 0, result.output
 
 
-@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
-def test_workflow_is_valid_for_github(path: Path) -> None:
-    # check-jsonschema carries the GitHub workflow schema: no network needed.
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "check_jsonschema",
-            "--builtin-schema",
-            "vendor.github-workflows",
-            str(path),
-        ],
-        capture_output=True,
-        text=True,
+def test_the_hooks_and_the_hook_manifest_are_valid_for_pre_commit(skeleton: Path) -> None:
+    load_config(str(REPO / ".pre-commit-config.yaml"))
+    load_config(str(skeleton / ".pre-commit-config.yaml"))
+    load_manifest(str(REPO / ".pre-commit-hooks.yaml"))
+
+
+# --- the commands are the CLI's and the Makefile's -------------------------------------------
+
+
+def parse(line: str) -> click.Context:
+    """The `briefing` command line parsed by the CLI, as it would run it (UsageError if not)."""
+    words = shlex.split(line)[1:]
+    with main.make_context("briefing", list(words), resilient_parsing=False) as context:
+        command = main.get_command(context, words[0])
+        assert command is not None, f"'briefing {words[0]}' is no command"
+        return command.make_context(words[0], words[1:], parent=context)
+
+
+def every_run(skeleton: Path) -> Iterator[list[Step]]:
+    """The steps of each workflow for each event that triggers it."""
+    events = [PULL_REQUEST_EVENT, PUSH_TO_MAIN, Event("workflow_dispatch", "feature")]
+    for path in (PULL_REQUEST, PUBLISH, skeleton_workflow(skeleton)):
+        for event in events:
+            yield run_steps(load(path), event)
+
+
+def test_each_briefing_command_of_a_workflow_is_one_the_cli_and_readme_know(
+    skeleton: Path,
+) -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`briefing (\w+)", readme))
+    lines = {line for steps in every_run(skeleton) for line in briefing_commands(steps)}
+    assert {shlex.split(line)[1] for line in lines} == {"check", "build", "diff"}
+    for line in lines:
+        parse(line)
+        assert shlex.split(line)[1] in named, f"the README names no '{line}'"
+
+
+def makefile_recipes() -> dict[str, list[str]]:
+    """Each target of the Makefile and its recipe lines, `$(BIN)/` dropped."""
+    recipes: dict[str, list[str]] = {}
+    target = None
+    for line in (REPO / "Makefile").read_text(encoding="utf-8").splitlines():
+        if found := re.match(r"^([\w-]+):", line):
+            target = found[1]
+            recipes[target] = []
+        elif line.startswith("\t") and target is not None:
+            recipes[target].append(line.strip().replace("$(BIN)/", ""))
+    return recipes
+
+
+def test_the_tests_job_runs_the_make_targets_the_readme_names() -> None:
+    steps = run_steps(load(PULL_REQUEST), PULL_REQUEST_EVENT)
+    assert [s.run for s in steps if s.job == "tests" and s.run] == ["bash .ci/run"]
+    script = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    targets = re.findall(r"^make ([\w-]+)$", script, re.MULTILINE)
+    assert {"check-strict", "test", "lint"} <= set(targets)
+    assert set(targets) <= set(makefile_recipes())
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert all(f"`make {target}`" in readme for target in targets)
+
+
+def test_ci_checks_the_briefing_as_make_check_strict_does() -> None:
+    steps = run_steps(load(PULL_REQUEST), PULL_REQUEST_EVENT)
+    review = [line for line in briefing_commands(steps) if "check" in line]
+    assert review == makefile_recipes()["check-strict"] == ["briefing check --strict"]
+
+
+def test_the_check_a_workflow_runs_passes_on_a_project(
+    mini_project: MiniProject, skeleton: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for root, path in ((mini_project(), PUBLISH), (skeleton, skeleton_workflow(skeleton))):
+        monkeypatch.chdir(root)  # a step runs in the checked-out project
+        for line in briefing_commands(run_steps(load(path), PUSH_TO_MAIN)):
+            if shlex.split(line)[1] == "check":
+                result = CliRunner().invoke(main, shlex.split(line)[1:])
+                assert result.exit_code == 0, (path.name, result.output)
+
+
+# --- what each workflow does for each event --------------------------------------------------
+
+
+def test_a_pull_request_is_checked_built_with_its_drafts_and_compared() -> None:
+    steps = run_steps(load(PULL_REQUEST), PULL_REQUEST_EVENT)
+    review = [s for s in steps if s.job == "review"]
+    assert briefing_commands(review)[:2] == ["briefing check --strict", "briefing build"]
+    assert parse('briefing diff "origin/$BASE_REF" HEAD').params["base"] == "origin/$BASE_REF"
+    assert any(
+        line.startswith('briefing diff "origin/$BASE_REF" HEAD') for line in commands(review)
     )
-    assert result.returncode == 0, result.stdout + result.stderr
+    assert {"actions/github-script", "actions/upload-artifact"} <= set(actions(review))
+    checkout = next(s for s in review if s.step.get("uses", "").startswith("actions/checkout"))
+    assert checkout.step["with"]["fetch-depth"] == 0, "the diff reads the base branch's commits"
+    diff_step = next(s for s in review if "briefing diff" in s.run)
+    assert diff_step.step["env"]["BASE_REF"] == "${{ github.base_ref }}"
 
 
-def test_there_are_two_workflows() -> None:
-    assert [p.name for p in WORKFLOWS] == ["publish.yml", "pull-request.yml"]
+def test_a_pull_request_from_a_fork_gets_no_comment_but_the_summary() -> None:
+    workflow = load(PULL_REQUEST)
+    own = actions(run_steps(workflow, PULL_REQUEST_EVENT))
+    fork = actions(run_steps(workflow, Event("pull_request", "feature", fork=True)))
+    assert "actions/github-script" in own and "actions/github-script" not in fork
+    assert set(own) - set(fork) == {"actions/github-script"}
 
 
-def test_pull_request_checks_builds_and_diffs() -> None:
-    workflow = load(REPO / ".github" / "workflows" / "pull-request.yml")
-    assert "pull_request" in workflow["on"]
-    run = commands(workflow)
-    assert "briefing check" in run
-    assert "briefing build" in run and "--publish" not in run
-    assert 'briefing diff "origin/$BASE_REF" HEAD' in run
-    assert '>> "$GITHUB_STEP_SUMMARY"' in run
-    assert "actions/github-script" in uses(workflow)
-    assert "actions/upload-artifact" in uses(workflow)
-    review = steps(workflow, "review")
-    comment = next(s for s in review if s.get("uses", "").startswith("actions/github"))
-    assert comment["if"] == "github.event.pull_request.head.repo.full_name == github.repository"
-    checkout = next(s for s in review if s.get("uses", "").startswith("actions/checkout"))
-    assert checkout["with"]["fetch-depth"] == 0
+def test_the_main_branch_is_published_without_drafts_and_nothing_else_is() -> None:
+    workflow = load(PUBLISH)
+    steps = run_steps(workflow, PUSH_TO_MAIN)
+    assert briefing_commands(steps) == ["briefing check --strict", "briefing build --publish"]
+    assert parse("briefing build --publish").params["no_drafts"] is True
+    assert actions(steps)[-2:] == ["actions/upload-pages-artifact", "actions/deploy-pages"]
+    assert run_steps(workflow, Event("push", "feature")) == []
+    assert run_steps(workflow, PULL_REQUEST_EVENT) == []
 
 
-def test_pull_request_runs_the_tests_and_linters() -> None:
-    workflow = load(REPO / ".github" / "workflows" / "pull-request.yml")
-    assert [s["run"] for s in steps(workflow, "tests") if "run" in s] == ["bash .ci/run"]
-    assert workflow["jobs"]["tests"]["timeout-minutes"] >= 60
+def permissions(workflow: dict[str, Any], job: str) -> dict[str, str]:
+    """A job's permissions: its own, else the workflow's."""
+    return workflow["jobs"][job].get("permissions", workflow.get("permissions", {}))
 
+
+@pytest.mark.parametrize("path", [PUBLISH, "skeleton"], ids=["publish", "skeleton"])
+def test_the_deploying_job_may_deploy_and_no_job_may_push(path: Path | str, skeleton: Path) -> None:
+    workflow = load(skeleton_workflow(skeleton) if path == "skeleton" else Path(path))
+    steps = run_steps(workflow, PUSH_TO_MAIN)
+    [deploying] = {s.job for s in steps if s.step.get("uses", "").startswith("actions/deploy-")}
+    granted = permissions(workflow, deploying)
+    assert (granted.get("pages"), granted.get("id-token")) == ("write", "write")
+    assert all(permissions(workflow, job).get("contents") != "write" for job in workflow["jobs"])
+
+
+def test_a_new_projects_workflow_checks_builds_and_deploys_only_from_main(skeleton: Path) -> None:
+    workflow = load(skeleton_workflow(skeleton))
+    pull_request = run_steps(workflow, PULL_REQUEST_EVENT)
+    assert briefing_commands(pull_request) == ["briefing check --strict", "briefing build"]
+    assert jobs_of(pull_request) == ["build"] and "actions/upload-pages-artifact" not in actions(
+        pull_request
+    )
+    main_branch = run_steps(workflow, PUSH_TO_MAIN)
+    assert briefing_commands(main_branch) == ["briefing check --strict", "briefing build --publish"]
+    assert jobs_of(main_branch) == ["build", "deploy"]
+    assert "actions/deploy-pages" in actions(main_branch)
+    by_hand = run_steps(workflow, Event("workflow_dispatch", "feature"))
+    assert jobs_of(by_hand) == ["build"] and "--publish" not in " ".join(commands(by_hand))
+    assert run_steps(workflow, Event("push", "feature")) == []
+
+
+def test_a_new_projects_workflow_installs_the_tool_it_was_made_with(skeleton: Path) -> None:
+    from importlib import metadata
+
+    steps = run_steps(load(skeleton_workflow(skeleton)), PUSH_TO_MAIN)
+    assert f'pip install "briefing-site=={metadata.version("briefing-site")}"' in commands(steps)
+
+
+# --- the diff step, run as GitHub runs it ----------------------------------------------------
 
 DIFF_SCRIPT_STEP = "Semantic diff"
 
@@ -88,8 +238,8 @@ DIFF_SCRIPT_STEP = "Semantic diff"
 def run_diff_step(tmp_path: Path, fake: str) -> tuple[subprocess.CompletedProcess[str], str]:
     """Run the workflow's diff step as GitHub runs it (bash -eo pipefail), with `fake` as the
     body of the `briefing` command; the result and the job summary written."""
-    workflow = load(REPO / ".github" / "workflows" / "pull-request.yml")
-    step = next(s for s in steps(workflow, "review") if s.get("name") == DIFF_SCRIPT_STEP)
+    steps = run_steps(load(PULL_REQUEST), PULL_REQUEST_EVENT)
+    step = next(s for s in steps if s.step.get("name") == DIFF_SCRIPT_STEP)
     bin_folder = tmp_path / "bin"
     bin_folder.mkdir()
     (bin_folder / "briefing").write_text(f"#!/bin/bash\n{fake}\n", encoding="utf-8")
@@ -101,7 +251,7 @@ def run_diff_step(tmp_path: Path, fake: str) -> tuple[subprocess.CompletedProces
         "GITHUB_STEP_SUMMARY": str(summary),
     }
     done = subprocess.run(
-        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step.run],
         cwd=tmp_path,
         env=environment,
         capture_output=True,
@@ -132,27 +282,42 @@ def test_diff_step_fails_on_any_other_failure(tmp_path: Path) -> None:
     assert "Traceback: a bug" in done.stderr
 
 
-def test_main_branch_publishes_to_pages_without_drafts() -> None:
-    workflow = load(REPO / ".github" / "workflows" / "publish.yml")
-    assert workflow["on"]["push"]["branches"] == ["main"]
-    assert workflow["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
-    assert "briefing build --publish" in commands(workflow)
-    assert "actions/upload-pages-artifact" in uses(workflow)
-    assert "actions/deploy-pages" in uses(workflow)
-    assert workflow["jobs"]["deploy"]["environment"]["name"] == "github-pages"
+# --- the commit hooks ------------------------------------------------------------------------
 
 
-def test_pre_commit_config_is_valid() -> None:
-    path = REPO / ".pre-commit-config.yaml"
-    result = subprocess.run(
-        [sys.executable, "-m", "pre_commit", "validate-config", str(path)],
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+def hooks(path: Path) -> dict[str, dict[str, Any]]:
     config = yaml.safe_load(path.read_text(encoding="utf-8"))
-    hooks = {hook["id"]: (repo["repo"], hook) for repo in config["repos"] for hook in repo["hooks"]}
-    repo, check = hooks["briefing-check"]
-    assert repo == "local" and check["entry"] == "briefing check"
-    assert check["pass_filenames"] is False
-    assert {"ruff-check", "ruff-format"} <= set(hooks)
+    return {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+
+
+INPUTS = ["seeds/a.txt", "briefings/actors/x.yaml", "templates/home.md.j2", "mkdocs.yml"]
+NOT_INPUTS = ["generator/cli/site.py", "README.md", "site/index.html", "docs/mkdocs.yml"]
+
+
+@pytest.mark.parametrize("where", ["repository", "skeleton", "manifest"])
+def test_the_briefing_hook_checks_the_project_when_an_input_changes(
+    where: str, skeleton: Path
+) -> None:
+    path = {
+        "repository": REPO / ".pre-commit-config.yaml",
+        "skeleton": skeleton / ".pre-commit-config.yaml",
+    }.get(where)
+    hook = (
+        hooks(path)["briefing-check"]
+        if path
+        else yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
+    )
+    parse(hook["entry"])
+    assert hook["entry"] == "briefing check" and hook["pass_filenames"] is False
+    files = re.compile(hook["files"])
+    assert all(files.search(name) for name in INPUTS)
+    assert not any(files.search(name) for name in NOT_INPUTS)
+
+
+def test_the_fast_tests_hook_runs_what_make_test_fast_runs() -> None:
+    hook = hooks(REPO / ".pre-commit-config.yaml")["tests-fast"]
+    [recipe] = makefile_recipes()["test-fast"]
+    words = shlex.split(hook["entry"])
+    assert Path(words[0]).name == "pytest" and Path(shlex.split(recipe)[0]).name == "pytest"
+    assert set(words[1:]) - {"-q"} == set(shlex.split(recipe)[1:]) - {"-q"}
+    assert {"ruff-check", "ruff-format"} <= set(hooks(REPO / ".pre-commit-config.yaml"))

@@ -43,6 +43,7 @@ class XmlNode(Protocol):
 
     def iterchildren(self) -> Iterator[XmlNode]: ...
     def iter(self, tag: str) -> Iterator[XmlNode]: ...
+    def iterdescendants(self, *tags: str) -> Iterator[XmlNode]: ...
     def itertext(self) -> Iterator[str]: ...
     def get(self, key: str) -> str | None: ...
 
@@ -156,14 +157,15 @@ def html_document(tree: Any) -> Document | None:
 
 def xml_pieces(node: XmlNode) -> Iterator[Piece]:
     """Yield one piece per outermost text element of trafilatura's XML body, in order; a line
-    break (<lb/>) counts as a space."""
+    break (<lb/>) and the end of an inner text element (a quote's paragraphs) count as a
+    space, so that the texts on either side do not run together."""
     for child in node.iterchildren():
         kind = XML_KINDS.get(child.tag) if isinstance(child.tag, str) else None
         if kind is None:
             yield from xml_pieces(child)
             continue
-        for line_break in child.iter("lb"):
-            line_break.tail = " " + (line_break.tail or "")
+        for inner in child.iterdescendants("lb", *XML_KINDS):
+            inner.tail = " " + (inner.tail or "")
         text = collapse("".join(child.itertext()))
         level = int((child.get("rend") or "h2")[1:2] or 2) if kind == "heading" else 0
         if text:

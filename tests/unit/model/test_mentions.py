@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from generator.model.articles import Article, Paragraph
+from builders import make_article
+
+from generator.model.articles import Article
 from generator.model.mentions import find_mentions, names_in
-from generator.problems import Location
 
 NAMES = {
     ("actor", "russia"): ("Russia", "Kremlin", "Moscow"),
@@ -18,24 +19,7 @@ NAMES = {
 
 
 def article(title: str, *paragraphs: str) -> Article:
-    return Article(
-        id="a",
-        location=Location("seeds/a.txt"),
-        title=title,
-        subtitle=None,
-        section=None,
-        date=None,
-        date_note=None,
-        author=None,
-        outlet=None,
-        url=None,
-        licence=None,
-        attribution=None,
-        excerpt=False,
-        paragraphs=tuple(
-            Paragraph(number, "paragraph", text) for number, text in enumerate(paragraphs, 1)
-        ),
-    )
+    return make_article("a", *paragraphs, title=title)
 
 
 def mentions(title: str, *paragraphs: str) -> set[tuple[str, str]]:
