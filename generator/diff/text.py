@@ -28,7 +28,7 @@ def unmention(text: str) -> str:
 
 
 def headline(diff: PositionDiff) -> str:
-    """What happened to a position, e.g. 'Russia on Ceasefire: opposes → conditional'."""
+    """What happened to a position, e.g. 'Northland on Ceasefire: opposes → conditional'."""
     subject = f"{diff.actor.name} on {diff.issue.name}"
     old, new = diff.stance
     if diff.status == "added":

@@ -225,7 +225,7 @@ def build_issues(sources: tuple[YamlFile, ...], problems: Problems) -> list[Issu
 
 
 def short_title(title: str) -> str:
-    """A title without the parenthesis that ends it: 'Territory ("Novorossiya")' → 'Territory'."""
+    """A title without the parenthesis that ends it: 'Territory ("Karabakh")' → 'Territory'."""
     if title.endswith(")") and " (" in title:
         return title[: title.rindex(" (")].strip() or title
     return title

@@ -5,7 +5,7 @@ title, its author or one of its paragraphs. All the names of all actors and issu
 Aho–Corasick automaton (pyahocorasick), so each article is read once whatever the number of
 names: at 10,000 articles and 60 names this is about ten times faster than one regular
 expression per name (see BENCHMARKS.md). Overlapping names all count: an article that says
-"Ukraine Recovery Conference" mentions both that conference and Ukraine.
+"Northland Recovery Conference" mentions both that conference and Northland.
 """
 
 from __future__ import annotations

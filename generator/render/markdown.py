@@ -46,7 +46,7 @@ TITLE_ESCAPES = {ord(c): f"&#{ord(c)};" for c in "\\`[]()"}
 @dataclass(frozen=True, slots=True)
 class CitedBy:
     """A position that quotes a highlighted passage: its number in the article's "Cited by"
-    list, the docs path of its section and its name ('Russia on Ceasefire', untrusted)."""
+    list, the docs path of its section and its name ('Northland on Ceasefire', untrusted)."""
 
     number: int
     path: str

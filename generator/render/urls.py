@@ -1,6 +1,6 @@
 """The URL scheme of the site: the docs path of every page and data file, and the anchors in pages.
 
-A docs path ('actors/russia.md') names a file of the docs folder. Templates link to a page
+A docs path ('actors/northland.md') names a file of the docs folder. Templates link to a page
 through the `page` filter (`{{ actor | page(root) }}`: `root` leads from the current page up to
 the docs folder) and to a section of a page through `anchor`; Python code uses the functions.
 """
