@@ -69,7 +69,7 @@ def timeline(position: Position) -> list[Change]:
 
 
 def change_title(change: Change, briefing: Briefing) -> str:
-    """E.g. 'Russia on Ceasefire: opposes → conditional' (plain text)."""
+    """E.g. 'Northland on Ceasefire: opposes → conditional' (plain text)."""
     position = change.position
     actor = briefing.actor_by_id[position.actor_id].name
     issue = briefing.issue_by_id[position.issue_id].title
