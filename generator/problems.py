@@ -67,16 +67,27 @@ class Problems:
 
     @property
     def errors(self) -> tuple[Problem, ...]:
-        return tuple(sorted({p for p in self.items if p.severity == "error"}))
+        return in_order(p for p in self.items if p.severity == "error")
 
     @property
     def warnings(self) -> tuple[Problem, ...]:
-        return tuple(sorted({p for p in self.items if p.severity == "warning"}))
+        return in_order(p for p in self.items if p.severity == "warning")
 
     def raise_if_errors(self, strict: bool = False) -> None:
         """Stop with every problem found so far on an error (or, when strict, on a warning)."""
-        if self.errors or (strict and self.warnings):
-            raise BriefingError(tuple(sorted(set(self.items))), strict)
+        if any(p.severity == "error" for p in self.items) or (strict and self.warnings):
+            raise BriefingError(in_order(self.items), strict)
+
+
+def in_order(problems: Iterable[Problem]) -> tuple[Problem, ...]:
+    """The problems, each once, sorted by place (then message, hint and severity)."""
+    return tuple(sorted(set(problems), key=order))
+
+
+def order(problem: Problem) -> tuple[str, int, int, str, str, str]:
+    """The dataclass order of a problem as one tuple, which sorts many times faster."""
+    where = problem.location
+    return (where.path, where.line, where.column, problem.message, problem.hint, problem.severity)
 
 
 class Failure(Exception):
