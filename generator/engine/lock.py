@@ -41,12 +41,12 @@ def build_lock(root: Path, wait: bool = False) -> Iterator[None]:
     """
     path = root / LOCK_FILE
     lock = FileLock(path)
-    try:
-        with attempt(root, "cannot take the build lock", path):
-            path.parent.mkdir(parents=True, exist_ok=True)
+    with attempt(root, "cannot take the build lock", path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
             lock.acquire(timeout=-1 if wait else 0)
-    except Timeout:
-        raise BuildLocked(holder(root)) from None
+        except Timeout:  # an OSError: it must not pass for a refusal of the system
+            raise BuildLocked(holder(root)) from None
     try:
         with attempt(root, "cannot note the build lock's holder"):
             write_atomically(root / HOLDER_FILE, str(os.getpid()).encode())
