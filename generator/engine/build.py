@@ -105,7 +105,7 @@ def generate(
     `max_file_bytes` is one of the problems.
     """
     problems = Problems()
-    site = load_site_config(root, problems)
+    site = load_site_config(root, problems, max_file_bytes)
     raw, briefing = load_model(root, problems, max_file_bytes)
     check_site_name(site, briefing, problems)
     site = replace(site, name=briefing.title)  # the one name of the site, its feed's too

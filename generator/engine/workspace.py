@@ -37,8 +37,8 @@ FILES = (BUILD_CONFIG, PREVIEW_CONFIG)
 TREES = (DOCS_DIR, WORK_DIR.as_posix())
 """The folders whose every entry the build made, and checks."""
 REMEDY = (
-    "delete it: the build makes it again (it is git-ignored; if a commit holds it, remove it "
-    "with 'git rm -r --cached')"
+    "delete it: the build makes what it needs there (these paths are git-ignored; if a commit "
+    "holds one, remove it with 'git rm -r --cached')"
 )
 
 
@@ -105,7 +105,7 @@ def refusal(path: Path, mode: int) -> str | None:
         target = os.readlink(path)
     except OSError:
         target = "?"
-    return f"a link (to '{target}'): the build writes only into what it made itself"
+    return f"a link (to '{target}'): the build never writes through a link"
 
 
 def describe(mode: int) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -73,6 +73,9 @@ class RawInputs:
     unread: frozenset[str] = frozenset()
     """The stems of the files of seeds/ that could not be read as articles (the problems say
     why): a quote citing one is not reported again as citing an unknown article."""
+    unlisted: frozenset[str] = frozenset()
+    """The input folders (e.g. 'briefings/issues') that could not all be listed: what they
+    may hold is not reported again as unknown wherever it is named."""
 
 
 def load_inputs(root: Path, problems: Problems, max_bytes: int = MAX_FILE_BYTES) -> RawInputs:
@@ -93,6 +96,7 @@ def load_inputs(root: Path, problems: Problems, max_bytes: int = MAX_FILE_BYTES)
         templates={**packaged(defaults.TEMPLATES), **read_tree(folders, "templates")},
         pages={**packaged(defaults.PAGES), **read_pages(folders, "pages")},
         unread=unread,
+        unlisted=frozenset(folders.unlisted),
     )
 
 
@@ -104,13 +108,21 @@ class Folders:
     root: Path
     problems: Problems
     max_bytes: int
+    unlisted: set[str] = field(default_factory=set)
+    """The folders listed so far that could not all be listed."""
 
     def listing(self, folder: str, recursive: bool = True, hidden: bool = True) -> Listing:
         """What the folder holds; an error for each of its folders that cannot be listed."""
         path = self.root / folder
         found = list_folder(path, recursive, hidden)
         report_unlisted(self.root, path, found, self.problems)
-        return found
+        if found.unlisted:
+            self.unlisted.add(folder)
+        undecodable = [name for name in found.files if not is_utf8(name)]
+        for name in undecodable:
+            hint = "rename it: names of inputs are UTF-8 text (ids are made of them)"
+            self.problems.error(Location(f"{folder}/{name}"), "file name is not UTF-8", hint)
+        return replace(found, files=tuple(n for n in found.files if n not in undecodable))
 
     def yaml_files(self, folder: str) -> list[Path]:
         """The YAML files of a folder, sorted by name."""
@@ -133,6 +145,15 @@ def packaged(folder: Path) -> dict[str, Any]:
         else path.read_bytes()
         for name, path in tree_files(folder)
     }
+
+
+def is_utf8(name: str) -> bool:
+    """Whether a file name (as the system decoded it) was valid UTF-8: undecodable bytes
+    stand in it as lone surrogates."""
+    return name.isprintable() or not SURROGATE.search(name)
+
+
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_tree(folders: Folders, folder: str) -> dict[str, str]:

@@ -12,7 +12,7 @@ from generator.load.marked_yaml import MarkedDict
 from generator.load.schema import is_id, is_reserved, reserved_reason
 from generator.load.shape import check_shape
 from generator.model.articles import Article, article_order, build_articles
-from generator.model.positions import Context, Position, build_position
+from generator.model.positions import ANY, Context, Position, build_position
 from generator.problems import Location, Problems, did_you_mean
 
 
@@ -40,6 +40,7 @@ STANCES = (
 )
 STANCE_BY_ID = {stance.id: stance for stance in STANCES}
 ACTOR_KINDS = ("state", "bloc", "organisation", "person")
+FOLDER_KINDS = {"seeds": "article", "briefings/actors": "actor", "briefings/issues": "issue"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,8 @@ def build_model(raw: RawInputs, problems: Problems, today: datetime.date | None 
     broken |= {("article", a.stem) for a in raw.articles if a.stem not in article_by_id}
     broken |= {("article", unread) for unread in raw.unread}
     broken |= {("actor", stem(f)) for f in actor_files} - {("actor", stem(f)) for f in shaped}
+    # A folder that could not be listed may hold any id of its kind.
+    broken |= {(kind, ANY) for folder, kind in FOLDER_KINDS.items() if folder in raw.unlisted}
     context = Context(
         problems,
         article_by_id,
@@ -113,7 +116,7 @@ def build_model(raw: RawInputs, problems: Problems, today: datetime.date | None 
             {stem(f): names(f.data["name"], aliases(f.data)) for f in shaped if is_person(f)}
         ),
         frozenset(broken),
-        today or datetime.date.today(),
+        today or current_date(),
     )
     actors = sorted((build_actor(f, context, issue_by_id) for f in shaped), key=actor_order)
     title, description = build_header(raw.briefing, problems)
@@ -127,6 +130,11 @@ def build_model(raw: RawInputs, problems: Problems, today: datetime.date | None 
         issue_by_id=MappingProxyType(issue_by_id),
         article_by_id=MappingProxyType(article_by_id),
     )
+
+
+def current_date() -> datetime.date:
+    """The system's date, which the check of future dates reads (and nothing else)."""
+    return datetime.date.today()
 
 
 def unique_files(

@@ -57,8 +57,9 @@ class Context:
     """What an actor's positions are checked against.
 
     `people` maps each person actor's id to the names they go by; `broken` holds the kind
-    ('issue', 'article' or 'actor') and id of files that exist but failed their own checks, so
-    that references to them are not reported again; a date after `today` is suspect.
+    ('issue', 'article' or 'actor') and id of files that exist but failed their own checks (ANY
+    for every id of a kind whose folder could not be listed), so that references to them are
+    not reported again; a date after `today` is suspect.
     """
 
     problems: Problems
@@ -68,6 +69,14 @@ class Context:
     people: Mapping[str, tuple[str, ...]]
     broken: frozenset[tuple[str, str]]
     today: datetime.date
+
+    def is_broken(self, kind: str, name: str) -> bool:
+        """Whether the file of that id exists but failed its own checks (or may: see ANY)."""
+        return (kind, name) in self.broken or (kind, ANY) in self.broken
+
+
+ANY = "*"
+"""The id of `Context.broken` that stands for every id of its kind (no id holds a '*')."""
 
 
 class PositionFields(TypedDict):
@@ -136,7 +145,7 @@ def check_issue(positions: MarkedDict, issue_id: str, context: Context) -> bool:
     """Whether the issue a position is keyed by exists; reported unless its file is broken."""
     if issue_id in context.issues:
         return True
-    if ("issue", issue_id) not in context.broken:
+    if not context.is_broken("issue", issue_id):
         hint = did_you_mean(issue_id, context.issues)
         context.problems.error(positions.where_key(issue_id), f"unknown issue '{issue_id}'", hint)
     return False
@@ -181,7 +190,7 @@ def cited_article(item: MarkedDict, context: Context) -> Article | None:
     """The article an evidence item cites; None (reported unless its file is broken) if unknown."""
     article_id = cast(EvidenceFields, item)["article"]
     article = context.articles.get(article_id)
-    if article is None and ("article", article_id) not in context.broken:
+    if article is None and not context.is_broken("article", article_id):
         hint = did_you_mean(article_id, context.articles)
         context.problems.error(item.where("article"), f"unknown article '{article_id}'", hint)
     return article
@@ -195,7 +204,7 @@ def check_speaker(item: MarkedDict, article: Article | None, context: Context) -
     speaker = cast(EvidenceFields, item)["speaker"]
     where = item.where("speaker")
     if speaker not in context.people:
-        if ("actor", speaker) not in context.broken:
+        if not context.is_broken("actor", speaker):
             context.problems.error(where, *unknown_speaker(speaker, context))
         return False
     names = context.people[speaker]
