@@ -14,7 +14,7 @@ import os
 import resource
 import signal
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -98,12 +98,16 @@ OPERATIONS = ("replace", "rename", "link", "unlink", "mkdir", "rmdir")
 
 
 class Steps:
-    """Counts the calls of OPERATIONS on paths below `root`, and makes the call number
-    `fail_at` raise `error` instead (0: none fails)."""
+    """Counts the calls of OPERATIONS on paths below `root`, and makes the calls numbered in
+    `fail_at` raise `error` instead."""
 
-    def __init__(self, root: Path, fail_at: int = 0, error: BaseException | None = None) -> None:
-        self.root, self.fail_at, self.count = os.path.abspath(root), fail_at, 0
+    def __init__(
+        self, root: Path, fail_at: Collection[int] = (), error: BaseException | None = None
+    ) -> None:
+        self.root, self.fail_at, self.count = os.path.abspath(root), set(fail_at), 0
         self.error = error or OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        self.done: list[str] = []
+        """The calls counted, each as its function's name and its first path."""
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
         for name in OPERATIONS:
@@ -113,7 +117,8 @@ class Steps:
         def counted(path: Any, *rest: Any, **options: Any) -> Any:
             if os.path.abspath(os.fspath(path)).startswith(self.root + os.sep):
                 self.count += 1
-                if self.count == self.fail_at:
+                self.done.append(f"{operation.__name__} {os.fspath(path)}")
+                if self.count in self.fail_at:
                     raise self.error
             return operation(path, *rest, **options)
 
