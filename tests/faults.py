@@ -9,6 +9,7 @@ checks look (`os.access`, `os.scandir`); elsewhere the permissions do it.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import resource
@@ -46,15 +47,20 @@ def read_only(folder: Path) -> Iterator[None]:
 
 @contextmanager
 def unreadable(path: Path) -> Iterator[None]:
-    """While the block runs, `path` (a file or a folder) cannot be read or listed."""
-    if not ROOT:
-        mode = path.stat().st_mode
-        path.chmod(0)
-        try:
+    """While the block runs, `path` (a file or a folder) cannot be read or listed: its mode
+    says so, and under root the checks are told so too."""
+    mode = path.stat().st_mode
+    path.chmod(0)
+    try:
+        with pretend_unreadable(path) if ROOT else contextlib.nullcontext():
             yield
-        finally:
-            path.chmod(mode)
-        return
+    finally:
+        path.chmod(mode)
+
+
+@contextmanager
+def pretend_unreadable(path: Path) -> Iterator[None]:
+    """Make `os.access` and `os.scandir` refuse `path`, as they do anyone but root."""
     denied = os.path.abspath(path)
     access, scandir = os.access, os.scandir
 

@@ -142,6 +142,7 @@ def inputs_digest(root: Path, options: str, max_bytes: int = MAX_FILE_BYTES) -> 
     reports), and the bytes of the others are read in pieces, never all at once.
     """
     digest = hashlib.sha256(f"{generator_fingerprint()} {options}".encode())
+    plain: set[str] = set()  # folders seen to be no link
     for name in INPUTS:
         path = root / name
         listing = list_folder(path)
@@ -149,20 +150,23 @@ def inputs_digest(root: Path, options: str, max_bytes: int = MAX_FILE_BYTES) -> 
             digest.update(f"{name}/{folder}\0unlisted\0{why}\0".encode())
         names = [name] if not path.is_dir() and os.path.lexists(path) else []
         for shown in names + [f"{name}/{inside}" for inside in listing.files]:
-            add_file(digest, root, shown, max_bytes)
+            add_file(digest, root, shown, max_bytes, plain)
     return digest.hexdigest()
 
 
-def add_file(digest: Any, root: Path, shown: str, max_bytes: int) -> None:
+def add_file(digest: Any, root: Path, shown: str, max_bytes: int, plain: set[str]) -> None:
     """Add the path and bytes of one input to `digest`, or why it cannot be read."""
     path = root / shown
-    refused = check_file(root, path, max_bytes)
+    refused = check_file(root, path, max_bytes, plain)
     try:
         if refused is None:
+            size = 0
+            digest.update(f"{shown}\0".encode())
             with open(path, "rb") as file:
-                digest.update(f"{shown}\0{os.fstat(file.fileno()).st_size}\0".encode())
                 while chunk := file.read(CHUNK):
                     digest.update(chunk)
+                    size += len(chunk)
+            digest.update(f"\0{size}\0".encode())  # where the file ends
             return
     except OSError as error:
         digest.update(f"{shown}\0unread\0{error.strerror}\0".encode())

@@ -141,10 +141,12 @@ def read_limited(path: Path, max_bytes: int | None) -> bytes | Refused:
     return data
 
 
-def check_file(root: Path, path: Path, max_bytes: int | None) -> Refused | None:
+def check_file(
+    root: Path, path: Path, max_bytes: int | None, plain: set[str] | None = None
+) -> Refused | None:
     """Why the project file must not be read, from its links and `stat` alone: see the module
-    docstring."""
-    return check_links(root, path) or check_stat(path, max_bytes)
+    docstring. `plain` (see is_plainly_below) saves looking at its folders again."""
+    return check_links(root, path, plain) or check_stat(path, max_bytes)
 
 
 def check_stat(path: Path, max_bytes: int | None) -> Refused | None:
@@ -161,9 +163,16 @@ def check_stat(path: Path, max_bytes: int | None) -> Refused | None:
         return Refused("not a regular file (a pipe, a socket or a device)", hint)
     if max_bytes is not None and status.st_size > max_bytes:
         return too_big(status.st_size, max_bytes)
-    if not os.access(path, os.R_OK):
+    if not is_readable(path, status):
         return Refused("cannot read the file: permission denied", "give yourself read permission")
     return None
+
+
+def is_readable(path: Path, status: os.stat_result) -> bool:
+    """Whether this process may read the file: its owner may, by its mode, or the system says
+    so (groups, access lists, root); asking the system costs a call, for most files saved."""
+    own = status.st_uid == os.geteuid() and status.st_mode & stat.S_IRUSR
+    return bool(own) or os.access(path, os.R_OK)
 
 
 def too_big(size: int, max_bytes: int) -> Refused:
@@ -171,10 +180,10 @@ def too_big(size: int, max_bytes: int) -> Refused:
     return Refused(f"file too big: {size:,} bytes, the limit is {max_bytes:,}", hint)
 
 
-def check_links(root: Path, path: Path) -> Refused | None:
+def check_links(root: Path, path: Path, plain: set[str] | None = None) -> Refused | None:
     """Why the links on the way to `path` forbid reading it: one leads nowhere, a loop, or the
     file they lead to lies outside the project."""
-    if is_plainly_below(root, path):
+    if is_plainly_below(root, path, plain):
         return None
     try:
         resolved = path.resolve(strict=True)
@@ -202,15 +211,26 @@ def is_inside(root: Path, path: Path) -> bool:
     return is_plainly_below(root, path) or resolves_inside(root, path)
 
 
-def is_plainly_below(root: Path, path: Path) -> bool:
+def is_plainly_below(root: Path, path: Path, plain: set[str] | None = None) -> bool:
     """Whether `path` is written below `root`, without '..', and no part of it below the root
-    is a link."""
+    is a link. Folders found to be no link are added to `plain`, when given, and not looked
+    at again: one pass over thousands of files in a few folders asks once per folder."""
     top, full = os.fspath(root), os.fspath(path)
     if not full.startswith(top + os.sep):
         return False
     parts = full[len(top) + 1 :].split(os.sep)
-    steps = (os.path.join(top, *parts[: n + 1]) for n in range(len(parts)))
-    return ".." not in parts and not any(os.path.islink(step) for step in steps)
+    if ".." in parts:
+        return False
+    step = top
+    for part in parts:
+        step = f"{step}{os.sep}{part}"
+        if plain is not None and step in plain:
+            continue
+        if os.path.islink(step):
+            return False
+        if plain is not None and step != full:
+            plain.add(step)
+    return True
 
 
 def resolves_inside(root: Path, path: Path) -> bool:
