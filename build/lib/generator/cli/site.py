@@ -10,15 +10,13 @@ from generator.cli.options import (
     MAX_FILE_BYTES_OPTION,
     ROOT_OPTION,
     STRICT_OPTION,
-    host_and_port,
     report_warnings,
 )
 from generator.engine import progress
-from generator.engine.build import generate
+from generator.engine.build import DOCS_DIR, SITE_DIR, generate, publish
 from generator.engine.config import check_engine_config
 from generator.engine.incremental import prepare, read_docs, regenerate, remember
-from generator.engine.publish import exclusive, publish
-from generator.engine.workspace import DOCS_DIR, SITE_DIR
+from generator.engine.lock import build_lock
 from generator.problems import Problems
 
 
@@ -51,10 +49,9 @@ def check(root: Path, strict: bool, max_file_bytes: int) -> None:
 )
 @STRICT_OPTION
 @MAX_FILE_BYTES_OPTION
-@click.option("--verbose", is_flag=True, help="On a failure, print all MkDocs printed.")
-def build(root: Path, no_drafts: bool, strict: bool, max_file_bytes: int, verbose: bool) -> None:
+def build(root: Path, no_drafts: bool, strict: bool, max_file_bytes: int) -> None:
     """Generate the Markdown, then build site/ with MkDocs; on any failure change nothing."""
-    with exclusive(root):
+    with build_lock(root):
         with progress.step("Generating the Markdown"):
             prepared = prepare(root, not no_drafts, strict, max_file_bytes)
         report_warnings(prepared.warnings)
@@ -62,8 +59,7 @@ def build(root: Path, no_drafts: bool, strict: bool, max_file_bytes: int, verbos
         count = 2 * sum(path.endswith(".md") for path in pages)
         with progress.step("Building the site", total=count) as advance:
             on_page = advance if progress.shown() else None
-            name, epoch = prepared.name, prepared.epoch
-            report = publish(root, pages, epoch, name, on_page, verbose, max_file_bytes)
+            report = publish(root, pages, prepared.epoch, prepared.name, on_page)
         remember(root, prepared)
     written, deleted = len(report.written), len(report.deleted)
     click.echo(f"{DOCS_DIR}/: {written} written, {deleted} deleted, {report.unchanged} unchanged")
@@ -75,17 +71,13 @@ def build(root: Path, no_drafts: bool, strict: bool, max_file_bytes: int, verbos
 @ROOT_OPTION
 @MAX_FILE_BYTES_OPTION
 @click.option(
-    "--dev-addr",
-    default="127.0.0.1:8000",
-    show_default=True,
-    callback=host_and_port,
-    help="Address to serve on, HOST:PORT.",
+    "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
 )
 def serve(root: Path, dev_addr: str, max_file_bytes: int) -> None:
     """Live preview that regenerates when seeds/, briefings/, templates/ or pages/ change."""
     from generator.engine.serve import serve_forever
 
-    with exclusive(root, wait=True):
+    with build_lock(root, wait=True):
         report_warnings(regenerate(root, max_file_bytes).warnings)
     serve_forever(root, dev_addr, max_file_bytes)
 

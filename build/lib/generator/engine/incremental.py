@@ -16,7 +16,6 @@ live preview writes in place with `regenerate`.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -24,20 +23,15 @@ import platform
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any
 
-from generator.engine.build import SiteName, content_epoch, generate
-from generator.engine.publish import update_docs
-from generator.engine.workspace import DOCS_DIR, WORK_DIR, attempt
-from generator.engine.write import write_atomically
-from generator.load.files import check_file, list_folder, walk_files
+from generator.engine.build import DOCS_DIR, SiteName, content_epoch, generate
+from generator.engine.write import write_pages
+from generator.load.files import walk_files
 from generator.load.inputs import MAX_FILE_BYTES
 from generator.problems import BriefingError, Location, Problem
 
-STATE_FILE = WORK_DIR / "generated.json"
+STATE_FILE = Path(".build") / "generated.json"
 INPUTS = ("seeds", "briefings", "templates", "pages", "overrides", "mkdocs.yml")
-CHUNK = 1 << 20
-"""Bytes of an input read at a time for its digest."""
 GENERATOR = Path(__file__).resolve().parent.parent
 # Libraries whose behaviour shapes the generated Markdown (extraction, parsing, templates).
 LIBRARIES = ("briefing-site", "jinja2", "jsonschema-rs", "pyahocorasick", "pyyaml", "trafilatura")
@@ -83,8 +77,7 @@ def prepare(
 ) -> Prepared:
     """Generate the pages unless generated/ already holds them; raise BriefingError on
     problems (under `strict`, on warnings too, those of the last run included)."""
-    options = f"drafts={drafts} max_file_bytes={max_file_bytes}"
-    digest = inputs_digest(root, options, max_file_bytes)
+    digest = inputs_digest(root, f"drafts={drafts} max_file_bytes={max_file_bytes}")
     state = read_state(root)
     if state is not None and state.inputs == digest and outputs_of(root) == state.outputs:
         if strict and state.warnings:
@@ -113,7 +106,7 @@ def regenerate(root: Path, max_file_bytes: int = MAX_FILE_BYTES) -> Regenerated:
         return Regenerated(
             (), (), unchanged, prepared.warnings, prepared.epoch, prepared.name, True
         )
-    report = update_docs(root, prepared.pages)
+    report = write_pages(prepared.pages, root / DOCS_DIR)
     remember(root, prepared)
     return Regenerated(
         report.written,
@@ -127,47 +120,36 @@ def regenerate(root: Path, max_file_bytes: int = MAX_FILE_BYTES) -> Regenerated:
 
 
 def read_docs(root: Path) -> dict[str, str | bytes]:
-    """The files generated/ holds, keyed by path, as bytes (which the commit writes as they
-    are: hand-written images and fonts are among them); raise Fault."""
+    """The files generated/ holds, keyed by path, as bytes (which write_pages writes as they
+    are: hand-written images and fonts are among them)."""
     folder = root / DOCS_DIR
-    with attempt(root, f"cannot read {DOCS_DIR}/ to build it again"):
-        return {name: (folder / name).read_bytes() for name in walk_files(folder)}
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
 
 
-def inputs_digest(root: Path, options: str, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """A digest of every input file's path and bytes, of the generator and of the options.
-
-    Each file is checked before it is read as the loader checks it (generator.load.files):
-    one the loader would refuse adds its refusal instead of its bytes (which the loader then
-    reports), and the bytes of the others are read in pieces, never all at once.
-    """
+def inputs_digest(root: Path, options: str) -> str:
+    """A digest of every input file's path and bytes, of the generator and of the options."""
     digest = hashlib.sha256(f"{generator_fingerprint()} {options}".encode())
-    for name in INPUTS:
-        path = root / name
-        listing = list_folder(path)
-        for folder, why in listing.unlisted:
-            digest.update(f"{name}/{folder}\0unlisted\0{why}\0".encode())
-        names = [name] if not path.is_dir() and os.path.lexists(path) else []
-        for shown in names + [f"{name}/{inside}" for inside in listing.files]:
-            add_file(digest, root, shown, max_bytes)
+    for shown in input_files(root):
+        with open(os.path.join(root, shown), "rb") as file:
+            data = file.read()
+        digest.update(f"{shown}\0{len(data)}\0".encode() + data)
     return digest.hexdigest()
 
 
-def add_file(digest: Any, root: Path, shown: str, max_bytes: int) -> None:
-    """Add the path and bytes of one input to `digest`, or why it cannot be read."""
-    path = root / shown
-    refused = check_file(root, path, max_bytes)
-    try:
-        if refused is None:
-            with open(path, "rb") as file:
-                digest.update(f"{shown}\0{os.fstat(file.fileno()).st_size}\0".encode())
-                while chunk := file.read(CHUNK):
-                    digest.update(chunk)
-            return
-    except OSError as error:
-        digest.update(f"{shown}\0unread\0{error.strerror}\0".encode())
-        return
-    digest.update(f"{shown}\0refused\0{refused.message}\0".encode())
+def input_files(root: Path) -> list[str]:
+    """Every input file (links to files included, folders linked to not entered), by its path
+    relative to the root, sorted."""
+    found = []
+    for name in INPUTS:
+        if (root / name).is_file():
+            found.append(name)
+        else:
+            found += [f"{name}/{inside}" for inside in walk_files(root / name)]
+    return sorted(found)
 
 
 def generator_fingerprint() -> str:
@@ -216,11 +198,7 @@ def read_state(root: Path) -> State | None:
 
 
 def save_state(root: Path, state: State) -> None:
-    """Leave the note for the next regeneration (written whole, then renamed into place).
-
-    The note only saves time: when it cannot be written, the one there is removed (it no
-    longer describes generated/) and the next run regenerates.
-    """
+    """Leave the note for the next regeneration (written whole, then renamed into place)."""
     warnings = [
         {
             "location": [w.location.path, w.location.line, w.location.column],
@@ -238,9 +216,7 @@ def save_state(root: Path, state: State) -> None:
         "description": state.name.description,
     }
     path = root / STATE_FILE
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomically(path, (json.dumps(data, sort_keys=True) + "\n").encode("utf-8"))
-    except OSError:
-        with contextlib.suppress(OSError):
-            path.unlink(missing_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(json.dumps(data, sort_keys=True) + "\n", encoding="utf-8")
+    temporary.replace(path)

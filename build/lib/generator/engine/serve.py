@@ -16,6 +16,7 @@ that three of its delays can be shortened; each rebuild is still the full, stric
 
 from __future__ import annotations
 
+import errno
 import logging
 import shutil
 import signal
@@ -50,14 +51,14 @@ from watchdog.events import (
 )
 from watchdog.observers.api import ObservedWatch
 
-from generator.engine.build import SiteName, write_engine_config
+from generator.engine.build import DOCS_DIR, SiteName, write_engine_config
 from generator.engine.incremental import read_state, regenerate
-from generator.engine.publish import exclusive
-from generator.engine.workspace import DOCS_DIR, PREVIEW_CONFIG
-from generator.problems import BriefingError, Failure, report_text
+from generator.engine.lock import build_lock
+from generator.problems import BriefingError, summary
 from generator.render.templates import CompiledTemplates
 
 WATCHED = ("seeds", "briefings", "templates", "pages", "overrides")
+PREVIEW_CONFIG = ".preview.mkdocs.yml"
 QUIET_PERIOD = 0.05  # seconds: editors save in bursts (temporary file, rename, chmod)
 BUILD_DELAY = 0.05  # seconds without a change in generated/ before the site is rebuilt
 
@@ -83,14 +84,14 @@ class Regenerator(FileSystemEventHandler):
         """Write the new pages in place, if anything changed; a `briefing build` running
         meanwhile is waited for."""
         try:
-            with exclusive(self.root, wait=True):
+            with build_lock(self.root, wait=True):
                 report = regenerate(self.root, self.max_file_bytes)
         except BriefingError as error:
-            text = report_text(error.problems).removesuffix("\n")
-            click.echo(f"{text}; the preview keeps the last good pages", err=True)
-            return
-        except Failure as failure:
-            click.echo(f"{failure.report()}the preview keeps the last good pages", err=True)
+            for problem in error.problems:
+                click.echo(str(problem), err=True)
+            click.echo(
+                f"{summary(error.problems)}; the preview keeps the last good pages", err=True
+            )
             return
         click.echo(f"regenerated: {len(report.written)} written, {len(report.deleted)} deleted")
 
@@ -103,9 +104,10 @@ def serve_forever(root: Path, dev_addr: str, max_file_bytes: int) -> None:
         if (root / name).is_dir():
             observer.schedule(handler, str(root / name), recursive=True)
     observer.start()
+    click.echo(f"serving {DOCS_DIR}/ on http://{dev_addr}/ (Ctrl+C to stop)")
     signal.signal(signal.SIGTERM, interrupt)  # stopped like Ctrl+C: the temporary site goes
     try:
-        preview_site(root, dev_addr, max_file_bytes)
+        preview_site(root, dev_addr)
     finally:
         observer.stop()
         observer.join()
@@ -115,14 +117,14 @@ def interrupt(signal_number: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
-def preview_site(root: Path, dev_addr: str, max_file_bytes: int) -> None:
+def preview_site(root: Path, dev_addr: str) -> None:
     """What `mkdocs serve --livereload` does, with the delays of the module docstring."""
     show_mkdocs_log()
     site_dir = tempfile.mkdtemp(prefix="briefing-preview-")
     templates = KeepCompiledTemplates()
 
     def configure() -> MkDocsConfig:
-        config_file = preview_config(root, Path(site_dir), max_file_bytes)
+        config_file = preview_config(root, Path(site_dir))
         config = load_config(config_file=str(config_file), dev_addr=dev_addr)
         config.plugins["briefing-preview"] = templates
         return config
@@ -150,15 +152,11 @@ def serve_site(config: MkDocsConfig, configure: Callable[[], MkDocsConfig], site
         built.site_url = serve_url
         build(built, serve_url=serve_url, dirty=False)
 
-    try:  # the server listens from here on
-        server = LiveReloadServer(builder, host, port, site_dir, mount_path=mount_path)
-    except OSError as error:
-        raise CannotServe(host, port, error) from None
+    server = LiveReloadServer(builder, host, port, site_dir, mount_path=mount_path)
     server.observer = ChangeObserver()  # type: ignore[assignment]  # it has what the server uses
     server.build_delay = BUILD_DELAY
     server.error_handler = lambda code: error_page(site_dir, code)
     builder(config)
-    click.echo(f"serving {DOCS_DIR}/ on {serve_url} (Ctrl+C to stop)")
     server.watch(config.docs_dir)
     if config.config_file_path:
         server.watch(config.config_file_path)
@@ -173,27 +171,20 @@ def serve_site(config: MkDocsConfig, configure: Callable[[], MkDocsConfig], site
         server.serve()  # type: ignore[no-untyped-call]
     except KeyboardInterrupt:
         logging.getLogger("mkdocs").info("Shutting down...")
+    except OSError as error:
+        if error.errno not in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
+            raise
+        raise click.ClickException(f"cannot serve on {host}:{port}: {error.strerror}") from None
     finally:
         server.shutdown()
 
 
-class CannotServe(Failure):
-    """The preview's address cannot be listened on (taken, not this machine's, forbidden)."""
-
-    def __init__(self, host: str, port: int, error: OSError) -> None:
-        super().__init__(f"cannot serve on {host}:{port}: {error.strerror or error}")
-
-    def report(self) -> str:
-        hint = "choose another address with --dev-addr, e.g. 127.0.0.1:8001"
-        return f"{super().report()}  hint: {hint}\n"
-
-
-def preview_config(root: Path, site_dir: Path, max_file_bytes: int) -> Path:
+def preview_config(root: Path, site_dir: Path) -> Path:
     """Write the engine's configuration of the preview: generated/ built into `site_dir`,
     named as the last regeneration found the briefing named."""
     state = read_state(root)
     name = state.name if state is not None else SiteName("", "")
-    return write_engine_config(root, name, Path(DOCS_DIR), site_dir, PREVIEW_CONFIG, max_file_bytes)
+    return write_engine_config(root, name, Path(DOCS_DIR), site_dir, PREVIEW_CONFIG)
 
 
 class ChangeObserver:

@@ -1,9 +1,9 @@
-"""Stage 4: put files on disk, touching only those whose bytes change, each one whole."""
+"""Stage 4: put the pages on disk, touching only files whose bytes change."""
 
 from __future__ import annotations
 
-import contextlib
 import os
+import shutil
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -43,28 +43,11 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
     data = content if isinstance(content, bytes) else content.encode("utf-8")
     if holds(path, data):
         return False
-    write_atomically(path, data)
-    return True
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Put `data` at `path` whole or not at all: written beside it, then renamed over it.
-
-    The temporary file is made anew ('x': a link or a file left there by a killed run is
-    removed, never written through), and removed if anything fails; the OSError raised then
-    names the path (a full disk is only known at `write`, whose error names none).
-    """
     temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        temporary.unlink(missing_ok=True)
-        with open(temporary, "xb") as file:
-            file.write(data)
-        os.replace(temporary, path)  # atomic: a reader never sees half a page
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
-        error.filename = error.filename or os.fspath(path)
-        raise
+    with open(temporary, "wb") as file:
+        file.write(data)
+    os.replace(temporary, path)  # atomic: a reader never sees half a page
+    return True
 
 
 def holds(path: Path, data: bytes) -> bool:
@@ -88,3 +71,20 @@ def delete_others(docs_dir: Path, keep: set[str]) -> tuple[str, ...]:
         if folder != os.fspath(docs_dir) and not os.listdir(folder):
             os.rmdir(folder)
     return tuple(sorted(stale))
+
+
+def replace_folder(new: Path, target: Path, previous: Path) -> None:
+    """Put folder `new` in the place of `target`; the old `target` goes to `previous`, then away.
+
+    All three are on one filesystem, so each rename is atomic; if the second fails, the old
+    folder is put back.
+    """
+    if target.exists():
+        target.rename(previous)
+    try:
+        new.rename(target)
+    except OSError:
+        if previous.exists():
+            previous.rename(target)
+        raise
+    shutil.rmtree(previous, ignore_errors=True)

@@ -1,193 +1,101 @@
 """Project files: found below a folder, and read safely (inside the project, not too big).
 
-Every input is read here: text by the rule of generator.load.decode, other files as bytes.
-Before a byte is read, `check_file` decides from the file's links and its `stat` alone whether
-it may be: a link that leads nowhere, loops or leads out of the project, anything but a regular
-file (a pipe would block, a device never end), a file over the size limit and one the user may
-not read are refused, each with its reason. The loader and the digest of the inputs
-(generator.engine.incremental) both ask it, so a stray 3 GB dump costs one `stat`, not a read.
+Every input is read here: text by the rule of generator.load.decode, other files as bytes; a
+file that a link leads out of the project to is refused, and so is one over the size limit.
 """
 
 from __future__ import annotations
 
 import os
-import stat
-from dataclasses import dataclass
 from pathlib import Path
 
 from generator.load.decode import Refused, decode
-from generator.problems import Location, Problems, os_hint, reason, whole
+from generator.problems import Location, Problems
 
-MAX_FILE_BYTES = 2_000_000
-"""The default size limit of an input file: far above any real one, far below harm."""
 READ_HINT = "check that the file exists and that you may read it"
-LIST_HINT = "check that you may read and enter the folder (chmod u+rx)"
-
-
-@dataclass(frozen=True, slots=True)
-class Listing:
-    """What a folder holds, by paths relative to it with '/', each tuple sorted."""
-
-    files: tuple[str, ...] = ()
-    """Everything but folders and links to folders: files, links that lead nowhere or loop,
-    pipes and devices (reading one says why it cannot be read)."""
-    folders: tuple[str, ...] = ()
-    """Folders not entered: links to folders, and every folder of a listing that is not
-    recursive."""
-    unlisted: tuple[tuple[str, str], ...] = ()
-    """Folders that could not be listed ('' for the folder itself), each with the reason."""
-
-
-def list_folder(folder: Path, recursive: bool = True, hidden: bool = True) -> Listing:
-    """What `folder` holds, folders entered when `recursive` (links to folders never are);
-    without `hidden`, no file whose name starts with a dot. Nothing when `folder` is not a
-    folder."""
-    files: list[str] = []
-    folders: list[str] = []
-    unlisted: list[tuple[str, str]] = []
-    pending = [("", os.fspath(folder))]
-    while pending:
-        prefix, path = pending.pop()
-        for entry in entries(path, prefix, unlisted):
-            name = prefix + entry.name
-            if entry.is_dir(follow_symlinks=False):
-                (pending.append((f"{name}/", entry.path)) if recursive else folders.append(name))
-            elif is_folder(entry):
-                folders.append(name)
-            elif hidden or not entry.name.startswith("."):
-                files.append(name)
-    return Listing(tuple(sorted(files)), tuple(sorted(folders)), tuple(sorted(unlisted)))
 
 
 def walk_files(folder: Path, hidden: bool = True) -> list[str]:
-    """The files below `folder` (see `list_folder`), sorted."""
-    return list(list_folder(folder, hidden=hidden).files)
+    """The files below `folder` by their paths relative to it with '/', sorted: links to files
+    included, folders linked to not entered; without `hidden`, no file whose name starts with
+    a dot. Nothing when `folder` is not a folder."""
+    found: list[str] = []
+    pending = [("", os.fspath(folder))]
+    while pending:
+        prefix, path = pending.pop()
+        for entry in entries(path):
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((f"{prefix}{entry.name}/", entry.path))
+            elif is_file(entry) and (hidden or not entry.name.startswith(".")):
+                found.append(prefix + entry.name)
+    return sorted(found)
 
 
-def entries(path: str, prefix: str, unlisted: list[tuple[str, str]]) -> list[os.DirEntry[str]]:
-    """The entries of a folder; none, noted in `unlisted`, when it exists but cannot be listed."""
+def entries(path: str) -> list[os.DirEntry[str]]:
+    """The entries of a folder; none when it cannot be listed (as os.walk skips it)."""
     try:
         with os.scandir(path) as listing:
             return list(listing)
-    except (FileNotFoundError, NotADirectoryError):
-        return []
-    except OSError as error:
-        unlisted.append((prefix.rstrip("/"), reason(error)))
+    except OSError:
         return []
 
 
-def is_folder(entry: os.DirEntry[str]) -> bool:
-    """Whether the entry is a link to a folder."""
+def is_file(entry: os.DirEntry[str]) -> bool:
+    """Whether the entry is a file or a link to one (a link to nothing, or a loop, is not)."""
     try:
-        return entry.is_dir()
+        return entry.is_file()
     except OSError:
         return False
-
-
-def report_unlisted(root: Path, folder: Path, listing: Listing, problems: Problems) -> None:
-    """An error for each folder of `listing` (a listing of `folder`) that could not be listed."""
-    for inside, why in listing.unlisted:
-        path = folder / inside if inside else folder
-        problems.error(whole(relative(root, path)), f"cannot list the folder: {why}", LIST_HINT)
 
 
 def relative(root: Path, path: Path) -> str:
     """The path as shown in messages: relative to the project root, with forward slashes."""
     try:
         return path.relative_to(root).as_posix()
-    except ValueError:  # one of them absolute (a path an OSError names), the other not
-        top, full = os.path.abspath(root), os.path.abspath(path)
-        inside = full.startswith(top + os.sep)
-        return Path(os.path.relpath(full, top) if inside else path).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def read_text(
-    root: Path, path: Path, problems: Problems, max_bytes: int | None = MAX_FILE_BYTES
+    root: Path, path: Path, problems: Problems, max_bytes: int | None = None
 ) -> str | None:
     """The file's text, or None with a problem; `max_bytes` bounds untrusted files."""
-    data = read_checked(root, path, max_bytes)
-    text = data if isinstance(data, Refused) else decode(data)
+    text = read_untrusted(root, path, max_bytes)
     if isinstance(text, Refused):
         problems.error(Location(relative(root, path)), text.message, text.hint)
         return None
     return text
 
 
-def read_bytes(
-    root: Path, path: Path, problems: Problems, max_bytes: int | None = MAX_FILE_BYTES
-) -> bytes | None:
-    """The file's bytes, or None with a problem."""
-    data = read_checked(root, path, max_bytes)
-    if isinstance(data, Refused):
-        problems.error(Location(relative(root, path)), data.message, data.hint)
-        return None
-    return data
-
-
-def read_checked(root: Path, path: Path, max_bytes: int | None) -> bytes | Refused:
-    """The bytes of a project file that `check_file` lets be read, or why not."""
-    return check_file(root, path, max_bytes) or read_limited(path, max_bytes)
-
-
-def read_limited(path: Path, max_bytes: int | None) -> bytes | Refused:
-    """The file's bytes, never more than `max_bytes` of them (a file may grow once checked)."""
+def read_bytes(root: Path, path: Path, problems: Problems) -> bytes | None:
+    """The file's bytes, or None with a problem: a link out of the project is refused too."""
     try:
-        with open(path, "rb") as file:
-            data = file.read() if max_bytes is None else file.read(max_bytes + 1)
+        refused = check_file(root, path, None)
+        if refused is None:
+            return path.read_bytes()
     except OSError as error:
-        return Refused(f"cannot read the file: {reason(error)}", os_hint(error))
-    if max_bytes is not None and len(data) > max_bytes:
-        return too_big(len(data), max_bytes)
-    return data
-
-
-def check_file(root: Path, path: Path, max_bytes: int | None) -> Refused | None:
-    """Why the project file must not be read, from its links and `stat` alone: see the module
-    docstring."""
-    return check_links(root, path) or check_stat(path, max_bytes)
-
-
-def check_stat(path: Path, max_bytes: int | None) -> Refused | None:
-    """Why the file must not be read, from its `stat` alone: it cannot be reached, is not a
-    regular file, is bigger than `max_bytes`, or may not be read."""
-    try:
-        status = os.stat(path)
-    except OSError as error:
-        return Refused(f"cannot read the file: {reason(error)}", os_hint(error))
-    if stat.S_ISDIR(status.st_mode):
-        return Refused("a folder, not a file", "name a file, or the files in the folder")
-    if not stat.S_ISREG(status.st_mode):
-        hint = "inputs are files: remove it, or put the file it stands for in its place"
-        return Refused("not a regular file (a pipe, a socket or a device)", hint)
-    if max_bytes is not None and status.st_size > max_bytes:
-        return too_big(status.st_size, max_bytes)
-    if not os.access(path, os.R_OK):
-        return Refused("cannot read the file: permission denied", "give yourself read permission")
+        refused = Refused(f"cannot read the file: {error.strerror}", READ_HINT)
+    problems.error(Location(relative(root, path)), refused.message, refused.hint)
     return None
 
 
-def too_big(size: int, max_bytes: int) -> Refused:
-    hint = "split it, or raise the limit with --max-file-bytes"
-    return Refused(f"file too big: {size:,} bytes, the limit is {max_bytes:,}", hint)
-
-
-def check_links(root: Path, path: Path) -> Refused | None:
-    """Why the links on the way to `path` forbid reading it: one leads nowhere, a loop, or the
-    file they lead to lies outside the project."""
-    if is_plainly_below(root, path):
-        return None
+def read_untrusted(root: Path, path: Path, max_bytes: int | None) -> str | Refused:
+    """The file's text by the rule of generator.load.decode, or why it cannot be had."""
     try:
-        resolved = path.resolve(strict=True)
-    except FileNotFoundError:
-        if not os.path.islink(path):
-            return None  # no link: reading it says that it is missing
-        hint = "restore the file it leads to, or delete the link"
-        return Refused(f"a link to '{os.readlink(path)}', which does not exist", hint)
-    except (OSError, RuntimeError):  # Python 3.11 and 3.12 raise RuntimeError for a loop
-        return Refused("a loop of links", "replace the link by the file it should lead to")
-    if not resolved.is_relative_to(root.resolve()):
+        return check_file(root, path, max_bytes) or decode(path.read_bytes())
+    except OSError as error:
+        return Refused(f"cannot read the file: {error.strerror}", READ_HINT)
+
+
+def check_file(root: Path, path: Path, max_bytes: int | None) -> Refused | None:
+    """Why the file must not be read: it lies outside the project, or it is too big."""
+    if not is_inside(root, path):
         hint = "copy the file into the project instead of linking to it"
         return Refused("a link to a file outside the project", hint)
+    size = path.stat().st_size
+    if max_bytes is not None and size > max_bytes:
+        hint = "split it, or raise the limit with --max-file-bytes"
+        return Refused(f"file too big: {size:,} bytes, the limit is {max_bytes:,}", hint)
     return None
 
 

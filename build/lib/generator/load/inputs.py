@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -16,19 +15,12 @@ from generator.load.extract import (
     extract_text,
     split_front_matter,
 )
-from generator.load.files import (
-    MAX_FILE_BYTES,
-    Listing,
-    list_folder,
-    read_bytes,
-    read_text,
-    relative,
-    report_unlisted,
-)
+from generator.load.files import read_bytes, read_text, relative, walk_files
 from generator.load.marked_yaml import parse_yaml
 from generator.problems import Location, Problems
 
-__all__ = ["MAX_FILE_BYTES", "RawArticle", "RawInputs", "YamlFile", "load_inputs"]
+MAX_FILE_BYTES = 2_000_000
+"""The default size limit of an article or YAML file: far above any real one, far below harm."""
 ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 SIDECAR_SUFFIX = ".meta.yaml"
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -70,12 +62,6 @@ class RawInputs:
     templates: dict[str, str]
     pages: dict[str, str | bytes]
     """Hand-written Markdown pages as text, every other file of pages/ as bytes."""
-    unread: frozenset[str] = frozenset()
-    """The stems of the files of seeds/ that could not be read as articles (the problems say
-    why): a quote citing one is not reported again as citing an unknown article."""
-    unlisted: frozenset[str] = frozenset()
-    """The input folders (e.g. 'briefings/issues') that could not all be listed: what they
-    may hold is not reported again as unknown wherever it is named."""
 
 
 def load_inputs(root: Path, problems: Problems, max_bytes: int = MAX_FILE_BYTES) -> RawInputs:
@@ -83,53 +69,23 @@ def load_inputs(root: Path, problems: Problems, max_bytes: int = MAX_FILE_BYTES)
     tool's default templates and pages are there too, where the project has no file of the
     same name.
 
-    A file larger than `max_bytes` is refused.
+    A file of seeds/ or briefings/ larger than `max_bytes` is refused.
     """
-    folders = Folders(root, problems, max_bytes)
-    briefing = "briefing.yaml" in folders.listing("briefings", recursive=False).files
-    articles, unread = load_articles(folders)
+    briefing_path = root / "briefings" / "briefing.yaml"
+
+    def load_all(folder: str) -> tuple[YamlFile, ...]:
+        return tuple(load_yaml(root, p, problems, max_bytes) for p in yaml_files(root / folder))
+
     return RawInputs(
-        briefing=folders.yaml(root / "briefings" / "briefing.yaml") if briefing else None,
-        actors=tuple(map(folders.yaml, folders.yaml_files("briefings/actors"))),
-        issues=tuple(map(folders.yaml, folders.yaml_files("briefings/issues"))),
-        articles=articles,
-        templates={**packaged(defaults.TEMPLATES), **read_tree(folders, "templates")},
-        pages={**packaged(defaults.PAGES), **read_pages(folders, "pages")},
-        unread=unread,
-        unlisted=frozenset(folders.unlisted),
+        briefing=(
+            load_yaml(root, briefing_path, problems, max_bytes) if briefing_path.exists() else None
+        ),
+        actors=load_all("briefings/actors"),
+        issues=load_all("briefings/issues"),
+        articles=load_articles(root, problems, max_bytes),
+        templates={**packaged(defaults.TEMPLATES), **read_tree(root / "templates", root, problems)},
+        pages={**packaged(defaults.PAGES), **read_pages(root / "pages", root, problems)},
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Folders:
-    """The project's input folders, listed and read by one rule: a folder that cannot be
-    listed and a file that cannot be read are problems; no file over `max_bytes` is read."""
-
-    root: Path
-    problems: Problems
-    max_bytes: int
-    unlisted: set[str] = field(default_factory=set)
-    """The folders listed so far that could not all be listed."""
-
-    def listing(self, folder: str, recursive: bool = True, hidden: bool = True) -> Listing:
-        """What the folder holds; an error for each of its folders that cannot be listed."""
-        path = self.root / folder
-        found = list_folder(path, recursive, hidden)
-        report_unlisted(self.root, path, found, self.problems)
-        if found.unlisted:
-            self.unlisted.add(folder)
-        return found
-
-    def yaml_files(self, folder: str) -> list[Path]:
-        """The YAML files of a folder, sorted by name."""
-        names = self.listing(folder, recursive=False).files
-        return [self.root / folder / n for n in names if n.endswith((".yaml", ".yml"))]
-
-    def yaml(self, path: Path) -> YamlFile:
-        return load_yaml(self.root, path, self.problems, self.max_bytes)
-
-    def text(self, path: Path) -> str | None:
-        return read_text(self.root, path, self.problems, self.max_bytes)
 
 
 def packaged(folder: Path) -> dict[str, Any]:
@@ -143,53 +99,55 @@ def packaged(folder: Path) -> dict[str, Any]:
     }
 
 
-def read_tree(folders: Folders, folder: str) -> dict[str, str]:
-    """The text of every file below `folder` but hidden ones, keyed by its path relative to it."""
-    names = folders.listing(folder, hidden=False).files
-    texts = {name: folders.text(folders.root / folder / name) for name in names}
+def yaml_files(folder: Path) -> list[Path]:
+    """The YAML files of a folder, sorted by name."""
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+
+
+def read_tree(folder: Path, root: Path, problems: Problems) -> dict[str, str]:
+    """The text of every file below `folder`, keyed by its path relative to it."""
+    texts = {name: read_text(root, path, problems) for name, path in tree_files(folder)}
     return {name: text for name, text in texts.items() if text is not None}
 
 
-def read_pages(folders: Folders, folder: str) -> dict[str, str | bytes]:
-    """Every file below `folder` but hidden ones: Markdown as text, read as every input is,
-    and any other file (a stylesheet, an image, a font) as bytes, to be copied as it is, as
-    MkDocs copies it."""
-    root, problems = folders.root, folders.problems
+def read_pages(folder: Path, root: Path, problems: Problems) -> dict[str, str | bytes]:
+    """Every file below `folder`: Markdown as text, read as every input is, and any other file
+    (a stylesheet, an image, a font) as bytes, to be copied as it is, as MkDocs copies it."""
     contents = {
-        name: folders.text(path)
+        name: read_text(root, path, problems)
         if path.suffix.lower() in MARKDOWN_SUFFIXES
-        else read_bytes(root, path, problems, folders.max_bytes)
-        for name in folders.listing(folder, hidden=False).files
-        for path in [root / folder / name]
+        else read_bytes(root, path, problems)
+        for name, path in tree_files(folder)
     }
     return {name: content for name, content in contents.items() if content is not None}
 
 
 def tree_files(folder: Path) -> list[tuple[str, Path]]:
     """The files below `folder` but hidden ones, with their paths relative to it, sorted."""
-    return [(name, folder / name) for name in list_folder(folder, hidden=False).files]
+    return [(name, folder / name) for name in walk_files(folder, hidden=False)]
 
 
-def load_articles(folders: Folders) -> tuple[tuple[RawArticle, ...], frozenset[str]]:
-    """Every article of seeds/, with its sidecar metadata or front matter; and the stems of
-    the files that could not be read as articles."""
-    root, problems = folders.root, folders.problems
-    listing = folders.listing("seeds", recursive=False)
-    for name in listing.folders:
-        if not name.startswith("."):
-            warn_subfolder(root, root / "seeds" / name, problems)
-    articles, unread = [], set()
-    for name in listing.files:
-        path = root / "seeds" / name
-        if is_ignored(path) or name.endswith(SIDECAR_SUFFIX):
+def load_articles(
+    root: Path, problems: Problems, max_bytes: int | None = None
+) -> tuple[RawArticle, ...]:
+    """Every article of seeds/, with its sidecar metadata or front matter."""
+    folder = root / "seeds"
+    if not folder.is_dir():
+        return ()
+    articles = []
+    for path in sorted(folder.iterdir()):
+        if path.is_dir() and not is_ignored(path):
+            warn_subfolder(root, path, problems)
             continue
-        article = load_article(root, path, problems, folders.max_bytes, listing.files)
-        if article is None:
-            unread.add(path.stem)
-        else:
+        if is_ignored(path) or not path.is_file() or path.name.endswith(SIDECAR_SUFFIX):
+            continue
+        article = load_article(root, path, problems, max_bytes)
+        if article is not None:
             articles.append(article)
-    check_sidecars(root, listing.files, problems)
-    return tuple(articles), frozenset(unread)
+    check_sidecars(root, folder, problems)
+    return tuple(articles)
 
 
 def warn_subfolder(root: Path, folder: Path, problems: Problems) -> None:
@@ -211,14 +169,9 @@ def is_ignored(path: Path) -> bool:
 
 
 def load_article(
-    root: Path,
-    path: Path,
-    problems: Problems,
-    max_bytes: int | None = MAX_FILE_BYTES,
-    beside: tuple[str, ...] | None = None,
+    root: Path, path: Path, problems: Problems, max_bytes: int | None = None
 ) -> RawArticle | None:
-    """One article file, or None (with a problem) when it cannot be read; `beside` names the
-    files of its folder, when they are listed already (its sidecar is one of them)."""
+    """One article file, or None (with a problem) when it cannot be read."""
     form = ARTICLE_SUFFIXES.get(path.suffix.lower())
     if form is None:
         hint = "articles are .txt (scraped text), .md (Markdown with front matter) or .html"
@@ -233,8 +186,7 @@ def load_article(
         return load_markdown_article(root, path, text, problems)
     extracted = extract_html(text) if form == "html" else extract_text(text)
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
-    listed = sidecar.name in beside if beside is not None else os.path.lexists(sidecar)
-    metadata = load_yaml(root, sidecar, problems, max_bytes) if listed else None
+    metadata = load_yaml(root, sidecar, problems, max_bytes) if sidecar.exists() else None
     return RawArticle(path.stem, relative(root, path), form, extracted, metadata)
 
 
@@ -252,20 +204,18 @@ def load_markdown_article(root: Path, path: Path, text: str, problems: Problems)
     return RawArticle(path.stem, shown, "markdown", extract_markdown(body), metadata)
 
 
-def check_sidecars(root: Path, names: tuple[str, ...], problems: Problems) -> None:
+def check_sidecars(root: Path, folder: Path, problems: Problems) -> None:
     """A metadata file belongs beside a text or HTML article, which reads it.
 
     With no article beside it, it is most likely a renamed article's; beside a Markdown article
     it would never be read, since such an article keeps its metadata in its front matter.
     """
-    forms = [(Path(name).stem, ARTICLE_SUFFIXES.get(Path(name).suffix.lower())) for name in names]
+    forms = [(p.stem, ARTICLE_SUFFIXES.get(p.suffix.lower())) for p in folder.iterdir()]
     read = {stem for stem, form in forms if form in ("text", "html")}
     markdown = {stem for stem, form in forms if form == "markdown"}
-    for name in names:
-        if not name.endswith(SIDECAR_SUFFIX):
-            continue
-        stem = name.removesuffix(SIDECAR_SUFFIX)
-        where = Location(f"seeds/{name}")
+    for sidecar in sorted(folder.glob("*" + SIDECAR_SUFFIX)):
+        stem = sidecar.name.removesuffix(SIDECAR_SUFFIX)
+        where = Location(relative(root, sidecar))
         if stem in markdown and stem not in read:
             hint = (
                 "a Markdown article keeps its metadata in its front matter: move these keys "
@@ -277,9 +227,7 @@ def check_sidecars(root: Path, names: tuple[str, ...], problems: Problems) -> No
             problems.error(where, "metadata for no article", hint)
 
 
-def load_yaml(
-    root: Path, path: Path, problems: Problems, max_bytes: int | None = MAX_FILE_BYTES
-) -> YamlFile:
+def load_yaml(root: Path, path: Path, problems: Problems, max_bytes: int | None = None) -> YamlFile:
     """Parse one YAML file; on a syntax error the data is None and the error is recorded."""
     shown = relative(root, path)
     text = read_text(root, path, problems, max_bytes)

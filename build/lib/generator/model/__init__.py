@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -12,7 +11,7 @@ from generator.load.marked_yaml import MarkedDict
 from generator.load.schema import is_id, is_reserved, reserved_reason
 from generator.load.shape import check_shape
 from generator.model.articles import Article, article_order, build_articles
-from generator.model.positions import ANY, Context, Position, build_position
+from generator.model.positions import Context, Position, build_position
 from generator.problems import Location, Problems, did_you_mean
 
 
@@ -40,7 +39,6 @@ STANCES = (
 )
 STANCE_BY_ID = {stance.id: stance for stance in STANCES}
 ACTOR_KINDS = ("state", "bloc", "organisation", "person")
-FOLDER_KINDS = {"seeds": "article", "briefings/actors": "actor", "briefings/issues": "issue"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,12 +84,8 @@ class Briefing:
         return tuple(p for actor in self.actors for p in actor.positions)
 
 
-def build_model(raw: RawInputs, problems: Problems, today: datetime.date | None = None) -> Briefing:
-    """Check and link everything; the caller checks `problems` before using the result.
-
-    A date after `today` (by default the system's date: the check judges the inputs, and
-    reads the clock for nothing else) gets a warning.
-    """
+def build_model(raw: RawInputs, problems: Problems) -> Briefing:
+    """Check and link everything; the caller checks `problems` before using the result."""
     articles = build_articles(raw.articles, problems)
     issue_files = unique_files(raw.issues, "issue", problems)
     actor_files = unique_files(raw.actors, "actor", problems)
@@ -103,10 +97,7 @@ def build_model(raw: RawInputs, problems: Problems, today: datetime.date | None 
     # again, since the file's own errors say what is wrong.
     broken = {("issue", stem(f)) for f in issue_files if stem(f) not in issue_by_id}
     broken |= {("article", a.stem) for a in raw.articles if a.stem not in article_by_id}
-    broken |= {("article", unread) for unread in raw.unread}
     broken |= {("actor", stem(f)) for f in actor_files} - {("actor", stem(f)) for f in shaped}
-    # A folder that could not be listed may hold any id of its kind.
-    broken |= {(kind, ANY) for folder, kind in FOLDER_KINDS.items() if folder in raw.unlisted}
     context = Context(
         problems,
         article_by_id,
@@ -116,7 +107,6 @@ def build_model(raw: RawInputs, problems: Problems, today: datetime.date | None 
             {stem(f): names(f.data["name"], aliases(f.data)) for f in shaped if is_person(f)}
         ),
         frozenset(broken),
-        today or datetime.date.today(),
     )
     actors = sorted((build_actor(f, context, issue_by_id) for f in shaped), key=actor_order)
     title, description = build_header(raw.briefing, problems)

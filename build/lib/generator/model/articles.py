@@ -47,22 +47,20 @@ class Article:
 
 
 def build_articles(raws: tuple[RawArticle, ...], problems: Problems) -> list[Article]:
-    """Articles with their metadata merged in; two articles with one id are an error, and so
-    are two whose ids differ only in case: their pages would be one file on the file systems
-    of macOS and Windows, which ignore case."""
+    """Articles with their metadata merged in; two articles with one id are an error."""
     articles: dict[str, Article] = {}
     for raw in raws:
         article = build_article(raw, problems)
         if article is None:
             continue
-        first = articles.get(article.id.casefold())
-        if first is not None:
+        if article.id in articles:
+            first = articles[article.id].location.path
             hint = "rename one of the files, or give one an 'id:' in its metadata"
-            other = "" if first.id == article.id else f" (as '{first.id}', in another case)"
-            message = f"article id '{article.id}' is also used by {first.location.path}{other}"
-            problems.error(article.location, message, hint)
+            problems.error(
+                article.location, f"article id '{article.id}' is also used by {first}", hint
+            )
             continue
-        articles[article.id.casefold()] = article
+        articles[article.id] = article
     return list(articles.values())
 
 

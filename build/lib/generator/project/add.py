@@ -19,8 +19,7 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
-from generator.load.decode import Refused, clean_text
-from generator.load.files import check_stat, read_limited
+from generator.load.decode import clean_text
 from generator.load.inputs import (
     ARTICLE_SUFFIXES,
     MAX_FILE_BYTES,
@@ -32,8 +31,7 @@ from generator.load.schema import ShapeError, shape_errors
 from generator.model import Briefing, build_model
 from generator.model.articles import Article, build_article
 from generator.model.duplicates import Seen, Similar, check_duplicates, text_of
-from generator.problems import Location, Problem, Problems, whole
-from generator.project.write import write_new_files
+from generator.problems import Location, Problem, Problems
 
 SUFFIX_BY_FORM = {"text": ".txt", "markdown": ".md", "html": ".html"}
 MAX_ID_LENGTH = 80
@@ -83,7 +81,7 @@ def read_sources(
     """The inputs named on the command line ('-' is standard input, read into `stdin`)."""
     sources = []
     for name in paths:
-        data = stdin if name == "-" else read_file(name, problems)
+        data = stdin if name == "-" else read_file(Path(name), problems)
         if data is None:
             continue
         shown = "<stdin>" if name == "-" else name
@@ -96,21 +94,13 @@ def read_sources(
     return sources
 
 
-WEB_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
-
-
-def read_file(name: str, problems: Problems) -> bytes | None:
-    """The bytes of the file named on the command line (as the loader reads a project file:
-    its size and kind checked first), or None with a problem located at the name as given."""
-    if WEB_ADDRESS.match(name):
-        hint = "save the page first (as .html, or its text as .txt), then add that file"
-        problems.error(whole(name), "a web address, not a file: 'add' reads files", hint)
+def read_file(path: Path, problems: Problems) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        reason = error.strerror or str(error)
+        problems.error(Location(str(path)), f"cannot read the file: {reason}")
         return None
-    data = check_stat(Path(name), MAX_FILE_BYTES) or read_limited(Path(name), MAX_FILE_BYTES)
-    if isinstance(data, Refused):
-        problems.error(whole(name), data.message, data.hint)
-        return None
-    return data
 
 
 def input_suffix(shown: str, data: bytes, form: str | None, *, is_stdin: bool) -> str | None:
@@ -287,7 +277,18 @@ def taken_ids(root: Path, briefing: Briefing) -> set[str]:
 
 
 def write_seeds(root: Path, ready: list[Ingested]) -> None:
-    """Write the new files into seeds/ (no file of it replaced, no link out of the project
-    followed); on failure remove those already written and raise Fault."""
-    files = {f"seeds/{name}": data for item in ready for name, data in item.files}
-    write_new_files(root, files, "nothing was added")
+    """Write the new files into seeds/; on failure remove those already written."""
+    folder = root / "seeds"
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    try:
+        for item in ready:
+            for name, data in item.files:
+                path = folder / name
+                with path.open("xb") as file:  # 'x': never replace a file that appeared meanwhile
+                    written.append(path)
+                    file.write(data)
+    except OSError:
+        for path in written:
+            path.unlink(missing_ok=True)
+        raise
