@@ -99,31 +99,31 @@ def test_a_pipe_or_a_device_is_refused_without_being_opened(
     assert not {str(root / "seeds" / name) for name in ("pipe.txt", "zero.txt")} & set(seen)
 
 
-def test_an_unreadable_article_is_one_error(mini_project: MiniProject) -> None:
+@pytest.mark.parametrize(
+    ("path", "report"),
+    [
+        (
+            "seeds/talks.md",
+            "seeds/talks.md:1:1: cannot read the file: permission denied\n"
+            "  hint: give yourself read permission\n",
+        ),
+        (
+            "briefings/issues",
+            "briefings/issues: cannot list the folder: Permission denied\n"
+            "  hint: check that you may read and enter the folder (chmod u+rx)\n",
+        ),
+    ],
+)
+def test_an_unreadable_file_or_folder_is_one_error(
+    path: str, report: str, mini_project: MiniProject
+) -> None:
     root = mini_project()
-    with unreadable(root / "seeds" / "talks.md"):
-        for command in ("check", "build"):
-            result = CliRunner().invoke(main, [command, "--root", str(root)])
-            assert result.exit_code == 1, result.output
-            assert result.stderr == (
-                "seeds/talks.md:1:1: cannot read the file: permission denied\n"
-                "  hint: give yourself read permission\n"
-                "1 error in 1 file\n"
-            )
-
-
-def test_an_unreadable_folder_is_one_error(mini_project: MiniProject) -> None:
-    root = mini_project()
-    with unreadable(root / "briefings" / "issues"):
+    with unreadable(root / path):
         for command in ("check", "build"):
             result = CliRunner().invoke(main, [command, "--root", str(root)])
             assert result.exit_code == 1, result.output
             assert result.exception is None or isinstance(result.exception, SystemExit)
-            assert result.stderr == (
-                "briefings/issues: cannot list the folder: Permission denied\n"
-                "  hint: check that you may read and enter the folder (chmod u+rx)\n"
-                "1 error in 1 file\n"
-            )
+            assert result.stderr == f"{report}1 error in 1 file\n"
 
 
 @pytest.mark.parametrize(
