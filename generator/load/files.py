@@ -20,7 +20,6 @@ from generator.problems import Location, Problems, os_hint, reason, whole
 
 MAX_FILE_BYTES = 2_000_000
 """The default size limit of an input file: far above any real one, far below harm."""
-READ_HINT = "check that the file exists and that you may read it"
 LIST_HINT = "check that you may read and enter the folder (chmod u+rx)"
 
 
