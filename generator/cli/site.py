@@ -83,8 +83,10 @@ def build(root: Path, no_drafts: bool, strict: bool, max_file_bytes: int, verbos
 )
 def serve(root: Path, dev_addr: str, max_file_bytes: int) -> None:
     """Live preview that regenerates when seeds/, briefings/, templates/ or pages/ change."""
-    from generator.engine.serve import serve_forever
+    from generator.engine.serve import check_address, serve_forever
 
+    host, _, port = dev_addr.rpartition(":")
+    check_address(host, int(port))  # before anything is built or printed
     with exclusive(root, wait=True):
         report_warnings(regenerate(root, max_file_bytes).warnings)
     serve_forever(root, dev_addr, max_file_bytes)

@@ -17,8 +17,10 @@ that three of its delays can be shortened; each rebuild is still the full, stric
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import signal
+import socket
 import tempfile
 import threading
 from collections.abc import Callable
@@ -150,14 +152,12 @@ def serve_site(config: MkDocsConfig, configure: Callable[[], MkDocsConfig], site
         built.site_url = serve_url
         build(built, serve_url=serve_url, dirty=False)
 
-    try:  # the server listens from here on
-        server = LiveReloadServer(builder, host, port, site_dir, mount_path=mount_path)
-    except OSError as error:
-        raise CannotServe(host, port, error) from None
+    server = LiveReloadServer(builder, host, port, site_dir, mount_path=mount_path)
     server.observer = ChangeObserver()  # type: ignore[assignment]  # it has what the server uses
     server.build_delay = BUILD_DELAY
     server.error_handler = lambda code: error_page(site_dir, code)
     builder(config)
+    check_address(host, port)  # the server listens only once it serves
     click.echo(f"serving {DOCS_DIR}/ on {serve_url} (Ctrl+C to stop)")
     server.watch(config.docs_dir)
     if config.config_file_path:
@@ -173,15 +173,28 @@ def serve_site(config: MkDocsConfig, configure: Callable[[], MkDocsConfig], site
         server.serve()  # type: ignore[no-untyped-call]
     except KeyboardInterrupt:
         logging.getLogger("mkdocs").info("Shutting down...")
+    except OSError as error:  # taken since it was checked
+        raise CannotServe(host, port, error) from None
     finally:
         server.shutdown()
+
+
+def check_address(host: str, port: int) -> None:
+    """Raise CannotServe unless this process can listen on the address now."""
+    bare = host.strip("[]")
+    family = socket.AF_INET6 if ":" in bare else socket.AF_INET
+    try:
+        socket.create_server((bare, port), family=family).close()
+    except OSError as error:
+        raise CannotServe(host, port, error) from None
 
 
 class CannotServe(Failure):
     """The preview's address cannot be listened on (taken, not this machine's, forbidden)."""
 
     def __init__(self, host: str, port: int, error: OSError) -> None:
-        super().__init__(f"cannot serve on {host}:{port}: {error.strerror or error}")
+        why = os.strerror(error.errno) if error.errno else str(error)
+        super().__init__(f"cannot serve on {host}:{port}: {why}")
 
     def report(self) -> str:
         hint = "choose another address with --dev-addr, e.g. 127.0.0.1:8001"

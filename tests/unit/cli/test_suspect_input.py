@@ -4,6 +4,7 @@ sense: each is a located warning or error with a hint, said before anything is d
 from __future__ import annotations
 
 import datetime
+import socket
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -125,3 +126,16 @@ def test_a_broken_site_configuration_is_one_located_line(
     first, hint, count = result.stderr.splitlines()
     assert first.startswith(expected)
     assert hint.startswith("  hint: ") and count == "1 error in 1 file"
+
+
+def test_an_address_in_use_is_refused_before_anything_is_built(mini_project: MiniProject) -> None:
+    root = mini_project()
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        result = run(root, "serve", "--dev-addr", f"127.0.0.1:{port}")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: cannot serve on 127.0.0.1:{port}: Address already in use\n"
+        "  hint: choose another address with --dev-addr, e.g. 127.0.0.1:8001\n"
+    )
+    assert result.stdout == "" and not (root / "generated").exists()
