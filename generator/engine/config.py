@@ -28,13 +28,7 @@ import yaml
 
 from generator import defaults
 from generator.engine.workspace import BUILD_CONFIG
-from generator.load.files import (
-    MAX_FILE_BYTES,
-    is_inside,
-    list_folder,
-    read_bytes,
-    report_unlisted,
-)
+from generator.load.files import MAX_FILE_BYTES, is_inside, list_inputs, read_bytes
 from generator.load.inputs import tree_files
 from generator.load.siteconfig import SiteConfig, Tagged
 from generator.problems import Problems
@@ -112,9 +106,7 @@ def theme_files(
         hint = f"keep the theme's overrides in a folder of the project, e.g. {PROJECT_OVERRIDES}/"
         problems.error(site.location("theme"), "theme.custom_dir is outside the project", hint)
         return files
-    listing = list_folder(folder)
-    report_unlisted(root, folder, listing, problems)
-    for name in listing.files:
+    for name in list_inputs(root, folder, problems).files:
         data = read_bytes(root, folder / name, problems, max_bytes)
         if data is not None:
             files[name] = data

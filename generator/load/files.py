@@ -11,8 +11,9 @@ not read are refused, each with its reason. The loader and the digest of the inp
 from __future__ import annotations
 
 import os
+import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.load.decode import Refused, decode
@@ -83,11 +84,29 @@ def is_folder(entry: os.DirEntry[str]) -> bool:
         return False
 
 
-def report_unlisted(root: Path, folder: Path, listing: Listing, problems: Problems) -> None:
-    """An error for each folder of `listing` (a listing of `folder`) that could not be listed."""
-    for inside, why in listing.unlisted:
-        path = folder / inside if inside else folder
-        problems.error(whole(relative(root, path)), f"cannot list the folder: {why}", LIST_HINT)
+def list_inputs(
+    root: Path, folder: Path, problems: Problems, recursive: bool = True, hidden: bool = True
+) -> Listing:
+    """What an input folder holds (see `list_folder`), with an error for each of its folders
+    that cannot be listed and for each file name that is not UTF-8 (which is left out)."""
+    found = list_folder(folder, recursive, hidden)
+    for inside, why in found.unlisted:
+        path = relative(root, folder / inside if inside else folder)
+        problems.error(whole(path), f"cannot list the folder: {why}", LIST_HINT)
+    undecodable = [name for name in found.files if not is_utf8(name)]
+    for name in undecodable:
+        hint = "rename it: names of inputs are UTF-8 text (ids are made of them)"
+        problems.error(Location(relative(root, folder / name)), "file name is not UTF-8", hint)
+    return replace(found, files=tuple(name for name in found.files if name not in undecodable))
+
+
+def is_utf8(name: str) -> bool:
+    """Whether a file name (as the system decoded it) was valid UTF-8: undecodable bytes
+    stand in it as lone surrogates."""
+    return name.isprintable() or not SURROGATE.search(name)
+
+
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def relative(root: Path, path: Path) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +20,10 @@ from generator.load.files import (
     MAX_FILE_BYTES,
     Listing,
     list_folder,
+    list_inputs,
     read_bytes,
     read_text,
     relative,
-    report_unlisted,
 )
 from generator.load.marked_yaml import parse_yaml
 from generator.problems import Location, Problems
@@ -113,16 +113,10 @@ class Folders:
 
     def listing(self, folder: str, recursive: bool = True, hidden: bool = True) -> Listing:
         """What the folder holds; an error for each of its folders that cannot be listed."""
-        path = self.root / folder
-        found = list_folder(path, recursive, hidden)
-        report_unlisted(self.root, path, found, self.problems)
+        found = list_inputs(self.root, self.root / folder, self.problems, recursive, hidden)
         if found.unlisted:
             self.unlisted.add(folder)
-        undecodable = [name for name in found.files if not is_utf8(name)]
-        for name in undecodable:
-            hint = "rename it: names of inputs are UTF-8 text (ids are made of them)"
-            self.problems.error(Location(f"{folder}/{name}"), "file name is not UTF-8", hint)
-        return replace(found, files=tuple(n for n in found.files if n not in undecodable))
+        return found
 
     def yaml_files(self, folder: str) -> list[Path]:
         """The YAML files of a folder, sorted by name."""
@@ -145,15 +139,6 @@ def packaged(folder: Path) -> dict[str, Any]:
         else path.read_bytes()
         for name, path in tree_files(folder)
     }
-
-
-def is_utf8(name: str) -> bool:
-    """Whether a file name (as the system decoded it) was valid UTF-8: undecodable bytes
-    stand in it as lone surrogates."""
-    return name.isprintable() or not SURROGATE.search(name)
-
-
-SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_tree(folders: Folders, folder: str) -> dict[str, str]:
