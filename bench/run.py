@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bench.corpus import Size, make_project, next_article
-from generator.engine.config import BUILD_CONFIG
+from generator.engine.workspace import BUILD_CONFIG
 
 REPO = Path(__file__).resolve().parent.parent
 

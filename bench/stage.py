@@ -15,10 +15,10 @@ import sys
 import time
 from pathlib import Path
 
-from generator.engine.build import DOCS_DIR, SITE_DIR, write_engine_config
-from generator.engine.config import BUILD_CONFIG
+from generator.engine.build import write_engine_config
 from generator.engine.fulltext import index_site
 from generator.engine.incremental import read_state, regenerate
+from generator.engine.workspace import BUILD_CONFIG, DOCS_DIR, SITE_DIR
 
 
 def configure(root: Path) -> None:

@@ -6,19 +6,28 @@ anywhere below is printed as it reports itself, and the command exits with its s
 
 from __future__ import annotations
 
+import os
 from typing import Any
 
 import click
 
-from generator.problems import Failure
+from generator.problems import Failure, Fault
 
 
 class Commands(click.Group):
-    """A command group that turns every Failure into its report and exit status."""
+    """A command group that turns every Failure into its report and exit status.
+
+    An OSError that no stage turned into a located problem is reported the same way, at the
+    path it names: a file the system refuses is the user's to fix, never a traceback.
+    """
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            try:
+                return super().invoke(ctx)
+            except OSError as error:
+                where = os.fsdecode(error.filename) if error.filename else "."
+                raise Fault(where, "the command failed", error) from None
         except Failure as failure:
             click.echo(failure.report(), err=True, nl=False)
             ctx.exit(failure.status)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 
 import click
 
 from generator.load.inputs import MAX_FILE_BYTES
-from generator.problems import Problem, report_text
+from generator.problems import Problem, printable, report_text
 
 
 def project_folder(context: click.Context, parameter: click.Parameter, root: Path) -> Path:
@@ -15,9 +16,32 @@ def project_folder(context: click.Context, parameter: click.Parameter, root: Pat
     if (root / "mkdocs.yml").is_file() or (root / "briefings").is_dir():
         return root
     raise click.BadParameter(
-        f"'{root}' holds neither mkdocs.yml nor a briefings/ folder: it is not a briefing "
-        "project (pass the project's folder, or run the command inside it)"
+        f"'{printable(str(root))}' holds neither mkdocs.yml nor a briefings/ folder: it is not "
+        "a briefing project (pass the project's folder, or run the command inside it)"
     )
+
+
+def host_and_port(context: click.Context, parameter: click.Parameter, address: str) -> str:
+    """An address to listen on as MkDocs takes it, 'localhost' or an IP address, then ':' and
+    a port; checked before anything is built or printed."""
+    host, _, port = address.rpartition(":")
+    if is_host(host) and port.isdigit() and 0 < int(port) < 65536:
+        return address
+    raise click.BadParameter(
+        f"'{printable(address)}' is not an address to serve on: write 'localhost' or an IP "
+        "address, ':' and a port from 1 to 65535, e.g. 127.0.0.1:8000"
+    )
+
+
+def is_host(host: str) -> bool:
+    """'localhost', or an IP address (IPv6 in brackets or not)."""
+    if host == "localhost":
+        return True
+    try:
+        ipaddress.ip_address(host[1:-1] if host.startswith("[") and host.endswith("]") else host)
+    except ValueError:
+        return False
+    return True
 
 
 ROOT_OPTION = click.option(

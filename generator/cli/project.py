@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from generator.cli.options import ROOT_OPTION
+from generator.engine.publish import recover_if_idle
 from generator.load.siteconfig import SiteConfig, site_url
 from generator.model import ACTOR_KINDS, STANCES, Briefing
 from generator.model.review import Touches, position_name, touches
@@ -64,6 +65,7 @@ def new_actor_command(
     root: Path, actor_id: str, name: str | None, kind: str, speaks_for: str | None
 ) -> None:
     """Write briefings/actors/ID.yaml."""
+    recover_if_idle(root)
     path = new_actor(root, actor_id, name or title_of(actor_id), kind, speaks_for)
     click.echo(f"wrote {path.as_posix()}: add its aliases, then its positions")
 
@@ -75,6 +77,7 @@ def new_actor_command(
 @click.option("--question", required=True, help="The question at stake, answerable yes or no.")
 def new_issue_command(root: Path, issue_id: str, title: str | None, question: str) -> None:
     """Write briefings/issues/ID.yaml."""
+    recover_if_idle(root)
     path = new_issue(root, issue_id, title or title_of(issue_id), question)
     click.echo(f"wrote {path.as_posix()}: add the words that mark an article as about it")
 
@@ -104,6 +107,7 @@ def new_position_command(
 ) -> None:
     """Add ACTOR's position on ISSUE to the actor's file, as a draft, once its quotes are
     found in the article."""
+    recover_if_idle(root)
     day = as_of.date() if as_of else None
     wanted = NewPosition(actor_id, issue_id, stance, summary, article_id, quotes, speaker, day)
     path = new_position(root, load_project(root), wanted)
@@ -151,6 +155,7 @@ def add(root: Path, paths: tuple[str, ...], form: str | None, force: bool, **giv
     ready = ingest(sources, metadata, briefing.articles, taken, force, problems, outlets)
     if problems.errors:
         raise BriefingError(problems.errors)
+    recover_if_idle(root)
     write_seeds(root, ready)
     for item in ready:
         click.echo("\n".join(added_lines(item, touches(item.article, briefing), briefing)))

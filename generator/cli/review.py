@@ -49,6 +49,7 @@ def diff(
 @ROOT_OPTION
 @click.option(
     "--limit",
+    type=click.IntRange(min=0),
     default=20,
     show_default=True,
     help="How many items of each list to print; 0 prints them all.",

@@ -10,13 +10,15 @@ from generator.cli.options import (
     MAX_FILE_BYTES_OPTION,
     ROOT_OPTION,
     STRICT_OPTION,
+    host_and_port,
     report_warnings,
 )
 from generator.engine import progress
-from generator.engine.build import DOCS_DIR, SITE_DIR, generate, publish
+from generator.engine.build import generate
 from generator.engine.config import check_engine_config
 from generator.engine.incremental import Regeneration, prepare, read_docs, remember
-from generator.engine.lock import build_lock
+from generator.engine.publish import exclusive, publish
+from generator.engine.workspace import DOCS_DIR, SITE_DIR
 from generator.problems import Problems
 
 
@@ -49,9 +51,10 @@ def check(root: Path, strict: bool, max_file_bytes: int) -> None:
 )
 @STRICT_OPTION
 @MAX_FILE_BYTES_OPTION
-def build(root: Path, no_drafts: bool, strict: bool, max_file_bytes: int) -> None:
+@click.option("--verbose", is_flag=True, help="On a failure, print all MkDocs printed.")
+def build(root: Path, no_drafts: bool, strict: bool, max_file_bytes: int, verbose: bool) -> None:
     """Generate the Markdown, then build site/ with MkDocs; on any failure change nothing."""
-    with build_lock(root):
+    with exclusive(root):
         with progress.step("Generating the Markdown"):
             prepared = prepare(root, not no_drafts, strict, max_file_bytes)
         report_warnings(prepared.warnings)
@@ -59,7 +62,8 @@ def build(root: Path, no_drafts: bool, strict: bool, max_file_bytes: int) -> Non
         count = 2 * sum(path.endswith(".md") for path in pages)
         with progress.step("Building the site", total=count) as advance:
             on_page = advance if progress.shown() else None
-            report = publish(root, pages, prepared.epoch, prepared.name, on_page)
+            name, epoch = prepared.name, prepared.epoch
+            report = publish(root, pages, epoch, name, on_page, verbose, max_file_bytes)
         remember(root, prepared)
     written, deleted = len(report.written), len(report.deleted)
     click.echo(f"{DOCS_DIR}/: {written} written, {deleted} deleted, {report.unchanged} unchanged")
@@ -71,14 +75,20 @@ def build(root: Path, no_drafts: bool, strict: bool, max_file_bytes: int) -> Non
 @ROOT_OPTION
 @MAX_FILE_BYTES_OPTION
 @click.option(
-    "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on."
+    "--dev-addr",
+    default="127.0.0.1:8000",
+    show_default=True,
+    callback=host_and_port,
+    help="Address to serve on, HOST:PORT.",
 )
 def serve(root: Path, dev_addr: str, max_file_bytes: int) -> None:
     """Live preview that regenerates when seeds/, briefings/, templates/ or pages/ change."""
-    from generator.engine.serve import serve_forever
+    from generator.engine.serve import check_address, serve_forever
 
+    host, _, port = dev_addr.rpartition(":")
+    check_address(host, int(port))  # before anything is built or printed
     regeneration = Regeneration(root, max_file_bytes)
-    with build_lock(root, wait=True):
+    with exclusive(root, wait=True):
         report_warnings(regeneration.run().warnings)
     serve_forever(root, dev_addr, regeneration)
 

@@ -1,55 +1,43 @@
 """The pipeline, start to end: load → model → render → write, then the site engine.
 
-A build changes nothing on disk unless all of it succeeds. `publish` works in a stage folder,
-`.build/stage/`, inside the project (so on the same filesystem as its outputs):
-
-1. the pages are written to `.build/stage/generated/`, and MkDocs builds them, strictly, into
-   `.build/stage/site/` through the configuration composed from the tool's base, the project's
-   `mkdocs.yml` and the briefing (generator/engine/config.py), with the theme overrides in
-   `.build/theme/`; Pagefind then writes the full-text index into it (fulltext.py);
-2. only when that succeeded is `generated/` brought up to date and `site/` swapped for the new
-   one (renamed aside, the new one renamed in, the old one deleted).
-
-The two outputs are replaced differently on purpose. `site/` is a product read as a whole: it is
-swapped by renaming folders, so a reader never sees half of it. `generated/` is what the live
-preview (MkDocs' development server) watches: swapping that folder would leave the preview's
-watches on a deleted folder and give every page a new mtime, so instead each file whose bytes
-changed is replaced by an atomic rename, stale files are deleted and unchanged files are not
-touched (their mtimes stay). Both happen after every check and the whole MkDocs build have passed.
+`generate` loads, checks and renders everything; `build_site` runs a full, strict MkDocs build
+of pages written aside and `index_full_text` Pagefind over its result. generator/engine/publish.py
+stages them and then puts generated/ and site/ in place, together or not at all.
 """
 
 from __future__ import annotations
 
 import datetime
-import functools
 import os
 import subprocess
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from generator.engine.config import BUILD_CONFIG, config_text, engine_settings, theme_files
+from generator.engine.config import config_text, engine_settings, theme_files
 from generator.engine.fulltext import index_site
 from generator.engine.progress import Advance, follow
 from generator.engine.sitebuild import site_build_command
-from generator.engine.staging import discard, promote, stage_pages
-from generator.engine.write import WriteReport, replace_folder, write_if_changed, write_pages
+from generator.engine.workspace import (
+    BUILD_CONFIG,
+    DOCS_DIR,
+    SITE_DIR,
+    THEME_DIR,
+    attempt,
+)
+from generator.engine.write import WriteReport, write_if_changed, write_pages
 from generator.load.inputs import MAX_FILE_BYTES, RawInputs, load_inputs
 from generator.load.reuse import Reuse
 from generator.load.siteconfig import SiteConfig, load_site_config
 from generator.model import Briefing, build_model
 from generator.model.drafts import without_drafts
-from generator.problems import Failure, Problem, Problems
+from generator.problems import Failure, Problem, Problems, printable
 from generator.render.exports import render_exports
 from generator.render.feed import render_feed
 from generator.render.site import render_site
 from generator.render.urls import FEED_PATH
 
-DOCS_DIR = "generated"
-SITE_DIR = "site"
-WORK_DIR = Path(".build")
-STAGE_DIR = WORK_DIR / "stage"
-THEME_DIR = WORK_DIR / "theme"
+UNCHANGED = f"{DOCS_DIR}/ and {SITE_DIR}/ are unchanged"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,15 +60,40 @@ class Generated:
 
 
 class SiteBuildFailed(Failure):
-    """MkDocs refused the generated pages; `output` is what it printed."""
+    """MkDocs (or Pagefind) refused the generated pages; `output` is what it printed, a Python
+    traceback in it folded into its last line unless `verbose`."""
 
-    def __init__(self, output: str) -> None:
+    def __init__(self, output: str, verbose: bool = False) -> None:
         super().__init__("the MkDocs build failed")
-        self.output = output
+        self.output = output if verbose else fold_tracebacks(output)
 
     def report(self) -> str:
-        unchanged = f"{DOCS_DIR}/ and {SITE_DIR}/ are unchanged"
-        return f"{self.output}Error: the MkDocs build failed (see above); {unchanged}\n"
+        shown = "".join(f"{printable(line)}\n" for line in self.output.splitlines())
+        return f"{shown}Error: the MkDocs build failed (see above); {UNCHANGED}\n"
+
+
+TRACEBACK = "Traceback (most recent call last):"
+CHAINED = ("During handling of the above exception", "The above exception was the direct cause")
+
+
+def fold_tracebacks(output: str) -> str:
+    """`output` with each Python traceback (a chain of them too) reduced to its last line,
+    the exception, marked as folded: forty lines of MkDocs' internals say less than that one."""
+    kept: list[str] = []
+    state = "out"
+    for line in output.splitlines():
+        if line.startswith(TRACEBACK):
+            if state == "after":  # a chained traceback: its exception replaces the one before
+                kept.pop()
+            state = "in"
+        elif state == "in":
+            if line and not line[:1].isspace():  # the exception, after the indented frames
+                kept.append(f"{line} (its traceback is folded: --verbose shows it)")
+                state = "after"
+        elif state != "after" or (line.strip() and not line.startswith(CHAINED)):
+            kept.append(line)
+            state = "out"
+    return "".join(f"{line}\n" for line in kept)
 
 
 def generate(
@@ -98,7 +111,7 @@ def generate(
     previous run computed from the same inputs is taken again (generator/load/reuse.py).
     """
     problems = Problems()
-    site = load_site_config(root, problems)
+    site = load_site_config(root, problems, max_file_bytes)
     raw, briefing = load_model(root, problems, max_file_bytes, reuse)
     check_site_name(site, briefing, problems)
     site = replace(site, name=briefing.title)  # the one name of the site, its feed's too
@@ -148,63 +161,39 @@ def write_docs(root: Path, generated: Generated) -> WriteReport:
     return write_pages(generated.pages, root / DOCS_DIR)
 
 
-def publish(
-    root: Path,
-    pages: Mapping[str, str | bytes],
-    epoch: str,
-    name: SiteName,
-    on_page: Advance | None = None,
-) -> WriteReport:
-    """Build the site aside, then put generated/ and site/ in place; raise SiteBuildFailed.
-
-    The caller holds the build lock. On any failure both outputs are as they were. `epoch` is
-    the date stamped in the sitemap (content_epoch); `on_page` is called as MkDocs reads and
-    then builds each page.
-    """
-    stage = root / STAGE_DIR
-    recover(root)
-    discard(stage, root)  # generator/engine/staging.py: renamed away, deleted in the background
-    try:
-        staged = stage_pages(pages, root / DOCS_DIR, stage / DOCS_DIR)
-        write_engine_config(root, name, stage / DOCS_DIR, stage / SITE_DIR, BUILD_CONFIG)
-        build_site(root, epoch, on_page)
-        index_full_text(stage / SITE_DIR, root / SITE_DIR)
-        report = promote(staged, root / DOCS_DIR)
-        swap = functools.partial(discard, root=root)
-        replace_folder(stage / SITE_DIR, root / SITE_DIR, stage / "previous-site", swap)
-        return report
-    finally:
-        discard(stage, root)
-        (root / BUILD_CONFIG).unlink(missing_ok=True)
-
-
-def recover(root: Path) -> None:
-    """Put back the previous site/ if a build was killed between the two renames of its swap."""
-    previous = root / STAGE_DIR / "previous-site"
-    if previous.is_dir() and not (root / SITE_DIR).exists():
-        previous.rename(root / SITE_DIR)
-
-
 def write_engine_config(
-    root: Path, name: SiteName, docs_dir: Path, site_dir: Path, config_name: str
+    root: Path,
+    name: SiteName,
+    docs_dir: Path,
+    site_dir: Path,
+    config_name: str,
+    max_file_bytes: int = MAX_FILE_BYTES,
 ) -> Path:
     """Write the engine's configuration `config_name` (beside mkdocs.yml) for building
     `docs_dir` into `site_dir`, and the theme folder it names; its path. The paths are given
-    relative to the project or absolute; in the file they are relative to it."""
+    relative to the project or absolute; in the file they are relative to it. Raise
+    BriefingError when mkdocs.yml or a theme override cannot be read, Fault when a file
+    cannot be written."""
     problems = Problems()
-    site = load_site_config(root, problems)
+    site = load_site_config(root, problems, max_file_bytes)
+    theme = theme_files(root, site, problems, max_file_bytes)
     problems.raise_if_errors()
-    write_pages(theme_files(root, site), root / THEME_DIR)
+    with attempt(root, "cannot write the theme folder"):
+        write_pages(theme, root / THEME_DIR)
     paths = [root / path for path in (docs_dir, site_dir, THEME_DIR)]  # absolute ones stay
     shown = [os.path.relpath(path, root).replace(os.sep, "/") for path in paths]
     settings = engine_settings(site, name.title, name.description, *shown)
     config = root / config_name
-    write_if_changed(config, config_text(settings))  # a watcher of it sees real changes only
+    with attempt(root, "cannot write the site engine's configuration"):
+        write_if_changed(config, config_text(settings))  # a watcher of it sees real changes only
     return config
 
 
-def build_site(root: Path, epoch: str, on_page: Advance | None = None) -> None:
-    """Run a full, strict MkDocs build with the configuration written for it (never --dirty)."""
+def build_site(
+    root: Path, epoch: str, on_page: Advance | None = None, verbose: bool = False
+) -> None:
+    """Run a full, strict MkDocs build with the configuration written for it (never --dirty);
+    raise SiteBuildFailed with what it printed (every line of it when `verbose`)."""
     config = root / BUILD_CONFIG
     # MkDocs' own strict, clean build, with the page cache (generator/engine/sitebuild.py).
     command = site_build_command(config.relative_to(root).as_posix())
@@ -226,7 +215,7 @@ def build_site(root: Path, epoch: str, on_page: Advance | None = None) -> None:
     else:  # its --verbose log names each page it reads and builds
         result = follow([*command, "--verbose"], root, environment, page_counter(on_page))
     if result.returncode != 0:
-        raise SiteBuildFailed(without_info(result.stdout))
+        raise SiteBuildFailed(without_info(result.stdout), verbose)
 
 
 def page_counter(on_page: Advance) -> Callable[[str], None]:
@@ -239,12 +228,14 @@ def page_counter(on_page: Advance) -> Callable[[str], None]:
     return on_line
 
 
-def index_full_text(site: Path, previous: Path | None = None) -> None:
+def index_full_text(root: Path, site: Path, previous: Path | None, verbose: bool = False) -> None:
     """Write the full-text search index of a built site (Pagefind), reusing the parts of the
-    `previous` site made from the same pages; raise SiteBuildFailed."""
-    result = index_site(site, previous)
+    `previous` site made from the same pages; raise SiteBuildFailed, or Fault when a part or
+    its list cannot be written."""
+    with attempt(root, "cannot write the full-text index"):
+        result = index_site(site, previous)
     if result.returncode != 0:
-        raise SiteBuildFailed(result.stdout + result.stderr)
+        raise SiteBuildFailed(result.stdout + result.stderr, verbose)
 
 
 def without_info(output: str) -> str:

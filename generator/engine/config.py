@@ -27,12 +27,12 @@ from typing import Any
 import yaml
 
 from generator import defaults
+from generator.engine.workspace import BUILD_CONFIG
+from generator.load.files import MAX_FILE_BYTES, is_inside, list_inputs, read_bytes
+from generator.load.inputs import tree_files
 from generator.load.siteconfig import SiteConfig, Tagged
 from generator.problems import Problems
 
-BUILD_CONFIG = ".build.mkdocs.yml"
-"""The engine's configuration of a build, beside mkdocs.yml (Zensical wants the folders it
-reads and writes inside the configuration's folder)."""
 INSTANT = "navigation.instant"
 PROJECT_OVERRIDES = "overrides"
 
@@ -95,21 +95,22 @@ def project_overrides(root: Path, site: SiteConfig) -> Path:
     return root / (named if isinstance(named, str) else PROJECT_OVERRIDES)
 
 
-def theme_files(root: Path, site: SiteConfig) -> dict[str, bytes]:
-    """The theme folder's files: the tool's overrides, the project's over them."""
-    files = tree_bytes(defaults.OVERRIDES)
-    files.update(tree_bytes(project_overrides(root, site)))
+def theme_files(
+    root: Path, site: SiteConfig, problems: Problems, max_bytes: int = MAX_FILE_BYTES
+) -> dict[str, bytes]:
+    """The theme folder's files: the tool's overrides, the project's over them, read as every
+    input is (a folder of them outside the project is one of the `problems`)."""
+    files = {name: path.read_bytes() for name, path in tree_files(defaults.OVERRIDES)}
+    folder = project_overrides(root, site)
+    if not is_inside(root, folder):
+        hint = f"keep the theme's overrides in a folder of the project, e.g. {PROJECT_OVERRIDES}/"
+        problems.error(site.location("theme"), "theme.custom_dir is outside the project", hint)
+        return files
+    for name in list_inputs(root, folder, problems).files:
+        data = read_bytes(root, folder / name, problems, max_bytes)
+        if data is not None:
+            files[name] = data
     return files
-
-
-def tree_bytes(folder: Path) -> dict[str, bytes]:
-    if not folder.is_dir():
-        return {}
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
 
 
 def check_engine_config(
@@ -121,9 +122,10 @@ def check_engine_config(
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
+    files = theme_files(root, site, problems)
     with tempfile.TemporaryDirectory(prefix="briefing-check-") as folder:
         theme = Path(folder) / "theme"
-        for name, data in theme_files(root, site).items():
+        for name, data in files.items():
             (theme / name).parent.mkdir(parents=True, exist_ok=True)
             (theme / name).write_bytes(data)
         docs, built = str(defaults.PAGES), str(Path(folder) / "site")

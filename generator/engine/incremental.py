@@ -10,12 +10,14 @@ When the inputs hash the same and generated/ holds exactly those files, untouche
 nothing to generate: nothing is read beyond the hashing.
 
 `briefing build` writes generated/ only once MkDocs has built the site from the pages (see
-build.py), so it asks `prepare` for the pages and calls `remember` after publishing them; the
-live preview writes in place with `regenerate`.
+publish.py), so it asks `prepare` for the pages and calls `remember` after publishing them;
+`regenerate`, and the live preview's `Regeneration`, commit generated/ alone, all of its pages
+or none (generator/engine/commit.py).
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -23,16 +25,21 @@ import platform
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
-from generator.engine.build import DOCS_DIR, SiteName, content_epoch, generate
-from generator.engine.write import write_pages
-from generator.load.files import walk_files
+from generator.engine.build import SiteName, content_epoch, generate
+from generator.engine.publish import update_docs
+from generator.engine.workspace import DOCS_DIR, WORK_DIR, attempt
+from generator.engine.write import write_atomically
+from generator.load.files import check_file, list_folder, walk_files
 from generator.load.inputs import MAX_FILE_BYTES
 from generator.load.reuse import Reuse
 from generator.problems import BriefingError, Location, Problem
 
-STATE_FILE = Path(".build") / "generated.json"
+STATE_FILE = WORK_DIR / "generated.json"
 INPUTS = ("seeds", "briefings", "templates", "pages", "overrides", "mkdocs.yml")
+CHUNK = 1 << 20
+"""Bytes of an input read at a time for its digest."""
 GENERATOR = Path(__file__).resolve().parent.parent
 # Libraries whose behaviour shapes the generated Markdown (extraction, parsing, templates).
 LIBRARIES = ("briefing-site", "jinja2", "jsonschema-rs", "pyahocorasick", "pyyaml", "trafilatura")
@@ -78,7 +85,8 @@ def prepare(
 ) -> Prepared:
     """Generate the pages unless generated/ already holds them; raise BriefingError on
     problems (under `strict`, on warnings too, those of the last run included)."""
-    digest = inputs_digest(root, f"drafts={drafts} max_file_bytes={max_file_bytes}")
+    options = f"drafts={drafts} max_file_bytes={max_file_bytes}"
+    digest = inputs_digest(root, options, max_file_bytes)
     state = read_state(root)
     if state is not None and state.inputs == digest and outputs_of(root) == state.outputs:
         if strict and state.warnings:
@@ -107,7 +115,7 @@ def regenerate(root: Path, max_file_bytes: int = MAX_FILE_BYTES) -> Regenerated:
         return Regenerated(
             (), (), unchanged, prepared.warnings, prepared.epoch, prepared.name, True
         )
-    report = write_pages(prepared.pages, root / DOCS_DIR)
+    report = update_docs(root, prepared.pages)
     remember(root, prepared)
     return Regenerated(
         report.written,
@@ -124,7 +132,8 @@ class Regeneration:
     """The live preview's regenerations, one after another in one process: each takes again
     what the previous one computed from unchanged inputs (generator/load/reuse.py), so only
     the files edited are read and only the pages whose inputs changed are rendered, and
-    writes only the pages it rendered (any other is the text it wrote before)."""
+    compares with generated/ only the pages it rendered (any other is the text it wrote
+    before); they are committed all or none, as a build commits (generator/engine/commit.py)."""
 
     def __init__(self, root: Path, max_file_bytes: int = MAX_FILE_BYTES) -> None:
         self.root, self.max_file_bytes = root, max_file_bytes
@@ -134,20 +143,19 @@ class Regeneration:
         """What the last good regeneration found the site is called."""
 
     def run(self) -> Regenerated:
-        """Bring generated/ up to date; raise BriefingError (writing nothing) on problems."""
+        """Bring generated/ up to date; raise BriefingError (writing nothing) on problems,
+        Fault (generated/ as it was) when the system refuses a step. The caller holds the
+        project (publish.exclusive)."""
         try:
             generated = generate(self.root, max_file_bytes=self.max_file_bytes, reuse=self.reuse)
         except BriefingError:
             self.reuse.finish(complete=False)
             raise
         self.reuse.finish(complete=True)
-        changed = {
-            name: content
-            for name, content in generated.pages.items()
-            if self.written.get(name) is not content
-        }
-        report = write_pages(changed, self.root / DOCS_DIR, keep=set(generated.pages))
-        self.written = generated.pages
+        pages = generated.pages
+        current = {name for name, content in pages.items() if self.written.get(name) is content}
+        report = update_docs(self.root, pages, current)
+        self.written = pages
         briefing = generated.briefing
         name = self.name = SiteName(briefing.title, briefing.description)
         unchanged = len(generated.pages) - len(report.written)
@@ -163,36 +171,51 @@ class Regeneration:
 
 
 def read_docs(root: Path) -> dict[str, str | bytes]:
-    """The files generated/ holds, keyed by path, as bytes (which write_pages writes as they
-    are: hand-written images and fonts are among them)."""
+    """The files generated/ holds, keyed by path, as bytes (which the commit writes as they
+    are: hand-written images and fonts are among them); raise Fault."""
     folder = root / DOCS_DIR
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
+    with attempt(root, f"cannot read {DOCS_DIR}/ to build it again"):
+        return {name: (folder / name).read_bytes() for name in walk_files(folder)}
 
 
-def inputs_digest(root: Path, options: str) -> str:
-    """A digest of every input file's path and bytes, of the generator and of the options."""
+def inputs_digest(root: Path, options: str, max_bytes: int = MAX_FILE_BYTES) -> str:
+    """A digest of every input file's path and bytes, of the generator and of the options.
+
+    Each file is checked before it is read as the loader checks it (generator.load.files):
+    one the loader would refuse adds its refusal instead of its bytes (which the loader then
+    reports), and the bytes of the others are read in pieces, never all at once.
+    """
     digest = hashlib.sha256(f"{generator_fingerprint()} {options}".encode())
-    for shown in input_files(root):
-        with open(os.path.join(root, shown), "rb") as file:
-            data = file.read()
-        digest.update(f"{shown}\0{len(data)}\0".encode() + data)
+    plain: set[str] = set()  # folders seen to be no link
+    for name in INPUTS:
+        path = root / name
+        listing = list_folder(path)
+        for folder, why in listing.unlisted:
+            digest.update(f"{name}/{folder}\0unlisted\0{why}\0".encode())
+        names = [name] if not path.is_dir() and os.path.lexists(path) else []
+        for shown in names + [f"{name}/{inside}" for inside in listing.files]:
+            add_file(digest, root, shown, max_bytes, plain)
     return digest.hexdigest()
 
 
-def input_files(root: Path) -> list[str]:
-    """Every input file (links to files included, folders linked to not entered), by its path
-    relative to the root, sorted."""
-    found = []
-    for name in INPUTS:
-        if (root / name).is_file():
-            found.append(name)
-        else:
-            found += [f"{name}/{inside}" for inside in walk_files(root / name)]
-    return sorted(found)
+def add_file(digest: Any, root: Path, shown: str, max_bytes: int, plain: set[str]) -> None:
+    """Add the path and bytes of one input to `digest`, or why it cannot be read."""
+    path = root / shown
+    refused = check_file(root, path, max_bytes, plain)
+    try:
+        if refused is None:
+            size = 0
+            digest.update(f"{shown}\0".encode())
+            with open(path, "rb") as file:
+                while chunk := file.read(CHUNK):
+                    digest.update(chunk)
+                    size += len(chunk)
+            digest.update(f"\0{size}\0".encode())  # where the file ends
+            return
+    except OSError as error:
+        digest.update(f"{shown}\0unread\0{error.strerror}\0".encode())
+        return
+    digest.update(f"{shown}\0refused\0{refused.message}\0".encode())
 
 
 def generator_fingerprint() -> str:
@@ -241,7 +264,11 @@ def read_state(root: Path) -> State | None:
 
 
 def save_state(root: Path, state: State) -> None:
-    """Leave the note for the next regeneration (written whole, then renamed into place)."""
+    """Leave the note for the next regeneration (written whole, then renamed into place).
+
+    The note only saves time: when it cannot be written, the one there is removed (it no
+    longer describes generated/) and the next run regenerates.
+    """
     warnings = [
         {
             "location": [w.location.path, w.location.line, w.location.column],
@@ -259,7 +286,9 @@ def save_state(root: Path, state: State) -> None:
         "description": state.name.description,
     }
     path = root / STATE_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(json.dumps(data, sort_keys=True) + "\n", encoding="utf-8")
-    temporary.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(path, (json.dumps(data, sort_keys=True) + "\n").encode("utf-8"))
+    except OSError:
+        with contextlib.suppress(OSError):
+            path.unlink(missing_ok=True)

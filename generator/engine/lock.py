@@ -1,5 +1,8 @@
 """One build at a time in a project: a lock on `.build/lock` (filelock, which uses the
-system's file locks on every platform), and a note of its holder in `.build/lock.holder`."""
+system's file locks on every platform), and a note of its holder in `.build/lock.holder`.
+
+The caller checks first that neither is a link (generator/engine/workspace.py): filelock
+opens the lock file to write, truncating it, wherever a link leads."""
 
 from __future__ import annotations
 
@@ -10,10 +13,12 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
+from generator.engine.workspace import WORK_DIR, attempt
+from generator.engine.write import write_atomically
 from generator.problems import Failure
 
-LOCK_FILE = Path(".build") / "lock"
-HOLDER_FILE = Path(".build") / "lock.holder"
+LOCK_FILE = WORK_DIR / "lock"
+HOLDER_FILE = WORK_DIR / "lock.holder"
 
 
 class BuildLocked(Failure):
@@ -35,23 +40,29 @@ def build_lock(root: Path, wait: bool = False) -> Iterator[None]:
     behind by a killed build never blocks the next one.
     """
     path = root / LOCK_FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
     lock = FileLock(path)
+    with attempt(root, "cannot take the build lock", path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            lock.acquire(timeout=-1 if wait else 0)
+        except Timeout:  # an OSError: it must not pass for a refusal of the system
+            raise BuildLocked(holder(root)) from None
     try:
-        lock.acquire(timeout=-1 if wait else 0)
-    except Timeout:
-        raise BuildLocked(holder(root)) from None
-    try:
-        (root / HOLDER_FILE).write_text(str(os.getpid()), encoding="utf-8")
+        with attempt(root, "cannot note the build lock's holder"):
+            write_atomically(root / HOLDER_FILE, str(os.getpid()).encode())
         yield
     finally:
-        (root / HOLDER_FILE).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            (root / HOLDER_FILE).unlink(missing_ok=True)
         lock.release()
 
 
 def holder(root: Path) -> str:
-    """The process id the lock's holder noted, or 'unknown'."""
+    """The process id the lock's holder noted, or 'unknown' (the note is read as little as a
+    number needs: a repository may hold anything there)."""
     try:
-        return (root / HOLDER_FILE).read_text(encoding="utf-8").strip() or "unknown"
+        with open(root / HOLDER_FILE, "rb") as note:
+            noted = note.read(20).strip()
     except OSError:
         return "unknown"
+    return noted.decode() if noted.isdigit() else "unknown"

@@ -19,12 +19,12 @@ templates are compiled once, as long as their text stays the same
 
 from __future__ import annotations
 
-import errno
 import html
 import logging
 import os
 import shutil
 import signal
+import socket
 import tempfile
 import threading
 import time
@@ -56,16 +56,16 @@ from watchdog.events import (
 )
 from watchdog.observers.api import ObservedWatch
 
-from generator.engine.build import DOCS_DIR, SiteName, write_engine_config
+from generator.engine.build import SiteName, write_engine_config
 from generator.engine.cache import CACHE_DIR
 from generator.engine.incremental import Regeneration
-from generator.engine.lock import build_lock
 from generator.engine.preview import PreviewSite
-from generator.problems import BriefingError, summary
+from generator.engine.publish import exclusive
+from generator.engine.workspace import DOCS_DIR, PREVIEW_CONFIG
+from generator.problems import BriefingError, Failure, capped, report_text
 from generator.render.templates import CompiledTemplates
 
 WATCHED = ("seeds", "briefings", "templates", "pages", "overrides")
-PREVIEW_CONFIG = ".preview.mkdocs.yml"
 QUIET_PERIOD = 0.05  # seconds: editors save in bursts (temporary file, rename, chmod)
 
 
@@ -95,15 +95,16 @@ class Regenerator(FileSystemEventHandler):
         with self.lock:
             whole, self.whole = self.whole, False
         try:
-            with build_lock(self.root, wait=True):
+            with exclusive(self.root, wait=True):
                 report = self.regeneration.run()
         except BriefingError as error:
-            for problem in error.problems:
-                click.echo(str(problem), err=True)
-            click.echo(
-                f"{summary(error.problems)}; the preview keeps the last good pages", err=True
-            )
-            self.server.show_problems([str(p) for p in error.problems])
+            text = report_text(error.problems).removesuffix("\n")
+            click.echo(f"{text}; the preview keeps the last good pages", err=True)
+            self.server.show_problems(capped(error.problems))
+            return
+        except Failure as failure:
+            click.echo(f"{failure.report()}the preview keeps the last good pages", err=True)
+            self.server.show_problems(failure.report().splitlines())
             return
         click.echo(f"regenerated: {len(report.written)} written, {len(report.deleted)} deleted")
         self.server.request_update(report.written, report.deleted, whole)
@@ -127,7 +128,7 @@ def serve_forever(root: Path, dev_addr: str, regeneration: Regeneration) -> None
     templates = KeepCompiledTemplates()
 
     def configure() -> MkDocsConfig:
-        config_file = preview_config(root, regeneration.name)
+        config_file = preview_config(root, regeneration.name, regeneration.max_file_bytes)
         config = load_config(config_file=str(config_file), dev_addr=dev_addr)
         config.plugins["briefing-preview"] = templates
         return config
@@ -145,6 +146,7 @@ def serve_forever(root: Path, dev_addr: str, regeneration: Regeneration) -> None
         if (root / name).is_dir():
             observer.schedule(handler, str(root / name), recursive=True)
     observer.schedule(handler, str(root), recursive=False)  # mkdocs.yml
+    check_address(host, port)  # the server listens only once it serves
     observer.start()
     click.echo(f"serving {DOCS_DIR}/ on {site.serve_url} (Ctrl+C to stop)")
     try:
@@ -165,21 +167,40 @@ def serve_site(server: PreviewServer) -> None:
         server.serve()  # type: ignore[no-untyped-call]
     except KeyboardInterrupt:
         logging.getLogger("mkdocs").info("Shutting down...")
-    except OSError as error:
-        if error.errno not in (errno.EADDRINUSE, errno.EADDRNOTAVAIL, errno.EACCES):
-            raise
+    except OSError as error:  # taken since it was checked
         host, port = server.server_address[:2]
-        message = f"cannot serve on {host!s}:{port}"
-        raise click.ClickException(f"{message}: {error.strerror}") from None
+        raise CannotServe(str(host), int(port), error) from None
     finally:
         server.shutdown()
 
 
-def preview_config(root: Path, name: SiteName) -> Path:
+def check_address(host: str, port: int) -> None:
+    """Raise CannotServe unless this process can listen on the address now."""
+    bare = host.strip("[]")
+    family = socket.AF_INET6 if ":" in bare else socket.AF_INET
+    try:
+        socket.create_server((bare, port), family=family).close()
+    except OSError as error:
+        raise CannotServe(host, port, error) from None
+
+
+class CannotServe(Failure):
+    """The preview's address cannot be listened on (taken, not this machine's, forbidden)."""
+
+    def __init__(self, host: str, port: int, error: OSError) -> None:
+        why = os.strerror(error.errno) if error.errno else str(error)
+        super().__init__(f"cannot serve on {host}:{port}: {why}")
+
+    def report(self) -> str:
+        hint = "choose another address with --dev-addr, e.g. 127.0.0.1:8001"
+        return f"{super().report()}  hint: {hint}\n"
+
+
+def preview_config(root: Path, name: SiteName, max_file_bytes: int) -> Path:
     """Write the engine's configuration of the preview: generated/ built (into a folder the
     preview sets), named as the last regeneration found the briefing named."""
     site_dir = Path(tempfile.gettempdir()) / "briefing-preview"
-    return write_engine_config(root, name, Path(DOCS_DIR), site_dir, PREVIEW_CONFIG)
+    return write_engine_config(root, name, Path(DOCS_DIR), site_dir, PREVIEW_CONFIG, max_file_bytes)
 
 
 class PreviewServer(LiveReloadServer):

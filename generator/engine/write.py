@@ -1,11 +1,11 @@
-"""Stage 4: put the pages on disk, touching only files whose bytes change."""
+"""Stage 4: put files on disk, touching only those whose bytes change, each one whole."""
 
 from __future__ import annotations
 
+import contextlib
 import os
-import shutil
 import stat
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,12 +21,9 @@ class WriteReport:
     unchanged: int
 
 
-def write_pages(
-    pages: Mapping[str, str | bytes], docs_dir: Path, keep: set[str] | None = None
-) -> WriteReport:
+def write_pages(pages: Mapping[str, str | bytes], docs_dir: Path) -> WriteReport:
     """Make `docs_dir` hold exactly `pages` (text as UTF-8, bytes as they are); unchanged files
-    keep their mtime. With `keep`, the files it names are left as they are (known current)
-    and only the others are deleted."""
+    keep their mtime."""
     folders: set[Path] = set()  # made once each, not once per page
     written = []
     for name, content in sorted(pages.items()):
@@ -36,7 +33,7 @@ def write_pages(
             folders.add(path.parent)
         if write_if_changed(path, content):
             written.append(name)
-    deleted = delete_others(docs_dir, set(pages) if keep is None else keep | set(pages))
+    deleted = delete_others(docs_dir, set(pages))
     return WriteReport(tuple(written), deleted, len(pages) - len(written))
 
 
@@ -46,11 +43,28 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
     data = content if isinstance(content, bytes) else content.encode("utf-8")
     if holds(path, data):
         return False
-    temporary = path.with_name(f".{path.name}.tmp")
-    with open(temporary, "wb") as file:
-        file.write(data)
-    os.replace(temporary, path)  # atomic: a reader never sees half a page
+    write_atomically(path, data)
     return True
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Put `data` at `path` whole or not at all: written beside it, then renamed over it.
+
+    The temporary file is made anew ('x': a link or a file left there by a killed run is
+    removed, never written through), and removed if anything fails; the OSError raised then
+    names the path (a full disk is only known at `write`, whose error names none).
+    """
+    temporary = path.with_name(f".{path.name}.tmp")
+    try:
+        temporary.unlink(missing_ok=True)
+        with open(temporary, "xb") as file:
+            file.write(data)
+        os.replace(temporary, path)  # atomic: a reader never sees half a page
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)
+        error.filename = error.filename or os.fspath(path)
+        raise
 
 
 def holds(path: Path, data: bytes) -> bool:
@@ -74,26 +88,3 @@ def delete_others(docs_dir: Path, keep: set[str]) -> tuple[str, ...]:
         if folder != os.fspath(docs_dir) and not os.listdir(folder):
             os.rmdir(folder)
     return tuple(sorted(stale))
-
-
-def replace_folder(
-    new: Path, target: Path, previous: Path, dispose: Callable[[Path], None] | None = None
-) -> None:
-    """Put folder `new` in the place of `target`; the old `target` goes to `previous`, then away
-    (by `dispose`, deleted here by default).
-
-    All three are on one filesystem, so each rename is atomic; if the second fails, the old
-    folder is put back.
-    """
-    if target.exists():
-        target.rename(previous)
-    try:
-        new.rename(target)
-    except OSError:
-        if previous.exists():
-            previous.rename(target)
-        raise
-    if dispose is not None:
-        dispose(previous)
-    else:
-        shutil.rmtree(previous, ignore_errors=True)

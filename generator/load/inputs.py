@@ -5,22 +5,29 @@ from __future__ import annotations
 import functools
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from generator import defaults
 from generator.load.extract import Extracted, extract_markdown, split_front_matter
 from generator.load.extract.outlets import OutletRule
-from generator.load.files import read_bytes, read_text, relative, walk_files
+from generator.load.files import (
+    MAX_FILE_BYTES,
+    Listing,
+    list_folder,
+    list_inputs,
+    read_bytes,
+    read_text,
+    relative,
+)
 from generator.load.marked_yaml import parse_yaml
 from generator.load.reading import given_url, read_article
 from generator.load.reuse import Reuse
 from generator.load.sources import NO_SOURCES, SOURCES_FILE, Sources, build_sources
 from generator.problems import Location, Problems
 
-MAX_FILE_BYTES = 2_000_000
-"""The default size limit of an article or YAML file: far above any real one, far below harm."""
+__all__ = ["MAX_FILE_BYTES", "RawArticle", "RawInputs", "YamlFile", "load_inputs"]
 ARTICLE_SUFFIXES = {".txt": "text", ".md": "markdown", ".html": "html", ".htm": "html"}
 SIDECAR_SUFFIX = ".meta.yaml"
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")
@@ -64,6 +71,12 @@ class RawInputs:
     templates: dict[str, str]
     pages: dict[str, str | bytes]
     """Hand-written Markdown pages as text, every other file of pages/ as bytes."""
+    unread: frozenset[str] = frozenset()
+    """The stems of the files of seeds/ that could not be read as articles (the problems say
+    why): a quote citing one is not reported again as citing an unknown article."""
+    unlisted: frozenset[str] = frozenset()
+    """The input folders (e.g. 'briefings/issues') that could not all be listed: what they
+    may hold is not reported again as unknown wherever it is named."""
 
 
 def load_inputs(
@@ -73,33 +86,72 @@ def load_inputs(
     tool's default templates and pages are there too, where the project has no file of the
     same name.
 
-    A file of seeds/ or briefings/ larger than `max_bytes` is refused. With `reuse`, a YAML
-    file or article whose files have the size, time and inode they had in the previous run is
-    not read again (generator/load/reuse.py).
+    A file larger than `max_bytes` is refused. With `reuse`, a YAML file or article whose
+    files have the stamp they had in the previous run is not read again
+    (generator/load/reuse.py).
     """
-    briefing_path = root / "briefings" / "briefing.yaml"
-
-    def load_one(path: Path) -> YamlFile:
-        if reuse is None:
-            return load_yaml(root, path, problems, max_bytes)
-        basis = (stamp(path), max_bytes)
-        return reuse.take(
-            path, basis, lambda found: load_yaml(root, path, found, max_bytes), problems
-        )
-
-    def load_all(folder: str) -> tuple[YamlFile, ...]:
-        return tuple(load_one(p) for p in yaml_files(root / folder))
-
+    folders = Folders(root, problems, max_bytes, reuse)
+    briefing = "briefing.yaml" in folders.listing("briefings", recursive=False).files
+    articles, unread = load_articles(folders, load_sources(root, problems, max_bytes))
     return RawInputs(
-        briefing=load_one(briefing_path) if briefing_path.exists() else None,
-        actors=load_all("briefings/actors"),
-        issues=load_all("briefings/issues"),
-        articles=load_articles(
-            root, problems, max_bytes, load_sources(root, problems, max_bytes), reuse
-        ),
-        templates={**packaged(defaults.TEMPLATES), **read_tree(root / "templates", root, problems)},
-        pages={**packaged(defaults.PAGES), **read_pages(root / "pages", root, problems)},
+        briefing=folders.yaml(root / "briefings" / "briefing.yaml") if briefing else None,
+        actors=tuple(map(folders.yaml, folders.yaml_files("briefings/actors"))),
+        issues=tuple(map(folders.yaml, folders.yaml_files("briefings/issues"))),
+        articles=articles,
+        templates={**packaged(defaults.TEMPLATES), **read_tree(folders, "templates")},
+        pages={**packaged(defaults.PAGES), **read_pages(folders, "pages")},
+        unread=unread,
+        unlisted=frozenset(folders.unlisted),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Folders:
+    """The project's input folders, listed and read by one rule: a folder that cannot be
+    listed and a file that cannot be read are problems; no file over `max_bytes` is read.
+    With `reuse`, YAML files and articles are taken again while their files' stamps stay."""
+
+    root: Path
+    problems: Problems
+    max_bytes: int
+    reuse: Reuse | None = None
+    unlisted: set[str] = field(default_factory=set)
+    """The folders listed so far that could not all be listed."""
+
+    def listing(self, folder: str, recursive: bool = True, hidden: bool = True) -> Listing:
+        """What the folder holds; an error for each of its folders that cannot be listed."""
+        found = list_inputs(self.root, self.root / folder, self.problems, recursive, hidden)
+        if found.unlisted:
+            self.unlisted.add(folder)
+        return found
+
+    def yaml_files(self, folder: str) -> list[Path]:
+        """The YAML files of a folder, sorted by name."""
+        names = self.listing(folder, recursive=False).files
+        return [self.root / folder / n for n in names if n.endswith((".yaml", ".yml"))]
+
+    def yaml(self, path: Path) -> YamlFile:
+        read = functools.partial(load_yaml, self.root, path, max_bytes=self.max_bytes)
+        if self.reuse is None:
+            return read(self.problems)
+        return self.reuse.take(path, (stamp(path), self.max_bytes), read, self.problems)
+
+    def article(self, path: Path, sources: Sources, beside: tuple[str, ...]) -> RawArticle | None:
+        """One article of seeds/ (see `load_article`), taken again while its file, its sidecar
+        and briefings/sources.yaml keep their stamps."""
+        root, max_bytes = self.root, self.max_bytes
+        read = functools.partial(
+            load_article, root, path, max_bytes=max_bytes, beside=beside, sources=sources
+        )
+        if self.reuse is None:
+            return read(self.problems)
+        sidecar = path.stem + SIDECAR_SUFFIX
+        sidecar_stamp = stamp(path.with_name(sidecar)) if sidecar in beside else None
+        basis = (stamp(path), sidecar_stamp, stamp(root / SOURCES_FILE), max_bytes)
+        return self.reuse.take(path, basis, read, self.problems)
+
+    def text(self, path: Path) -> str | None:
+        return read_text(self.root, path, self.problems, self.max_bytes)
 
 
 def packaged(folder: Path) -> dict[str, Any]:
@@ -113,92 +165,73 @@ def packaged(folder: Path) -> dict[str, Any]:
     }
 
 
-def yaml_files(folder: Path) -> list[Path]:
-    """The YAML files of a folder, sorted by name."""
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
-
-
-def read_tree(folder: Path, root: Path, problems: Problems) -> dict[str, str]:
-    """The text of every file below `folder`, keyed by its path relative to it."""
-    texts = {name: read_text(root, path, problems) for name, path in tree_files(folder)}
+def read_tree(folders: Folders, folder: str) -> dict[str, str]:
+    """The text of every file below `folder` but hidden ones, keyed by its path relative to it."""
+    names = folders.listing(folder, hidden=False).files
+    texts = {name: folders.text(folders.root / folder / name) for name in names}
     return {name: text for name, text in texts.items() if text is not None}
 
 
-def read_pages(folder: Path, root: Path, problems: Problems) -> dict[str, str | bytes]:
-    """Every file below `folder`: Markdown as text, read as every input is, and any other file
-    (a stylesheet, an image, a font) as bytes, to be copied as it is, as MkDocs copies it."""
+def read_pages(folders: Folders, folder: str) -> dict[str, str | bytes]:
+    """Every file below `folder` but hidden ones: Markdown as text, read as every input is,
+    and any other file (a stylesheet, an image, a font) as bytes, to be copied as it is, as
+    MkDocs copies it."""
+    root, problems = folders.root, folders.problems
     contents = {
-        name: read_text(root, path, problems)
+        name: folders.text(path)
         if path.suffix.lower() in MARKDOWN_SUFFIXES
-        else read_bytes(root, path, problems)
-        for name, path in tree_files(folder)
+        else read_bytes(root, path, problems, folders.max_bytes)
+        for name in folders.listing(folder, hidden=False).files
+        for path in [root / folder / name]
     }
     return {name: content for name, content in contents.items() if content is not None}
 
 
 def tree_files(folder: Path) -> list[tuple[str, Path]]:
     """The files below `folder` but hidden ones, with their paths relative to it, sorted."""
-    return [(name, folder / name) for name in walk_files(folder, hidden=False)]
+    return [(name, folder / name) for name in list_folder(folder, hidden=False).files]
 
 
-def load_sources(root: Path, problems: Problems, max_bytes: int | None = None) -> Sources:
-    """The outlets of briefings/sources.yaml, checked; none when the file does not exist."""
+def load_sources(root: Path, problems: Problems, max_bytes: int | None = MAX_FILE_BYTES) -> Sources:
+    """The outlets of briefings/sources.yaml, checked; none when there is no such file (a link
+    or a folder by that name is read, and refused, as any input is)."""
     path = root / SOURCES_FILE
-    source = load_yaml(root, path, problems, max_bytes) if path.is_file() else None
+    source = load_yaml(root, path, problems, max_bytes) if os.path.lexists(path) else None
     return build_sources(source, problems)
 
 
-def stamp(path: Path) -> tuple[int, int, int] | None:
-    """What tells a file changed without reading it: size, modification time, inode."""
+def stamp(path: Path) -> tuple[int, int, int, int] | None:
+    """What tells a file changed without reading it: size, modification time, inode and mode
+    (a file made readable again is read again)."""
     try:
         status = path.stat()
     except OSError:
         return None
-    return (status.st_size, status.st_mtime_ns, status.st_ino)
+    return (status.st_size, status.st_mtime_ns, status.st_ino, status.st_mode)
 
 
 def load_articles(
-    root: Path,
-    problems: Problems,
-    max_bytes: int | None = None,
-    sources: Sources = NO_SOURCES,
-    reuse: Reuse | None = None,
-) -> tuple[RawArticle, ...]:
-    """Every article of seeds/, with its sidecar metadata or front matter and its outlet (with
-    `reuse`, those whose files, and the outlet rules, have not changed since they were read)."""
-    folder = root / "seeds"
-    if not folder.is_dir():
-        return ()
-    listing = seed_entries(folder)
-    names = {entry.name for entry in listing}
-    articles = []
-    for entry in listing:
-        path = folder / entry.name
-        if entry.is_dir() and not is_ignored(path):
-            warn_subfolder(root, path, problems)
+    folders: Folders, sources: Sources = NO_SOURCES
+) -> tuple[tuple[RawArticle, ...], frozenset[str]]:
+    """Every article of seeds/, with its sidecar metadata or front matter and its outlet; and
+    the stems of the files that could not be read as articles."""
+    root, problems = folders.root, folders.problems
+    listing = folders.listing("seeds", recursive=False)
+    for name in listing.folders:
+        if not name.startswith("."):
+            warn_subfolder(root, root / "seeds" / name, problems)
+    articles, unread = [], set()
+    for name in listing.files:
+        path = root / "seeds" / name
+        if is_ignored(path) or name.endswith(SIDECAR_SUFFIX):
             continue
-        if is_ignored(path) or not entry.is_file() or entry.name.endswith(SIDECAR_SUFFIX):
-            continue
-        if reuse is None:
-            article = load_article(root, path, problems, max_bytes, sources)
+        article = folders.article(path, sources, listing.files)
+        if article is None:
+            unread.add(path.stem)
         else:
-            sidecar = path.stem + SIDECAR_SUFFIX
-            sidecar_stamp = stamp(folder / sidecar) if sidecar in names else None
-            basis = (stamp(path), sidecar_stamp, stamp(root / SOURCES_FILE), max_bytes)
-            read = functools.partial(load_article, root, path, max_bytes=max_bytes, sources=sources)
-            article = reuse.take(path, basis, read, problems)
-        if article is not None:
             articles.append(article)
-    check_sidecars(root, folder, problems, sorted(names))
-    return tuple(articles)
-
-
-def seed_entries(folder: Path) -> list[os.DirEntry[str]]:
-    """The entries of seeds/, sorted by name (as sorting their paths would)."""
-    with os.scandir(folder) as listing:
-        return sorted(listing, key=lambda entry: entry.name)
+    check_sidecars(listing.files, problems)
+    return tuple(articles), frozenset(unread)
 
 
 def warn_subfolder(root: Path, folder: Path, problems: Problems) -> None:
@@ -223,11 +256,13 @@ def load_article(
     root: Path,
     path: Path,
     problems: Problems,
-    max_bytes: int | None = None,
+    max_bytes: int | None = MAX_FILE_BYTES,
+    beside: tuple[str, ...] | None = None,
     sources: Sources = NO_SOURCES,
 ) -> RawArticle | None:
     """One article file, or None (with a problem) when it cannot be read; the outlet's rules
-    are applied to its text."""
+    are applied to its text. `beside` names the files of its folder, when they are listed
+    already (its sidecar is one of them)."""
     form = ARTICLE_SUFFIXES.get(path.suffix.lower())
     if form is None:
         hint = "articles are .txt (scraped text), .md (Markdown with front matter) or .html"
@@ -241,7 +276,8 @@ def load_article(
     if form == "markdown":
         return load_markdown_article(root, path, text, problems, sources)
     sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
-    metadata = load_yaml(root, sidecar, problems, max_bytes) if sidecar.exists() else None
+    listed = sidecar.name in beside if beside is not None else os.path.lexists(sidecar)
+    metadata = load_yaml(root, sidecar, problems, max_bytes) if listed else None
     shown = relative(root, path)
     outlet, extracted = read_article(shown, form, text, given_url(metadata), sources, problems)
     return RawArticle(path.stem, shown, form, extracted, metadata, outlet)
@@ -265,12 +301,12 @@ def load_markdown_article(
     return RawArticle(path.stem, shown, "markdown", extract_markdown(body), metadata, outlet)
 
 
-def check_sidecars(root: Path, folder: Path, problems: Problems, names: list[str]) -> None:
+def check_sidecars(names: tuple[str, ...], problems: Problems) -> None:
     """A metadata file belongs beside a text or HTML article, which reads it.
 
     With no article beside it, it is most likely a renamed article's; beside a Markdown article
     it would never be read, since such an article keeps its metadata in its front matter.
-    `names` are those of the folder's entries, sorted.
+    `names` are those of the files of seeds/, sorted.
     """
     forms = [(Path(name).stem, ARTICLE_SUFFIXES.get(Path(name).suffix.lower())) for name in names]
     read = {stem for stem, form in forms if form in ("text", "html")}
@@ -279,19 +315,21 @@ def check_sidecars(root: Path, folder: Path, problems: Problems, names: list[str
         if not name.endswith(SIDECAR_SUFFIX):
             continue
         stem = name.removesuffix(SIDECAR_SUFFIX)
+        where = Location(f"seeds/{name}")
         if stem in markdown and stem not in read:
             hint = (
                 "a Markdown article keeps its metadata in its front matter: move these keys "
                 f"between the '---' lines at the top of seeds/{stem}.md, then delete this file"
             )
-            where = Location(relative(root, folder / name))
             problems.error(where, "metadata beside a Markdown article is not read", hint)
         elif stem not in read:
             hint = f"rename it after its article, or add seeds/{stem}.txt"
-            problems.error(Location(relative(root, folder / name)), "metadata for no article", hint)
+            problems.error(where, "metadata for no article", hint)
 
 
-def load_yaml(root: Path, path: Path, problems: Problems, max_bytes: int | None = None) -> YamlFile:
+def load_yaml(
+    root: Path, path: Path, problems: Problems, max_bytes: int | None = MAX_FILE_BYTES
+) -> YamlFile:
     """Parse one YAML file; on a syntax error the data is None and the error is recorded."""
     shown = relative(root, path)
     text = read_text(root, path, problems, max_bytes)

@@ -48,16 +48,12 @@ def parse_yaml(path: str, text: str, problems: Problems, first_line: int = 1) ->
     try:
         loader = MarkedLoader(text, path, first_line, problems)
     except yaml.reader.ReaderError as error:
-        where = offset_location(path, text, error.position, first_line)
-        hint = "remove it: YAML files cannot hold control characters or non-characters"
-        problems.error(where, f"character U+{error.character:04X} is not allowed in YAML", hint)
+        problems.error(*syntax_error(path, text, error, first_line))
         return None
     try:
         data = loader.get_single_data()
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = loader.location(mark) if mark else Location(path, first_line)
-        problems.error(where, f"YAML syntax error: {error.problem or error.context}", YAML_HINT)
+        problems.error(*syntax_error(path, text, error, first_line))
         return None
     except RefusedYaml as refused:
         problems.error(refused.location, refused.message, refused.hint)
@@ -74,6 +70,23 @@ def parse_yaml(path: str, text: str, problems: Problems, first_line: int = 1) ->
     return data
 
 
+def syntax_error(
+    path: str, text: str, error: yaml.YAMLError, first_line: int = 1
+) -> tuple[Location, str, str]:
+    """Where PyYAML's error is in `text` (which starts on line `first_line` of the file), its
+    message on one line, and a hint."""
+    if isinstance(error, yaml.reader.ReaderError):
+        where = offset_location(path, text, error.position, first_line)
+        return where, f"character U+{error.character:04X} is not allowed in YAML", CHARACTER_HINT
+    message = f"YAML syntax error: {str(error).splitlines()[0]}"
+    where = Location(path, first_line)
+    if isinstance(error, yaml.MarkedYAMLError):
+        message = f"YAML syntax error: {error.problem or error.context}"
+        mark = error.problem_mark or error.context_mark
+        where = Location(path, mark.line + first_line, mark.column + 1) if mark else where
+    return where, message, YAML_HINT
+
+
 def offset_location(path: str, text: str, offset: int, first_line: int) -> Location:
     """The line and column of a character offset in `text`."""
     line_start = text.rfind("\n", 0, offset) + 1
@@ -82,6 +95,7 @@ def offset_location(path: str, text: str, offset: int, first_line: int) -> Locat
 
 EMPTY_HINT = "write the keys this file needs (see the README), or delete it"
 NUMBER_TOO_LONG = "YAML syntax error: a number too long to read"
+CHARACTER_HINT = "remove it: YAML files cannot hold control characters or non-characters"
 YAML_HINT = "check indentation and quoting; a text containing ': ' or '#' needs quotes"
 
 

@@ -72,11 +72,17 @@ def describe(source: YamlFile, error: ShapeError) -> Described:
 
 
 def describe_unknown_keys(source: YamlFile, error: ShapeError) -> Described:
-    """Keys the mapping may not have, each with the closest allowed key."""
+    """Keys the mapping may not have, in the order they stand, each with the closest allowed
+    key; past the first HINTED (more than a report prints of one kind), with no hint: a
+    flood of keys costs no search for the closest."""
     allowed = error.rule.get("properties", {})
-    for key in sorted(error.keys):
-        where = locate(source, [*error.path, key], key=True)
-        yield where, f"unknown key '{key}'", did_you_mean(key, allowed)
+    placed = sorted((locate(source, [*error.path, key], key=True), key) for key in error.keys)
+    for number, (where, key) in enumerate(placed):
+        hint = did_you_mean(key, allowed) if number < HINTED else ""
+        yield where, f"unknown key '{key}'", hint
+
+
+HINTED = 100
 
 
 def describe_missing_keys(source: YamlFile, error: ShapeError) -> Described:

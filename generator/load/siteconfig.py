@@ -8,13 +8,15 @@ engine to read; nothing tagged is run here.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from generator.load.files import read_text
+from generator.load.files import MAX_FILE_BYTES, read_text
+from generator.load.marked_yaml import NUMBER_TOO_LONG, YAML_HINT, short_tag, syntax_error
 from generator.load.schema import is_web_address
 from generator.problems import Location, Problems
 
@@ -48,7 +50,35 @@ class SiteConfig:
 
 
 class TaggedLoader(yaml.SafeLoader):
-    """A safe loader reading each tagged value into a Tagged record; it runs nothing."""
+    """A safe loader reading each tagged value into a Tagged record; it runs nothing.
+
+    Every way it can fail is a located YAML error: a value its tag cannot take (`!!int x`)
+    and nesting deeper than MAX_DEPTH (which would exhaust Python's stack) too.
+    """
+
+    MAX_DEPTH = 50
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self.depth += 1
+        try:
+            if self.depth > self.MAX_DEPTH:
+                mark = self.peek_event().start_mark  # type: ignore[no-untyped-call]
+                problem = f"nested deeper than {self.MAX_DEPTH} levels"
+                raise yaml.composer.ComposerError(None, None, problem, mark)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        try:
+            return super().construct_object(node, deep)
+        except (ValueError, TypeError, OverflowError):
+            problem = f"the value is not a valid '{short_tag(node.tag)}'"
+            raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from None
 
 
 def construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
@@ -65,39 +95,27 @@ def construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> T
 TaggedLoader.add_multi_constructor("!", construct_tagged)
 TaggedLoader.add_multi_constructor("tag:yaml.org,2002:python/", construct_tagged)
 
-CONFIG_HINT = "check indentation and quoting; a text containing ': ' or '#' needs quotes"
 
-
-def load_site_config(root: Path, problems: Problems) -> SiteConfig:
+def load_site_config(
+    root: Path, problems: Problems, max_bytes: int | None = MAX_FILE_BYTES
+) -> SiteConfig:
     """The settings of `root/mkdocs.yml`; the defaults when there is no such file (a project
     may leave every setting to the tool's base configuration)."""
     path = root / CONFIG_FILE
-    if not path.exists() and not path.is_symlink():
+    if not os.path.lexists(path):
         return SiteConfig()
-    text = read_text(root, path, problems)
+    text = read_text(root, path, problems, max_bytes)
     if text is None:
         return SiteConfig()
     try:
-        node = yaml.compose(text, Loader=TaggedLoader)
-        data: Any = yaml.load(text, Loader=TaggedLoader)
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = (
-            Location(CONFIG_FILE, mark.line + 1, mark.column + 1) if mark else Location(CONFIG_FILE)
-        )
-        problems.error(where, f"YAML syntax error: {error.problem or error.context}", CONFIG_HINT)
-        return SiteConfig()
+        node, data = parse_config(text)
     except yaml.YAMLError as error:
-        problems.error(
-            Location(CONFIG_FILE), f"cannot read the site configuration: {error}", CONFIG_HINT
-        )
+        problems.error(*syntax_error(CONFIG_FILE, text, error))
         return SiteConfig()
     except ValueError:
         # PyYAML reads a '%YAML' directive's version with int(), which refuses a number of
         # thousands of digits.
-        problems.error(
-            Location(CONFIG_FILE), "YAML syntax error: a number too long to read", CONFIG_HINT
-        )
+        problems.error(Location(CONFIG_FILE), NUMBER_TOO_LONG, YAML_HINT)
         return SiteConfig()
     if data is None:
         return SiteConfig()
@@ -115,6 +133,16 @@ def load_site_config(root: Path, problems: Problems) -> SiteConfig:
         settings=data,
         lines=lines,
     )
+
+
+def parse_config(text: str) -> tuple[yaml.Node | None, Any]:
+    """The document's node tree (whose marks locate the keys) and its data."""
+    loader = TaggedLoader(text)
+    try:
+        node = loader.get_single_node()
+        return node, (loader.construct_document(node) if node is not None else None)
+    finally:
+        loader.dispose()
 
 
 def text_or_none(value: Any) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -13,7 +14,7 @@ from generator.load.schema import is_id, is_reserved, reserved_reason
 from generator.load.shape import check_shape
 from generator.model.articles import Article, article_order, build_articles
 from generator.model.cleaning import check_cleaning
-from generator.model.positions import Context, Position, build_position
+from generator.model.positions import ANY, Context, Position, build_position
 from generator.problems import Location, Problems, did_you_mean
 
 
@@ -62,6 +63,7 @@ STANCES = (
 )
 STANCE_BY_ID = {stance.id: stance for stance in STANCES}
 ACTOR_KINDS = ("state", "bloc", "organisation", "person")
+FOLDER_KINDS = {"seeds": "article", "briefings/actors": "actor", "briefings/issues": "issue"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,11 +113,19 @@ class Briefing:
         return tuple(p for actor in self.actors for p in actor.positions)
 
 
-def build_model(raw: RawInputs, problems: Problems, reuse: Reuse | None = None) -> Briefing:
+def build_model(
+    raw: RawInputs,
+    problems: Problems,
+    reuse: Reuse | None = None,
+    today: datetime.date | None = None,
+) -> Briefing:
     """Check and link everything; the caller checks `problems` before using the result.
 
     With `reuse`, an article read from the same raw record is not built again, and actors and
-    issues equal to those of the previous run are those very objects."""
+    issues equal to those of the previous run are those very objects. A date after `today`
+    (by default the system's date: the check judges the inputs, and reads the clock for
+    nothing else) gets a warning.
+    """
     articles = build_articles(raw.articles, problems, reuse)
     check_cleaning(articles, problems)
     issue_files = unique_files(raw.issues, "issue", problems)
@@ -128,7 +138,10 @@ def build_model(raw: RawInputs, problems: Problems, reuse: Reuse | None = None) 
     # again, since the file's own errors say what is wrong.
     broken = {("issue", stem(f)) for f in issue_files if stem(f) not in issue_by_id}
     broken |= {("article", a.stem) for a in raw.articles if a.stem not in article_by_id}
+    broken |= {("article", unread) for unread in raw.unread}
     broken |= {("actor", stem(f)) for f in actor_files} - {("actor", stem(f)) for f in shaped}
+    # A folder that could not be listed may hold any id of its kind.
+    broken |= {(kind, ANY) for folder, kind in FOLDER_KINDS.items() if folder in raw.unlisted}
     context = Context(
         problems,
         article_by_id,
@@ -138,6 +151,7 @@ def build_model(raw: RawInputs, problems: Problems, reuse: Reuse | None = None) 
             {stem(f): names(f.data["name"], aliases(f.data)) for f in shaped if is_person(f)}
         ),
         frozenset(broken),
+        today or current_date(),
     )
     actors = sorted((build_actor(f, context, issue_by_id) for f in shaped), key=actor_order)
     if reuse is not None:
@@ -156,6 +170,11 @@ def build_model(raw: RawInputs, problems: Problems, reuse: Reuse | None = None) 
         issue_by_id=MappingProxyType(issue_by_id),
         article_by_id=MappingProxyType(article_by_id),
     )
+
+
+def current_date() -> datetime.date:
+    """The system's date, which the check of future dates reads (and nothing else)."""
+    return datetime.date.today()
 
 
 def unique_files(

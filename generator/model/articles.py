@@ -69,8 +69,10 @@ class Article:
 def build_articles(
     raws: tuple[RawArticle, ...], problems: Problems, reuse: Reuse | None = None
 ) -> list[Article]:
-    """Articles with their metadata merged in; two articles with one id are an error. With
-    `reuse`, an article whose raw record is the one of the previous run is not built again."""
+    """Articles with their metadata merged in; two articles with one id are an error, and so
+    are two whose ids differ only in case: their pages would be one file on the file systems
+    of macOS and Windows, which ignore case. With `reuse`, an article whose raw record is the
+    one of the previous run is not built again."""
     articles: dict[str, Article] = {}
     for raw in raws:
         if reuse is None:
@@ -80,14 +82,14 @@ def build_articles(
             article = reuse.take(("article", raw.path), raw, build, problems)
         if article is None:
             continue
-        if article.id in articles:
-            first = articles[article.id].location.path
+        first = articles.get(article.id.casefold())
+        if first is not None:
             hint = "rename one of the files, or give one an 'id:' in its metadata"
-            problems.error(
-                article.location, f"article id '{article.id}' is also used by {first}", hint
-            )
+            other = "" if first.id == article.id else f" (as '{first.id}', in another case)"
+            message = f"article id '{article.id}' is also used by {first.location.path}{other}"
+            problems.error(article.location, message, hint)
             continue
-        articles[article.id] = article
+        articles[article.id.casefold()] = article
     return list(articles.values())
 
 

@@ -103,8 +103,9 @@ class Context:
     """What an actor's positions are checked against.
 
     `people` maps each person actor's id to the names they go by; `broken` holds the kind
-    ('issue', 'article' or 'actor') and id of files that exist but failed their own checks, so
-    that references to them are not reported again.
+    ('issue', 'article' or 'actor') and id of files that exist but failed their own checks (ANY
+    for every id of a kind whose folder could not be listed), so that references to them are
+    not reported again; a date after `today` is suspect.
     """
 
     problems: Problems
@@ -113,6 +114,15 @@ class Context:
     actor_ids: frozenset[str]
     people: Mapping[str, tuple[str, ...]]
     broken: frozenset[tuple[str, str]]
+    today: datetime.date
+
+    def is_broken(self, kind: str, name: str) -> bool:
+        """Whether the file of that id exists but failed its own checks (or may: see ANY)."""
+        return (kind, name) in self.broken or (kind, ANY) in self.broken
+
+
+ANY = "*"
+"""The id of `Context.broken` that stands for every id of its kind (no id holds a '*')."""
 
 
 class PositionFields(TypedDict):
@@ -156,9 +166,10 @@ def build_position(
     fields = cast(PositionFields, located)
     known_issue = check_issue(positions, issue_id, context)
     as_of = datetime.date.fromisoformat(fields["as_of"])
+    check_not_future(located, as_of, context)
     built = [build_evidence(item, as_of, context) for item in fields["evidence"]]
     evidence = tuple(item for item in built if item is not None)
-    history = build_history(located, as_of, context.problems)
+    history = build_history(located, as_of, context)
     check_sources(located, context.problems)
     if not known_issue or len(evidence) < len(built):
         return None
@@ -181,7 +192,7 @@ def check_issue(positions: MarkedDict, issue_id: str, context: Context) -> bool:
     """Whether the issue a position is keyed by exists; reported unless its file is broken."""
     if issue_id in context.issues:
         return True
-    if ("issue", issue_id) not in context.broken:
+    if not context.is_broken("issue", issue_id):
         hint = did_you_mean(issue_id, context.issues)
         context.problems.error(positions.where_key(issue_id), f"unknown issue '{issue_id}'", hint)
     return False
@@ -236,7 +247,7 @@ def cited_article(item: MarkedDict, context: Context) -> Article | None:
     """The article an evidence item cites; None (reported unless its file is broken) if unknown."""
     article_id = cast(EvidenceFields, item)["article"]
     article = context.articles.get(article_id)
-    if article is None and ("article", article_id) not in context.broken:
+    if article is None and not context.is_broken("article", article_id):
         hint = did_you_mean(article_id, context.articles)
         context.problems.error(item.where("article"), f"unknown article '{article_id}'", hint)
     return article
@@ -250,7 +261,7 @@ def check_speaker(item: MarkedDict, article: Article | None, context: Context) -
     speaker = cast(EvidenceFields, item)["speaker"]
     where = item.where("speaker")
     if speaker not in context.people:
-        if ("actor", speaker) not in context.broken:
+        if not context.is_broken("actor", speaker):
             context.problems.error(where, *unknown_speaker(speaker, context))
         return False
     names = context.people[speaker]
@@ -307,15 +318,28 @@ def miss_hint(missed: Missed, article: Article) -> str:
     return f"the closest passage is in {place}, {missed.similarity}% alike: “{missed.passage}”"
 
 
+def check_not_future(
+    item: MarkedDict, day: datetime.date, context: Context, what: str = "as-of date"
+) -> None:
+    """Warn about the `as_of` of `item` when it is after today: almost surely a typo, and the
+    feed and the sitemap, dated by the content, would follow it into the future."""
+    if day <= context.today:
+        return
+    hint = "an as-of date says when a stance held: use that day, today or earlier"
+    context.problems.warning(item.where("as_of"), f"{what} {day} is in the future", hint)
+
+
 def build_history(
-    position: MarkedDict, as_of: datetime.date, problems: Problems
+    position: MarkedDict, as_of: datetime.date, context: Context
 ) -> tuple[HistoryEntry, ...]:
     """Earlier stances, newest first, each dated before the position's as-of date and each on
     a date of its own (a change of position is known by its date: feed entries are named by it).
     """
+    problems = context.problems
     entries: list[HistoryEntry] = []
     for item in cast(PositionFields, position).get("history", []):
         entries.append(build_history_entry(item, as_of, entries, problems))
+        check_not_future(item, entries[-1].as_of, context, "history date")
     if [e.as_of for e in entries] != sorted((e.as_of for e in entries), reverse=True):
         hint = "order the entries by date, newest first"
         problems.error(position.where("history"), "history is not newest first", hint)

@@ -19,7 +19,8 @@ from pathlib import Path
 import yaml
 from slugify import slugify
 
-from generator.load.decode import clean_text
+from generator.load.decode import Refused, clean_text
+from generator.load.files import check_stat, read_limited
 from generator.load.inputs import (
     ARTICLE_SUFFIXES,
     MAX_FILE_BYTES,
@@ -33,7 +34,8 @@ from generator.load.sources import NO_SOURCES, Sources
 from generator.model import Briefing, build_model
 from generator.model.articles import Article, build_article
 from generator.model.duplicates import Seen, Similar, check_duplicates, text_of
-from generator.problems import Location, Problem, Problems
+from generator.problems import Location, Problem, Problems, whole
+from generator.project.write import write_new_files
 
 SUFFIX_BY_FORM = {"text": ".txt", "markdown": ".md", "html": ".html"}
 MAX_ID_LENGTH = 80
@@ -83,7 +85,7 @@ def read_sources(
     """The inputs named on the command line ('-' is standard input, read into `stdin`)."""
     sources = []
     for name in paths:
-        data = stdin if name == "-" else read_file(Path(name), problems)
+        data = stdin if name == "-" else read_file(name, problems)
         if data is None:
             continue
         shown = "<stdin>" if name == "-" else name
@@ -96,13 +98,21 @@ def read_sources(
     return sources
 
 
-def read_file(path: Path, problems: Problems) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        problems.error(Location(str(path)), f"cannot read the file: {reason}")
+WEB_ADDRESS = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
+
+
+def read_file(name: str, problems: Problems) -> bytes | None:
+    """The bytes of the file named on the command line (as the loader reads a project file:
+    its size and kind checked first), or None with a problem located at the name as given."""
+    if WEB_ADDRESS.match(name):
+        hint = "save the page first (as .html, or its text as .txt), then add that file"
+        problems.error(whole(name), "a web address, not a file: 'add' reads files", hint)
         return None
+    data = check_stat(Path(name), MAX_FILE_BYTES) or read_limited(Path(name), MAX_FILE_BYTES)
+    if isinstance(data, Refused):
+        problems.error(whole(name), data.message, data.hint)
+        return None
+    return data
 
 
 def input_suffix(shown: str, data: bytes, form: str | None, *, is_stdin: bool) -> str | None:
@@ -194,7 +204,7 @@ def stage(
         staged = Path(folder) / f"{stem}{source.suffix}"
         for name, data in seed_files(stem, source, metadata):
             (Path(folder) / name).write_bytes(data)
-        raw = load_article(Path(folder), staged, local, MAX_FILE_BYTES, outlets)
+        raw = load_article(Path(folder), staged, local, MAX_FILE_BYTES, sources=outlets)
         article = build_article(raw, local) if raw is not None else None
     problems.extend(shown_at(problem, source.shown) for problem in local.items)
     if article is not None and not article.paragraphs:
@@ -289,18 +299,7 @@ def taken_ids(root: Path, briefing: Briefing) -> set[str]:
 
 
 def write_seeds(root: Path, ready: list[Ingested]) -> None:
-    """Write the new files into seeds/; on failure remove those already written."""
-    folder = root / "seeds"
-    folder.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    try:
-        for item in ready:
-            for name, data in item.files:
-                path = folder / name
-                with path.open("xb") as file:  # 'x': never replace a file that appeared meanwhile
-                    written.append(path)
-                    file.write(data)
-    except OSError:
-        for path in written:
-            path.unlink(missing_ok=True)
-        raise
+    """Write the new files into seeds/ (no file of it replaced, no link out of the project
+    followed); on failure remove those already written and raise Fault."""
+    files = {f"seeds/{name}": data for item in ready for name, data in item.files}
+    write_new_files(root, files, "nothing was added")

@@ -18,6 +18,7 @@ import yaml
 from generator import defaults
 from generator.load.schema import SCHEMA_DIR
 from generator.problems import Failure
+from generator.project.write import write_new_files
 
 SCHEMAS = "schemas"
 TEMPLATED = (".github/workflows/briefing.yml", "README.md")
@@ -41,11 +42,7 @@ def init_project(folder: Path, title: str, description: str, url: str | None) ->
             f"'{folder}' already holds a briefing project ({shown}); nothing was written. "
             "Choose an empty folder, or work on that project"
         )
-    for name, data in sorted(files.items()):
-        path = folder / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("xb") as file:  # 'x': never replace a file that appeared meanwhile
-            file.write(data)
+    write_new_files(folder, dict(sorted(files.items())), "the project was not made")
     return sorted(files)
 
 

@@ -16,10 +16,12 @@ from typing import Any
 
 import yaml
 
+from generator.load.files import read_text
 from generator.load.schema import is_id, is_reserved, reserved_reason
 from generator.model import ACTOR_KINDS, STANCE_BY_ID, Briefing
 from generator.model.quotes import Found, find_quote
 from generator.problems import BriefingError, Location, Problem, Problems, did_you_mean
+from generator.project.write import replace_file, write_new_files
 
 ACTORS, ISSUES = Path("briefings") / "actors", Path("briefings") / "issues"
 OPTIONS = Location("<options>")
@@ -75,10 +77,9 @@ def new_issue(root: Path, issue_id: str, title: str, question: str) -> Path:
 
 
 def write_new(root: Path, path: Path, lines: list[str]) -> Path:
-    target = root / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with target.open("x", encoding="utf-8") as file:  # never replace a file made meanwhile
-        file.write("\n".join(lines) + "\n")
+    """Write the new file (never over one made meanwhile); its path."""
+    data = ("\n".join(lines) + "\n").encode("utf-8")
+    write_new_files(root, {path.as_posix(): data}, "nothing was written")
     return path
 
 
@@ -109,10 +110,12 @@ def new_position(root: Path, briefing: Briefing, new: NewPosition) -> Path:
     problems.raise_if_errors()
     assert actor_file is not None
     as_of = new.as_of or briefing.article_by_id[new.article_id].date or datetime.date.today()
-    text = (root / actor_file).read_text(encoding="utf-8")
     shown = actor_file.as_posix()
+    text = read_text(root, root / actor_file, problems)
+    problems.raise_if_errors()
+    assert text is not None
     updated = with_position(text, shown, new.issue_id, position_mapping(new, as_of))
-    (root / actor_file).write_text(updated, encoding="utf-8")
+    replace_file(root, root / actor_file, updated.encode("utf-8"))
     return actor_file
 
 

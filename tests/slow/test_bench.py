@@ -42,3 +42,25 @@ def test_the_mention_and_duplicate_benchmarks_run() -> None:
     command = [sys.executable, "-m", "bench.duplicates", "--articles", "20"]
     result = subprocess.run(command, cwd=REPO, check=True, capture_output=True, text=True)
     assert "near duplicate found in" in result.stdout
+
+
+def test_the_hostile_input_benchmark_runs_and_leaves_no_stray_file(tmp_path: Path) -> None:
+    root = tmp_path / "project"
+    make = (
+        "from pathlib import Path; from bench.corpus import Size, make_project; "
+        f"make_project(Path({str(root)!r}), Size(20, 6, 5, 12))"
+    )
+    subprocess.run([sys.executable, "-c", make], cwd=REPO, check=True)
+    subprocess.run([sys.executable, "-m", "bench.stage", str(root)], cwd=REPO, check=True)
+    command = [sys.executable, "-m", "bench.hostile", str(root)]
+    result = subprocess.run(command, cwd=REPO, check=True, capture_output=True, text=True)
+    figures = json.loads(result.stdout)
+    assert set(figures) == {
+        "workspace_seconds",
+        "digest_seconds",
+        "check_seconds",
+        "check_peak_mb",
+        "stray_check_seconds",
+        "stray_check_peak_mb",
+    }
+    assert not (root / "seeds" / "stray-dump.txt").exists()

@@ -11,7 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.cli import main
-from generator.engine.build import SiteName, content_epoch, generate, publish, write_docs
+from generator.engine.build import SiteName, content_epoch, generate, write_docs
+from generator.engine.publish import publish
 from generator.load.decode import clean_text
 from generator.problems import BriefingError
 

@@ -1,15 +1,13 @@
-"""Putting pages on disk: only changed bytes are written, stale files go, a folder is swapped
-whole or not at all."""
+"""Putting pages on disk: only changed bytes are written, stale files go."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-import pytest
 from builders import tree_digest, write_files
 
-from generator.engine.write import delete_others, replace_folder, write_if_changed, write_pages
+from generator.engine.write import delete_others, write_if_changed, write_pages
 
 
 def mtime(path: Path) -> int:
@@ -63,25 +61,3 @@ def test_delete_others_keeps_what_is_listed_and_the_folder_itself(tmp_path: Path
     assert set(tree_digest(docs)) == {"a/d.md"}
     assert delete_others(docs, set()) == ("a/d.md",)
     assert docs.is_dir() and not any(docs.iterdir())
-
-
-def test_a_folder_is_swapped_in_and_the_old_one_goes(tmp_path: Path) -> None:
-    new = write_files(tmp_path / "stage", {"index.html": "new"})
-    target = write_files(tmp_path / "site", {"index.html": "old", "stale.html": "old"})
-    replace_folder(new, target, tmp_path / "previous")
-    assert tree_digest(target) == tree_digest(
-        write_files(tmp_path / "expected", {"index.html": "new"})
-    )
-    assert not new.exists() and not (tmp_path / "previous").exists()
-    replace_folder(
-        write_files(tmp_path / "first", {"a": "a"}), tmp_path / "none-yet", tmp_path / "p"
-    )
-    assert (tmp_path / "none-yet" / "a").read_text() == "a"
-
-
-def test_a_failed_swap_puts_the_old_folder_back(tmp_path: Path) -> None:
-    target = write_files(tmp_path / "site", {"index.html": "old"})
-    with pytest.raises(OSError):
-        replace_folder(tmp_path / "missing-stage", target, tmp_path / "previous")
-    assert (target / "index.html").read_text() == "old"
-    assert not (tmp_path / "previous").exists()

@@ -7,7 +7,13 @@ from pathlib import Path
 from builders import write_files
 
 from generator import defaults
-from generator.load.inputs import load_articles, load_inputs, schema_modeline
+from generator.load.inputs import (
+    MAX_FILE_BYTES,
+    Folders,
+    load_articles,
+    load_inputs,
+    schema_modeline,
+)
 from generator.problems import Location, Problems
 
 ARTICLE = "---\ntitle: Talks\n---\n# Talks\n\nThe delegations met in Geneva on Monday.\n"
@@ -17,7 +23,7 @@ ACTOR = "name: Northland\nkind: state\n"
 def read_articles(root: Path) -> tuple[list[tuple[str, str, str]], list[str]]:
     """(stem, path, form) of each article of seeds/, and the problems, as text."""
     problems = Problems()
-    found = load_articles(root, problems)
+    found, _ = load_articles(Folders(root, problems, MAX_FILE_BYTES))
     return [(a.stem, a.path, a.form) for a in found], [str(p) for p in sorted(problems.items)]
 
 
@@ -101,7 +107,8 @@ def test_an_article_is_read_by_its_form_with_its_metadata(tmp_path: Path) -> Non
         },
     )
     problems = Problems()
-    articles = {a.stem: a for a in load_articles(root, problems)}
+    found, _ = load_articles(Folders(root, problems, MAX_FILE_BYTES))
+    articles = {a.stem: a for a in found}
     assert problems.items == []
     assert {stem: a.form for stem, a in articles.items()} == {
         "a": "markdown",

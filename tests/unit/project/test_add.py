@@ -127,7 +127,7 @@ def test_bad_input_is_reported_all_at_once_and_changes_nothing(
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     for expected in (
-        "missing.txt:1:1: cannot read the file",
+        "missing.txt: cannot read the file: No such file or directory",
         "<options>:1:1: --date '2026-02-30' is not a date",
         "<options>:1:1: --url 'ftp://example.org/x' is not a web address",
         "empty.txt:1:1: no article text found",

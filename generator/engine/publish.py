@@ -1,0 +1,140 @@
+"""Publishing: the site built aside, then generated/ and site/ put in place together.
+
+`publish` stages everything in `.build/stage/`: the pages in `generated/` (those generated/
+holds unchanged as hard links to its files, generator/engine/staging.py), the site that MkDocs
+and Pagefind build from them in `site/` (taking unchanged pages and parts of the full-text
+index from the last site/). A failed check, MkDocs build or full disk there leaves both outputs
+untouched; then generator/engine/commit.py changes both, or neither.
+Every command that writes the outputs holds the project first (`exclusive`): its output and
+work paths checked, the build lock taken, and what a killed build left half done undone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator, Mapping, Set
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.engine.build import (
+    UNCHANGED,
+    SiteName,
+    build_site,
+    index_full_text,
+    write_engine_config,
+)
+from generator.engine.commit import (
+    DOCS_UNCHANGED,
+    STAGED_DOCS,
+    STAGED_SITE,
+    commit,
+    plan,
+    recover,
+    remove_stage,
+)
+from generator.engine.lock import BuildLocked, build_lock
+from generator.engine.progress import Advance
+from generator.engine.staging import stage_pages
+from generator.engine.workspace import (
+    BUILD_CONFIG,
+    DOCS_DIR,
+    SITE_DIR,
+    STAGE_DIR,
+    attempt,
+    check_site,
+    check_workspace,
+)
+from generator.engine.write import WriteReport, write_pages
+from generator.load.inputs import MAX_FILE_BYTES
+from generator.problems import Fault
+
+
+@contextlib.contextmanager
+def exclusive(root: Path, wait: bool = False) -> Iterator[None]:
+    """Hold the project for a command that writes its outputs: the output and work paths
+    checked (generator/engine/workspace.py), the build lock taken (at once, or when `wait`,
+    once free), and a commit that a killed process left half done undone."""
+    check_workspace(root)
+    with build_lock(root, wait):
+        recover(root)
+        yield
+
+
+def recover_if_idle(root: Path) -> None:
+    """Undo a half-done commit before a command that writes inputs, unless a build is running
+    (which undid it when it started)."""
+    if os.path.lexists(root / STAGE_DIR):
+        with contextlib.suppress(BuildLocked), exclusive(root):
+            pass
+
+
+def publish(
+    root: Path,
+    pages: Mapping[str, str | bytes],
+    epoch: str,
+    name: SiteName,
+    on_page: Advance | None = None,
+    verbose: bool = False,
+    max_file_bytes: int = MAX_FILE_BYTES,
+) -> WriteReport:
+    """Build the site aside, then put generated/ and site/ in place together; raise
+    SiteBuildFailed or Fault, both outputs then as they were.
+
+    The caller holds the project (`exclusive`). `epoch` is the date stamped in the sitemap
+    (build.content_epoch); `on_page` is called as MkDocs reads and then builds each page.
+    """
+    try:
+        linked = stage_site(root, Staging(pages, epoch, name, on_page, verbose, max_file_bytes))
+        return commit(root, plan(root, pages, site=True, current=linked), len(pages))
+    except Fault as fault:
+        fault.outcome = fault.outcome or UNCHANGED
+        raise
+    finally:
+        remove_stage(root)
+        with contextlib.suppress(OSError):
+            (root / BUILD_CONFIG).unlink(missing_ok=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Staging:
+    """What a staged site is built from (see `publish`)."""
+
+    pages: Mapping[str, str | bytes]
+    epoch: str
+    name: SiteName
+    on_page: Advance | None
+    verbose: bool
+    max_file_bytes: int
+
+
+def stage_site(root: Path, staging: Staging) -> frozenset[str]:
+    """Stage the pages and build the site from them there, full-text index included; the
+    pages staged as links to generated/'s files. Raise SiteBuildFailed, BriefingError
+    (mkdocs.yml unreadable, a link in the last site/) or Fault."""
+    check_site(root)
+    with attempt(root, "cannot write the stage"):
+        linked = stage_pages(staging.pages, root / DOCS_DIR, root / STAGED_DOCS)
+    name, limit = staging.name, staging.max_file_bytes
+    write_engine_config(root, name, STAGED_DOCS, STAGED_SITE, BUILD_CONFIG, limit)
+    build_site(root, staging.epoch, staging.on_page, staging.verbose)
+    index_full_text(root, root / STAGED_SITE, root / SITE_DIR, staging.verbose)
+    return linked
+
+
+def update_docs(
+    root: Path, pages: Mapping[str, str | bytes], current: Set[str] = frozenset()
+) -> WriteReport:
+    """Make generated/ hold exactly `pages`, all of them or none (the live preview's way: no
+    site); raise Fault. The pages named in `current` are known to be what generated/ holds
+    (see commit.plan). The caller holds the project (`exclusive`)."""
+    change = plan(root, pages, site=False, current=current)
+    try:
+        with attempt(root, "cannot write the stage"):
+            write_pages({name: pages[name] for name in change.written}, root / STAGED_DOCS)
+        return commit(root, change, len(pages))
+    except Fault as fault:
+        fault.outcome = fault.outcome or DOCS_UNCHANGED
+        raise
+    finally:
+        remove_stage(root)

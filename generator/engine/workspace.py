@@ -1,0 +1,162 @@
+"""The paths a build writes, moves and deletes, and the check that each is what it makes.
+
+A build writes only at these paths of the project: its outputs `generated/` and `site/`, its
+work folder `.build/` (the lock, the note of the last regeneration, the stage, the theme, the
+page cache) and the site engine's configurations beside mkdocs.yml. Git ignores
+them, but a repository can still hold any of them, committed by mistake or by a hostile pull
+request that CI then builds: `generated` committed as a link to a folder elsewhere would have
+the build write and delete files there, a linked `.build/lock` would be emptied. So before a
+command writes anything, each path must be absent or what the build makes, with no link on the
+way: a folder where it makes a folder, a file where it makes a file, and below `generated/` and
+`.build/` nothing but folders and regular files. Anything else is refused, every such path
+named, nothing written.
+
+`briefing build` also reads the last `site/`: the page cache takes unchanged pages from it and
+the full-text index its unchanged parts (hard links to them). So before it builds, everything
+below `site/` must be a folder or a regular file too (`check_site`): a link there could lead
+the new site to a file outside the project.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from generator.load.files import relative
+from generator.problems import Fault, Problems, whole
+
+DOCS_DIR = "generated"
+SITE_DIR = "site"
+WORK_DIR = Path(".build")
+STAGE_DIR = WORK_DIR / "stage"
+THEME_DIR = WORK_DIR / "theme"
+BUILD_CONFIG = ".build.mkdocs.yml"
+"""The engine's configuration of a build, beside mkdocs.yml (Zensical wants the folders it
+reads and writes inside the configuration's folder)."""
+PREVIEW_CONFIG = ".preview.mkdocs.yml"
+
+FOLDERS = (DOCS_DIR, SITE_DIR, WORK_DIR.as_posix())
+FILES = (BUILD_CONFIG, PREVIEW_CONFIG)
+TREES = (DOCS_DIR, WORK_DIR.as_posix())
+"""The folders whose every entry the build made, and checks."""
+REMEDY = (
+    "delete it: the build makes what it needs there (these paths are git-ignored; if a commit "
+    "holds one, remove it with 'git rm -r --cached')"
+)
+
+
+def check_workspace(root: Path) -> None:
+    """Raise BriefingError naming every output or work path that is a link or not what the
+    build makes (see the module docstring); nothing is written."""
+    problems = Problems()
+    for name in FOLDERS:
+        check_path(root, name, stat.S_ISDIR, "a folder", problems)
+    for name in FILES:
+        check_path(root, name, stat.S_ISREG, "a file", problems)
+    for name in TREES:
+        check_tree(root, name, problems)
+    problems.raise_if_errors()
+
+
+def check_site(root: Path) -> None:
+    """Raise BriefingError naming every entry below site/ that is not a folder or a regular
+    file (see the module docstring); nothing is written."""
+    problems = Problems()
+    check_tree(root, SITE_DIR, problems)
+    problems.raise_if_errors()
+
+
+def check_path(
+    root: Path, name: str, kind: Callable[[int], bool], noun: str, problems: Problems
+) -> None:
+    """The path must be absent, or (no link) of the kind the build makes."""
+    try:
+        mode = os.lstat(root / name).st_mode
+    except FileNotFoundError:
+        return
+    except OSError as error:
+        problems.error(whole(name), f"cannot look at it: {error.strerror}", REMEDY)
+        return
+    refused = refusal(root / name, mode)
+    if refused is None and not kind(mode):
+        refused = f"{describe(mode)}, not {noun} as the build makes"
+    if refused is not None:
+        problems.error(whole(name), refused, REMEDY)
+
+
+def check_tree(root: Path, name: str, problems: Problems) -> None:
+    """Every entry below the folder `name` (when it is one, no link) must be a folder or a
+    regular file. An entry gone meanwhile is no threat (a running preview's page cache makes
+    and deletes its journal files, see generator/engine/cache.py)."""
+    if not (root / name).is_dir() or (root / name).is_symlink():
+        return
+    pending = [name]
+    while pending:
+        folder = pending.pop()
+        for entry in listed(root, folder, problems):
+            shown = f"{folder}/{entry.name}"
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(shown)
+            elif not entry.is_file(follow_symlinks=False):
+                check_entry(root, shown, entry, problems)
+
+
+def listed(root: Path, folder: str, problems: Problems) -> list[os.DirEntry[str]]:
+    """The entries of a folder being checked: none when it is gone meanwhile (there is nothing
+    left to write through), none and an error when it cannot be listed."""
+    try:
+        with os.scandir(root / folder) as listing:
+            return list(listing)
+    except FileNotFoundError:
+        return []
+    except OSError as error:
+        problems.error(whole(folder), f"cannot list the folder: {error.strerror}", REMEDY)
+        return []
+
+
+def check_entry(root: Path, shown: str, entry: os.DirEntry[str], problems: Problems) -> None:
+    """Refuse an entry that is neither a folder nor a regular file, unless it is gone."""
+    try:
+        mode = entry.stat(follow_symlinks=False).st_mode
+    except FileNotFoundError:
+        return
+    refused = refusal(root / shown, mode) or f"{describe(mode)}, which the build never makes"
+    problems.error(whole(shown), refused, REMEDY)
+
+
+def refusal(path: Path, mode: int) -> str | None:
+    """Why a path the build writes must not be written through: it is a link."""
+    if not stat.S_ISLNK(mode):
+        return None
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    return f"a link (to '{target}'): the build never writes through a link"
+
+
+def describe(mode: int) -> str:
+    """What kind of thing a path is, from its mode."""
+    for test, noun in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISREG, "a file"),
+        (stat.S_ISFIFO, "a pipe"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return noun
+    return "a device"
+
+
+@contextlib.contextmanager
+def attempt(root: Path, doing: str, path: Path | None = None) -> Iterator[None]:
+    """Raise the OSError of the block as a Fault: `doing` failed at `path`, or at the path the
+    error names (relative to the project)."""
+    try:
+        yield
+    except OSError as error:
+        failed = path or (Path(os.fsdecode(error.filename)) if error.filename else root)
+        raise Fault(relative(root, failed), doing, error) from None
