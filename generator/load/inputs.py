@@ -62,6 +62,8 @@ class RawInputs:
     templates: dict[str, str]
     pages: dict[str, str | bytes]
     """Hand-written Markdown pages as text, every other file of pages/ as bytes."""
+    dismissed: YamlFile | None = None
+    """briefings/dismissed.yaml, the suggestions set aside, when there is one."""
 
 
 def load_inputs(root: Path, problems: Problems, max_bytes: int = MAX_FILE_BYTES) -> RawInputs:
@@ -72,6 +74,7 @@ def load_inputs(root: Path, problems: Problems, max_bytes: int = MAX_FILE_BYTES)
     A file of seeds/ or briefings/ larger than `max_bytes` is refused.
     """
     briefing_path = root / "briefings" / "briefing.yaml"
+    dismissed_path = root / "briefings" / "dismissed.yaml"
 
     def load_all(folder: str) -> tuple[YamlFile, ...]:
         return tuple(load_yaml(root, p, problems, max_bytes) for p in yaml_files(root / folder))
@@ -85,6 +88,11 @@ def load_inputs(root: Path, problems: Problems, max_bytes: int = MAX_FILE_BYTES)
         articles=load_articles(root, problems, max_bytes),
         templates={**packaged(defaults.TEMPLATES), **read_tree(root / "templates", root, problems)},
         pages={**packaged(defaults.PAGES), **read_pages(root / "pages", root, problems)},
+        dismissed=(
+            load_yaml(root, dismissed_path, problems, max_bytes)
+            if dismissed_path.exists()
+            else None
+        ),
     )
 
 

@@ -1,0 +1,205 @@
+"""The words that mark a sentence as evidence of a position, as English vocabularies.
+
+Most evidence in news and readouts is reported speech ("Podolyak stressed that …") or the
+journalist's framing ("From Moscow's perspective, …"), less often words in quotation marks.
+The cues: verbs of saying, words of stance, nouns of a framed position, the readout's passive
+voice ("It was emphasised that …"), the first person of an address, transcript speaker labels
+("Vladimir Putin: …"), role titles standing for a name ("the Prime Minister said") and words
+that carry a sentence on from the one before ("These include …"). A sentence is read as words
+once (`Words`); the vocabularies are sets of words and of two-word phrases, in lower case.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+def forms(text: str) -> frozenset[str]:
+    """The words of a whitespace-separated list."""
+    return frozenset(text.split())
+
+
+REPORTING = forms(
+    """say says said saying state states stated stating statement note notes noted noting
+    stress stresses stressed stressing emphasise emphasises emphasised emphasising emphasize
+    emphasizes emphasized emphasizing underline underlines underlined underscore underscores
+    underscored added adds announce announces announced declare declares declared told tells
+    remind reminds reminded explain explains explained assert asserts asserted asserting insist
+    insists insisted insisting reiterate reiterates reiterated reaffirm reaffirms reaffirmed
+    affirm affirmed remarked indicated indicates referenced expressed expresses expressing
+    voiced urged urges urging warned warns claimed claims confirmed confirms outlined described
+    informed recalled appealed believes believed convinced spoke speaking proposed proposes
+    suggested suggests argued argues wrote replied answered commented mentioned highlighted
+    acknowledged assured reiterating"""
+)
+"""Verbs of saying: someone's words are being reported."""
+REPORTING_PHRASES = frozenset(
+    {
+        ("according", "to"),
+        ("pointed", "out"),
+        ("points", "out"),
+        ("referred", "to"),
+        ("called", "on"),
+        ("called", "for"),
+        ("calls", "on"),
+        ("calls", "for"),
+        ("summed", "up"),
+        ("his", "opinion"),
+        ("her", "opinion"),
+        ("his", "view"),
+        ("her", "view"),
+        ("his", "assessment"),
+    }
+)
+STANCE = forms(
+    """reject rejects rejected rejecting dismiss dismisses dismissed welcome welcomes welcomed
+    welcoming support supports supported supporting oppose opposes opposed opposing back backs
+    backed condemn condemns condemned demand demands demanded seek seeks seeking sought refuse
+    refuses refused refusing accept accepts accepted unacceptable agree agrees agreed agreement
+    want wants wanted need needs needed must ready willing readiness impossible inviolable
+    pressing pressure criticised criticized criticises criticizes thank thanks thanked
+    conditioned committed determined cannot never intention threat threaten threatens hope
+    hopes hoped expect expects expected favour favor concern concerned priority insist insists
+    insisted call urge"""
+)
+"""Words that say what someone holds, wants or refuses."""
+STANCE_PHRASES = frozenset({("rule", "out"), ("ruled", "out"), ("rules", "out"), ("open", "to")})
+FRAMING = forms(
+    """perspective view viewing views stance position eyes opinion approach requirement
+    demands objectives interest interests goal"""
+)
+"""Nouns of a framed position ("from Moscow's perspective", "Russia's demands")."""
+PASSIVE_AUXILIARIES = forms("was were been is are")
+PASSIVE_VERBS = forms(
+    """emphasised emphasized stressed noted expressed underlined underscored confirmed
+    reaffirmed drawn voiced stated reiterated agreed discussed welcomed"""
+)
+"""The readout's own voice: "It was emphasised that …", "Hope was expressed …"."""
+FIRST_PERSON = forms("I we our ours us my me I'm we're we've I've We Our Us My Me We're We've")
+"""The first person of an address or of a transcript's speaker (in the case it is written:
+'US' is a state)."""
+FIRST_PERSON_LOWER = frozenset(word.lower() for word in FIRST_PERSON)
+GOES_ON = forms(
+    """these this that those they it such however but and also moreover furthermore therefore
+    thus meanwhile otherwise besides nevertheless instead accordingly consequently first second
+    third finally"""
+)
+"""First words of a sentence that goes on from the one before rather than naming a new subject."""
+PRONOUNS = forms("he she him her his")
+
+WORD = re.compile(r"[^\W\d_][\w'-]*")
+LABEL = re.compile(r"^([A-Z][\w'.-]*(?: (?:of|the|[A-Z][\w'.-]*)){0,7}):\s+(?=\S)")
+"""A transcript speaker label opening a sentence: "President of Russia Vladimir Putin: "."""
+ROLE_TITLE = re.compile(
+    r"\b[Tt]he ((?:[A-Z][a-z]+ )?(?:[Pp]rime [Mm]inister|[Dd]eputy [Pp]rime [Mm]inister"
+    r"|[Ss]ecretary(?: of [Ss]tate)?|[Pp]resident|[Aa]dviser|[Hh]ead of [Ss]tate|[Mm]inister"
+    r"|[Cc]hancellor|[Ss]pokes(?:person|man|woman)|[Ff]oreign [Mm]inister|[Hh]ead of the \w+ state"
+    r"|[Hh]ead of the (?:[A-Z][\w']* ?)+))\b"
+)
+"""A role title standing for a person's name: "the Prime Minister", "The Russian president"."""
+TITLE_SYNONYMS = {"head of state": "president", "head of the ukrainian state": "president"}
+"""Role titles that name another title of the same office."""
+QUESTION = re.compile(r"\?[\"'\u201d\u2019)]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A sentence (or the part of it outside quotation marks) as words with their offsets."""
+
+    text: str
+    found: tuple[tuple[int, str], ...]
+    """(offset, word in lower case) of every word."""
+    lower: tuple[str, ...]
+    """The words in lower case."""
+
+    @staticmethod
+    def of(text: str) -> Words:
+        low = text.lower()
+        if len(low) != len(text):  # a letter whose lower case is longer: keep offsets
+            low = "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
+        found = tuple((m.start(), m.group()) for m in WORD.finditer(low))
+        return Words(text, found, tuple(word for _, word in found))
+
+    def written(self, index: int) -> str:
+        """The word at `index` as it is written."""
+        start, word = self.found[index]
+        return self.text[start : start + len(word)]
+
+
+def reporting_at(words: Words) -> int | None:
+    """The offset of the first verb (or phrase) of saying, if any."""
+    low = words.lower
+    for index, word in enumerate(low):
+        if word in REPORTING or low[index : index + 2] in REPORTING_PHRASES:
+            return words.found[index][0]
+        if word == "in" and low[index + 1 : index + 3] in REPORTING_PHRASES:
+            return words.found[index][0]
+    return None
+
+
+def stance_count(words: Words) -> int:
+    """How many words (and phrases) of stance the sentence has."""
+    low = words.lower
+    pairs = sum(pair in STANCE_PHRASES for pair in zip(low, low[1:], strict=False))
+    return pairs + sum(word in STANCE for word in low)
+
+
+def has_framing(words: Words) -> bool:
+    return any(word in FRAMING for word in words.lower)
+
+
+def is_passive(words: Words) -> bool:
+    """Whether the sentence reports in the readout's passive voice ("it was emphasised")."""
+    low = words.lower
+    for index, word in enumerate(low[:-1]):
+        if word in PASSIVE_AUXILIARIES:
+            following = low[index + 1 : index + 3]
+            verb = (
+                following[1] if following[0].endswith("ly") and len(following) > 1 else following[0]
+            )
+            if verb in PASSIVE_VERBS:
+                return True
+    return False
+
+
+def is_first_person(words: Words) -> bool:
+    return any(
+        word in FIRST_PERSON_LOWER and words.written(i) in FIRST_PERSON
+        for i, word in enumerate(words.lower)
+    )
+
+
+def has_pronoun_subject(words: Words) -> bool:
+    """Whether the speaker of the sentence is a pronoun: it opens with 'he' or 'she' (after a
+    word or two: 'At the same time, he …'), or says 'according to him', 'in his opinion'."""
+    low = words.lower
+    if any(word in ("he", "she") for word in low[:5]):
+        return True
+    return any(
+        low[i : i + 2] in {("to", "him"), ("to", "her"), ("his", "opinion"), ("her", "opinion")}
+        for i in range(len(low) - 1)
+    )
+
+
+def goes_on(words: Words) -> bool:
+    """Whether the sentence continues the one before ("These include …", "However, …")."""
+    return bool(words.lower) and words.lower[0] in GOES_ON
+
+
+def is_question(text: str) -> bool:
+    return QUESTION.search(text.rstrip()) is not None
+
+
+def label_of(text: str) -> re.Match[str] | None:
+    """The speaker label opening `text`, if any."""
+    return LABEL.match(text)
+
+
+def role_title(text: str) -> str | None:
+    """The role title that `text` uses for a person, lower-cased ("prime minister"), if any."""
+    found = ROLE_TITLE.search(text)
+    if found is None:
+        return None
+    title = found.group(1).casefold()
+    return TITLE_SYNONYMS.get(title, title)

@@ -1,0 +1,182 @@
+"""What the suggester knows of the briefing: the names of its actors and the words of its issues.
+
+An actor is found by its name, its aliases and, for a person, the last word of the name; a
+person stands for the actor it speaks for too. An issue is found by its aliases (strong) and
+by the words of its title and question (weaker, each weighed by how few issues share it:
+"guarantees" points at one issue, "peace" at several). All names go into one Aho–Corasick
+automaton, as for mentions, so a sentence is read once whatever the size of the briefing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from generator.model import Actor, Briefing, Issue
+from generator.model.mentions import build_automaton, is_boundary
+
+WORD = re.compile(r"[^\W\d_][\w'-]*")
+STOP_WORDS = frozenset(
+    """a about after against all also an and any are as at be been before being between both but
+    by can could did do does for from had has have how if in into is it its itself made main
+    mainly more most much must not now of on only or other our out over own rather should so
+    some such than that the their them then there these they this those through to under up
+    upon very was were what when where whether which while who whom why will with within would
+    agree agreed accepted adopt give given part basis allowed terms whose""".split()
+)
+"""Words of a question that say nothing of what it is about."""
+
+
+OBJECT_WORDS = frozenset(
+    """in into to for on at against with from toward towards of over about within across inside
+    near beyond upon onto among between around through under without""".split()
+)
+"""Words after which a name is the object of a sentence, not who holds a position."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor named at characters [start, end) of a text; `subject` unless a preposition
+    comes before it ("in Ukraine", "for Kyiv"), but a possessive is ("from Moscow's view")."""
+
+    start: int
+    end: int
+    actor_id: str
+    subject: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """The briefing's actors and issues, ready to be found in sentences."""
+
+    actors: Mapping[str, Actor]
+    issues: tuple[Issue, ...]
+    names: Any
+    """The automaton of every actor name: lower-cased name → (length, actor ids)."""
+    aliases: Any
+    """The automaton of every issue alias: lower-cased alias → (length, issue ids)."""
+    words: Mapping[str, Mapping[str, float]]
+    """Stem of a question word → issue id → its weight."""
+
+
+def lexicon_of(briefing: Briefing) -> Lexicon:
+    """The lexicon of a briefing, built once for all its articles."""
+    actor_names = {("actor", a.id): actor_names_of(a) for a in briefing.actors}
+    issue_aliases = {("issue", i.id): (*i.aliases,) for i in briefing.issues}
+    return Lexicon(
+        actors=briefing.actor_by_id,
+        issues=briefing.issues,
+        names=build_automaton(actor_names),
+        aliases=build_automaton(issue_aliases),
+        words=question_words(briefing.issues, briefing.actors),
+    )
+
+
+def actor_names_of(actor: Actor) -> tuple[str, ...]:
+    """An actor's name and aliases, a person's surname and a state's adjective."""
+    extra = actor.name.split()[-1] if actor.kind == "person" else demonym(actor)
+    names = (actor.name, *actor.aliases)
+    return (*names, extra) if len(extra) > 2 else names
+
+
+def demonym(actor: Actor) -> str:
+    """A state's adjective of the commonest English forms: Russia → Russian, Ukraine →
+    Ukrainian ("the Russian side", "the Ukrainian delegation"); '' for other names."""
+    name = actor.name
+    if actor.kind != "state" or " " in name:
+        return ""
+    if name.endswith("a"):
+        return name + "n"
+    return name[:-1] + "ian" if name.endswith("e") else ""
+
+
+def question_words(issues: Iterable[Issue], actors: Iterable[Actor]) -> dict[str, dict[str, float]]:
+    """Stem → issue → weight: the words of each issue's aliases, title and question, weighed by
+    the inverse of how many issues use them, and halved for words that no alias has (a
+    question's words are more often general ones: 'side', 'process'); actors' names and stop
+    words left out."""
+    issues = tuple(issues)
+    named = {stem(w) for a in actors for name in actor_names_of(a) for w in WORD.findall(name)}
+    keys = {i.id: content_stems(" ".join(i.aliases)) - named for i in issues}
+    used = {i.id: content_stems(f"{i.title} {i.question}") - named | keys[i.id] for i in issues}
+    shared = Counter(s for stems in used.values() for s in stems)
+    table: dict[str, dict[str, float]] = {}
+    for issue_id, stems in used.items():
+        for s in stems:
+            weight = math.log(1 + len(used) / shared[s])
+            table.setdefault(s, {})[issue_id] = weight if s in keys[issue_id] else weight / 2
+    return table
+
+
+def content_stems(text: str) -> set[str]:
+    """The stems of the words of `text` that carry meaning."""
+    words = (w.casefold() for w in WORD.findall(text))
+    return {stem(w) for w in words if len(w) > 2 and w not in STOP_WORDS}
+
+
+@cache
+def stem(word: str) -> str:
+    """A crude stem that puts 'guarantees' and 'guarantors', 'neutral' and 'neutrality' together."""
+    word = word.casefold().removesuffix("'s")
+    return word[:6] if len(word) > 6 else word.rstrip("s")
+
+
+def lowered(text: str) -> str:
+    """`text` in lower case, character for character, so that offsets stay the same."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def found(automaton: Any, low: str) -> Iterable[tuple[int, int, frozenset[tuple[str, str]]]]:
+    """(start, end, keys) of every whole-word name of `automaton` in lower-cased `low`."""
+    if automaton is None:
+        return
+    for last, (length, keys) in automaton.iter(low):
+        start = last - length + 1
+        if is_boundary(low, start - 1) and is_boundary(low, last + 1):
+            yield start, last + 1, keys
+
+
+def mentions_in(lexicon: Lexicon, low: str) -> tuple[Mention, ...]:
+    """The actors named in lower-cased `low`, in order; a name inside a longer one is dropped."""
+    spans = sorted(
+        ((start, -end, key[1]) for start, end, keys in found(lexicon.names, low) for key in keys)
+    )
+    kept: list[Mention] = []
+    for start, negative_end, actor_id in spans:
+        if kept and start < kept[-1].end and actor_id != kept[-1].actor_id:
+            continue  # "Russian Federation" holds no second name
+        if not kept or start >= kept[-1].end:
+            end = -negative_end
+            subject = low.startswith("'s", end) or not after_object_word(low, start)
+            kept.append(Mention(start, end, actor_id, subject))
+    return tuple(kept)
+
+
+def after_object_word(low: str, start: int) -> bool:
+    """Whether the word before `start` (skipping 'the') is a preposition."""
+    words = WORD.findall(low[max(0, start - 24) : start])
+    if words and words[-1] == "the":
+        words.pop()
+    return bool(words) and words[-1] in OBJECT_WORDS
+
+
+def issue_scores(lexicon: Lexicon, low: str, words: Iterable[str]) -> dict[str, float]:
+    """Issue → how strongly lower-cased `low`, whose words are `words`, is about it: 3 per
+    alias, plus the weights of its question words."""
+    scores: dict[str, float] = {}
+    for _, _, keys in found(lexicon.aliases, low):
+        for _, issue_id in keys:
+            scores[issue_id] = scores.get(issue_id, 0.0) + 3
+    table = lexicon.words
+    for s in {stem(w) for w in words}:
+        for issue_id, weight in table.get(s, {}).items():
+            scores[issue_id] = scores.get(issue_id, 0.0) + weight
+    return scores
