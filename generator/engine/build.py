@@ -86,7 +86,8 @@ def generate(
 ) -> Generated:
     """Load, check and render everything; raise BriefingError listing every problem.
 
-    With `drafts` false (a published build) draft positions are left out of every output.
+    With `drafts` false (a published build) draft positions are left out of every output, and
+    suggested evidence out of the review queue.
     With `strict`, a warning fails the run like an error. An article or YAML file larger than
     `max_file_bytes` is one of the problems.
     """
@@ -98,7 +99,7 @@ def generate(
     if not drafts:
         briefing = without_drafts(briefing)
     files = {**render_exports(briefing), FEED_PATH: render_feed(briefing, site)}
-    pages = render_site(briefing, raw.templates, raw.pages, problems, files)
+    pages = render_site(briefing, raw.templates, raw.pages, problems, files, suggest=drafts)
     problems.raise_if_errors(strict)
     return Generated(briefing, site, pages, problems.warnings)
 
