@@ -71,21 +71,25 @@ class Figures:
     found: int
     in_any: int
     named: int
-    speaker_right: int
+    right: int
     sentences: int
     entries: int
     missed: tuple[str, ...]
 
     def lines(self) -> list[str]:
-        share = lambda part, whole: f"{part}/{whole} ({100 * part / max(whole, 1):.0f}%)"  # noqa: E731
         return [
             f"{self.name}: {self.items} quotes in {self.articles} articles",
-            f"  inside a suggestion for the right actor and issue: {share(self.found, self.items)}",
+            f"  inside a suggestion for its actor and issue: {share(self.found, self.items)}",
             f"  inside any suggestion: {share(self.in_any, self.items)}",
-            f"  speaker right, of those found that name one: {share(self.speaker_right, self.named)}",
+            f"  speaker right, of those found that name one: {share(self.right, self.named)}",
             f"  suggested sentences per article: {self.sentences / self.articles:.1f}",
             f"  suggestions (sentence, actor, issue) per article: {self.entries / self.articles:.1f}",
         ]
+
+
+def share(part: int, whole: int) -> str:
+    """'7/10 (70%)'."""
+    return f"{part}/{whole} ({100 * part / max(whole, 1):.0f}%)"
 
 
 def demo_gold(briefing: Briefing) -> list[Gold]:

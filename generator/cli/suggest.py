@@ -36,9 +36,15 @@ ARGUMENTS = Location("<arguments>")
     show_default=True,
     help="Without ARTICLE: how many of the articles cited by no position; 0 for all.",
 )
-@click.option("--dismiss", "dismissed", multiple=True, metavar="ID", help="Set aside the "
-              "suggestion with this id (shown in brackets) so that it is not made again; "
-              "repeatable.")
+@click.option(
+    "--dismiss",
+    "dismissed",
+    multiple=True,
+    metavar="ID",
+    help="Set aside the "
+    "suggestion with this id (shown in brackets) so that it is not made again; "
+    "repeatable.",
+)
 @click.option("--dismiss-all", is_flag=True, help="Set aside every suggestion listed.")
 def suggest(
     root: Path,

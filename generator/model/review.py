@@ -185,9 +185,7 @@ def suggested_lines(queue: ReviewQueue, limit: int) -> list[str]:
     """The suggestions not yet used, counted per article."""
     if queue.suggested is None:
         return []
-    blocks = [
-        [f"{article_line(s.article)}: {len(s.suggestions)}"] for s in queue.suggested
-    ]
+    blocks = [[f"{article_line(s.article)}: {len(s.suggestions)}"] for s in queue.suggested]
     head = f"Suggested evidence not yet used, in the {SUGGESTED_ARTICLES} newest articles:"
     hint = ["  (briefing suggest ARTICLE lists them)"] if blocks else []
     return [f"{head} {queue.unused}", *listed(blocks, limit), *hint]

@@ -33,7 +33,12 @@ def dismiss(root: Path, suggestions: Iterable[Suggestion]) -> int:
     known = {key(entry) for entry in entries}
     added = 0
     for s in suggestions:
-        entry = {"article": s.article_id, "actor": s.actor_id, "issue": s.issue_id, "quote": s.quote}
+        entry = {
+            "article": s.article_id,
+            "actor": s.actor_id,
+            "issue": s.issue_id,
+            "quote": s.quote,
+        }
         if key(entry) not in known:
             entries.append(entry)
             known.add(key(entry))
@@ -53,8 +58,8 @@ def read_entries(path: Path) -> list[dict[str, Any]]:
 
 def key(entry: dict[str, Any]) -> tuple[str, str, str, str]:
     """What makes two entries the same: article, actor, issue and the quote as matched."""
-    parts = (entry.get("article"), entry.get("actor"), entry.get("issue"))
-    return (*(str(part or "") for part in parts), fold(str(entry.get("quote", ""))))
+    article, actor, issue = (str(entry.get(k) or "") for k in ("article", "actor", "issue"))
+    return article, actor, issue, fold(str(entry.get("quote", "")))
 
 
 def dumped(entries: list[dict[str, Any]]) -> str:

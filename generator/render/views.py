@@ -224,8 +224,9 @@ def suggested_views(review: ReviewQueue, briefing: Briefing) -> tuple[SuggestedA
     if review.suggested is None:
         return None
     return tuple(
-        SuggestedArticle(entry.article, sentence_views(entry.suggestions, briefing),
-                         len(entry.suggestions))
+        SuggestedArticle(
+            entry.article, sentence_views(entry.suggestions, briefing), len(entry.suggestions)
+        )
         for entry in review.suggested
     )
 

@@ -11,6 +11,7 @@ once (`Words`); the vocabularies are sets of words and of two-word phrases, in l
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -80,6 +81,14 @@ FIRST_PERSON = forms("I we our ours us my me I'm we're we've I've We Our Us My M
 """The first person of an address or of a transcript's speaker (in the case it is written:
 'US' is a state)."""
 FIRST_PERSON_LOWER = frozenset(word.lower() for word in FIRST_PERSON)
+COMMITMENT = forms(
+    """will would shall should must need want ready willing insist demand propose call urge
+    agree agreed expect hope favor favour not never cannot can't won't don't do interested
+    against support oppose reject guarantee offer believe consider count"""
+)
+"""Words that, close after 'I' or 'we', make a sentence a commitment or a demand ("We will
+guarantee …", "We are not afraid …", "I am in favor of …")."""
+FIRST_SUBJECTS = forms("i we")
 GOES_ON = forms(
     """these this that those they it such however but and also moreover furthermore therefore
     thus meanwhile otherwise besides nevertheless instead accordingly consequently first second
@@ -121,6 +130,15 @@ class Words:
         found = tuple((m.start(), m.group()) for m in WORD.finditer(low))
         return Words(text, found, tuple(word for _, word in found))
 
+    def common(self) -> list[str]:
+        """The words in lower case, but those written with a capital inside the sentence
+        ("the UN Security Council"): they are parts of names."""
+        return [
+            word
+            for index, word in enumerate(self.lower)
+            if index == 0 or not self.written(index)[:1].isupper() or self.written(index).isupper()
+        ]
+
     def written(self, index: int) -> str:
         """The word at `index` as it is written."""
         start, word = self.found[index]
@@ -141,12 +159,21 @@ def reporting_at(words: Words) -> int | None:
 def stance_count(words: Words) -> int:
     """How many words (and phrases) of stance the sentence has."""
     low = words.lower
-    pairs = sum(pair in STANCE_PHRASES for pair in zip(low, low[1:], strict=False))
+    pairs = sum(pair in STANCE_PHRASES for pair in itertools.pairwise(low))
     return pairs + sum(word in STANCE for word in low)
 
 
 def has_framing(words: Words) -> bool:
     return any(word in FRAMING for word in words.lower)
+
+
+def frames(words: Words, end: int) -> bool:
+    """Whether the name ending at offset `end` is a possessive followed, within two words, by
+    a noun of a framed position ("Moscow's perspective", "Russia's security demands")."""
+    if not words.text.startswith(("'s", "\u2019s"), end):
+        return False
+    following = [word for start, word in words.found if start > end][:3]
+    return bool(FRAMING.intersection(following[1:] if following[:1] == ["s"] else following))
 
 
 def is_passive(words: Words) -> bool:
@@ -167,6 +194,15 @@ def is_first_person(words: Words) -> bool:
     return any(
         word in FIRST_PERSON_LOWER and words.written(i) in FIRST_PERSON
         for i, word in enumerate(words.lower)
+    )
+
+
+def is_commitment(words: Words) -> bool:
+    """Whether 'I' or 'we' is followed within three words by a word of commitment."""
+    low = words.lower
+    return any(
+        word in FIRST_SUBJECTS and COMMITMENT.intersection(low[index + 1 : index + 4])
+        for index, word in enumerate(low)
     )
 
 

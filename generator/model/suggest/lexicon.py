@@ -19,22 +19,24 @@ from typing import Any
 
 from generator.model import Actor, Briefing, Issue
 from generator.model.mentions import build_automaton, is_boundary
+from generator.model.suggest.cues import forms
 
 WORD = re.compile(r"[^\W\d_][\w'-]*")
-STOP_WORDS = frozenset(
+STOP_WORDS = forms(
     """a about after against all also an and any are as at be been before being between both but
     by can could did do does for from had has have how if in into is it its itself made main
     mainly more most much must not now of on only or other our out over own rather should so
     some such than that the their them then there these they this those through to under up
     upon very was were what when where whether which while who whom why will with within would
-    agree agreed accepted adopt give given part basis allowed terms whose""".split()
+    agree agreed accepted adopt give given part basis allowed terms whose"""
 )
 """Words of a question that say nothing of what it is about."""
 
 
-OBJECT_WORDS = frozenset(
+POSSESSIVE = ("'s", "\u2019s")
+OBJECT_WORDS = forms(
     """in into to for on at against with from toward towards of over about within across inside
-    near beyond upon onto among between around through under without""".split()
+    near beyond upon onto among between around through under without"""
 )
 """Words after which a name is the object of a sentence, not who holds a position."""
 
@@ -121,9 +123,17 @@ def content_stems(text: str) -> set[str]:
 
 @cache
 def stem(word: str) -> str:
-    """A crude stem that puts 'guarantees' and 'guarantors', 'neutral' and 'neutrality' together."""
-    word = word.casefold().removesuffix("'s")
-    return word[:6] if len(word) > 6 else word.rstrip("s")
+    """The English Snowball stem of a word: 'neutral' and 'neutrality', 'territory' and
+    'territories' are one."""
+    stemmed: str = stemmer().stem(word.casefold().removesuffix("'s"))
+    return stemmed
+
+
+@cache
+def stemmer() -> Any:
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
 
 
 def lowered(text: str) -> str:
@@ -155,7 +165,7 @@ def mentions_in(lexicon: Lexicon, low: str) -> tuple[Mention, ...]:
             continue  # "Russian Federation" holds no second name
         if not kept or start >= kept[-1].end:
             end = -negative_end
-            subject = low.startswith("'s", end) or not after_object_word(low, start)
+            subject = low.startswith(POSSESSIVE, end) or not after_object_word(low, start)
             kept.append(Mention(start, end, actor_id, subject))
     return tuple(kept)
 
@@ -169,14 +179,14 @@ def after_object_word(low: str, start: int) -> bool:
 
 
 def issue_scores(lexicon: Lexicon, low: str, words: Iterable[str]) -> dict[str, float]:
-    """Issue → how strongly lower-cased `low`, whose words are `words`, is about it: 3 per
-    alias, plus the weights of its question words."""
+    """Issue → how strongly lower-cased `low` is about it: 3 per alias, plus the weights of
+    its question words among `words` (those that are not part of a name)."""
     scores: dict[str, float] = {}
     for _, _, keys in found(lexicon.aliases, low):
         for _, issue_id in keys:
             scores[issue_id] = scores.get(issue_id, 0.0) + 3
     table = lexicon.words
-    for s in {stem(w) for w in words}:
+    for s in dict.fromkeys(map(stem, words)):  # in order: the sums are the same every run
         for issue_id, weight in table.get(s, {}).items():
             scores[issue_id] = scores.get(issue_id, 0.0) + weight
     return scores

@@ -22,7 +22,7 @@ from generator.model.suggest.reading import Sentence
 
 CUE_WEIGHT = 1.5
 ISSUE_WEIGHT = 2.0
-REPEAT = 1.0
+REPEAT = 0.5
 MIN_SCORE = 3.0
 """A candidate scoring less is not suggested."""
 MIN_ISSUE = 1.0

@@ -101,7 +101,7 @@ def read_sentence(
     words = cues.Words.of(text[start:end])
     inside = [q for q in passage.marks if q.start < end and start < q.end]
     outside = cues.Words.of(blanked(text, start, end, inside)) if inside else words
-    mentions = mentions_in(lexicon, outside.found and lowered(outside.text) or "")
+    mentions = mentions_in(lexicon, lowered(outside.text)) if outside.found else ()
     seen = Seen(text, (start, end), passage.spans, quote, outside, mentions)
     heard = speaker_of(seen, lexicon, voice, memory)
     persons = [m.actor_id for m in mentions if m.subject and is_person(lexicon, m)]
@@ -116,7 +116,7 @@ def read_sentence(
         tuple(dict.fromkeys((*heard.cues, *found))),
         heard.weight + weight,
         heard.speaker,
-        actors_of(lexicon, heard.speaker, mentions, heard.outlet_voice, voice, memory),
+        actors_of(lexicon, heard.speaker, mentions, outside, heard.outlet_voice, voice, memory),
         issues_of(lexicon, words, memory),
     )
 
@@ -142,6 +142,9 @@ def other_cues(words: cues.Words, outside: cues.Words, names: bool) -> tuple[lis
     if names and cues.has_framing(outside):
         found.append("framing")
         weight += 1.0
+    if cues.is_commitment(words):
+        found.append("commitment")
+        weight += 1.0
     if cues.is_question(words.text):
         weight -= 1.5
     if len(words.found) < 6:
@@ -153,6 +156,7 @@ def actors_of(
     lexicon: Lexicon,
     speaker: str | None,
     mentions: tuple[Mention, ...],
+    outside: cues.Words,
     outlet_voice: bool,
     voice: Voice,
     memory: Memory,
@@ -166,7 +170,7 @@ def actors_of(
         ranked += [speaker, state_of(lexicon.actors[speaker])]
     if outlet_voice and voice.outlet:
         ranked.append(voice.outlet)
-    subjects = [m.actor_id for m in mentions if m.subject]
+    subjects = [m.actor_id for m in framing_first(mentions, outside) if m.subject]
     for actor_id in subjects:
         ranked += [actor_id, state_of(lexicon.actors[actor_id])]
     if not speaker and not subjects and memory.previous is not None:
@@ -176,10 +180,17 @@ def actors_of(
     return tuple(dict.fromkeys(ranked))
 
 
+def framing_first(mentions: tuple[Mention, ...], outside: cues.Words) -> list[Mention]:
+    """The mentions, those whose possessive frames a position first ("in the Kremlin's view",
+    "Russia's demands")."""
+    framed = {m for m in mentions if cues.frames(outside, m.end)}
+    return [*framed, *(m for m in mentions if m not in framed)]
+
+
 def issues_of(lexicon: Lexicon, words: cues.Words, memory: Memory) -> dict[str, float]:
     """How strongly the sentence is about each issue, the sentence before and the heading
     above counting a little."""
-    issues = issue_scores(lexicon, lowered(words.text), words.lower)
+    issues = issue_scores(lexicon, lowered(words.text), words.common())
     before = memory.previous.issues if memory.previous else {}
     for context in (before, memory.heading):
         for issue_id, score in context.items():

@@ -15,16 +15,19 @@ post-pass adds what Punkt does not do with news and transcripts:
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from typing import Any
 
+from generator.model.suggest.cues import forms
+
 Span = tuple[int, int]
 
-ABBREVIATIONS = (
-    "mr mrs ms dr st prof gen lt col sen rep gov jr sr mt ft vs cf inc co corp ltd ave art "
-    "no nos vol pp fig para u.s u.k u.n e.u i.e e.g a.m p.m"
-).split()
+ABBREVIATIONS = forms(
+    """mr mrs ms dr st prof gen lt col sen rep gov jr sr mt ft vs cf inc co corp ltd ave art no
+    nos vol pp fig para u.s u.k u.n e.u i.e e.g a.m p.m"""
+)
 """Words after which a full stop does not end a sentence (lower case, without the last dot)."""
 # Where Punkt leaves a sentence whole but a new one starts: after an ellipsis or a cut mark,
 # and at a full stop glued to the next sentence's capital.
@@ -54,22 +57,18 @@ def split_more(text: str, span: Span) -> list[Span]:
     """`span` cut where EXTRA_BOUNDARY finds a sentence end that Punkt missed."""
     start, end = span
     cuts = [m.end() for m in EXTRA_BOUNDARY.finditer(text, start, end) if m.end() < end]
-    bounds = [start, *cuts, end]
-    return [s for s in map(trimmed(text), zip(bounds, bounds[1:])) if s[1] > s[0]]
+    pieces = (trimmed(text, piece) for piece in itertools.pairwise([start, *cuts, end]))
+    return [piece for piece in pieces if piece[1] > piece[0]]
 
 
-def trimmed(text: str) -> Any:
-    """A function giving a span without the whitespace at its ends."""
-
-    def trim(span: Span) -> Span:
-        start, end = span
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return start, end
-
-    return trim
+def trimmed(text: str, span: Span) -> Span:
+    """`span` without the whitespace at its ends."""
+    start, end = span
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def joined(text: str, spans: list[Span]) -> list[Span]:
