@@ -83,7 +83,7 @@ class Figures:
             f"  inside any suggestion: {share(self.in_any, self.items)}",
             f"  speaker right, of those found that name one: {share(self.right, self.named)}",
             f"  suggested sentences per article: {self.sentences / self.articles:.1f}",
-            f"  suggestions (sentence, actor, issue) per article: {self.entries / self.articles:.1f}",
+            f"  (sentence, actor, issue) entries per article: {self.entries / self.articles:.1f}",
         ]
 
 

@@ -100,15 +100,32 @@ PRONOUNS = forms("he she him her his")
 WORD = re.compile(r"[^\W\d_][\w'-]*")
 LABEL = re.compile(r"^([A-Z][\w'.-]*(?: (?:of|the|[A-Z][\w'.-]*)){0,7}):\s+(?=\S)")
 """A transcript speaker label opening a sentence: "President of Russia Vladimir Putin: "."""
-ROLE_TITLE = re.compile(
-    r"\b[Tt]he ((?:[A-Z][a-z]+ )?(?:[Pp]rime [Mm]inister|[Dd]eputy [Pp]rime [Mm]inister"
-    r"|[Ss]ecretary(?: of [Ss]tate)?|[Pp]resident|[Aa]dviser|[Hh]ead of [Ss]tate|[Mm]inister"
-    r"|[Cc]hancellor|[Ss]pokes(?:person|man|woman)|[Ff]oreign [Mm]inister|[Hh]ead of the \w+ state"
-    r"|[Hh]ead of the (?:[A-Z][\w']* ?)+))\b"
+OFFICES = (
+    r"[Pp]rime [Mm]inister|[Dd]eputy [Pp]rime [Mm]inister|[Ff]oreign [Mm]inister|[Mm]inister"
+    r"|[Ss]ecretary(?: of [Ss]tate)?|[Pp]resident|[Aa]dviser|[Cc]hancellor"
+    r"|[Ss]pokes(?:person|man|woman)|[Hh]ead of [Ss]tate"
 )
-"""A role title standing for a person's name: "the Prime Minister", "The Russian president"."""
-TITLE_SYNONYMS = {"head of state": "president", "head of the ukrainian state": "president"}
-"""Role titles that name another title of the same office."""
+ROLE_TITLE = re.compile(
+    rf"\b[Tt]he (?:(?!Prime |Deputy |Foreign )([A-Z][a-z]+) )?({OFFICES})"
+    r"(?: of (?:the )?([A-Z][\w'-]*(?: [A-Z][\w'-]*)*))?"
+    r"|\b[Tt]he ([Hh]ead) of the ([A-Z]\w+) state\b"
+)
+"""A role title standing for a person's name: "the Prime Minister", "The Russian president",
+"the President of France", "the Head of the Ukrainian state"."""
+SYNONYMS = {"head of state": "president", "head": "president"}
+"""Offices that name another office: the head of state of the briefing's states is their
+president."""
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """A role title: its office ("prime minister", lower case) and the state it names, if any,
+    as written ("France", "Russian")."""
+
+    office: str
+    of: str
+
+
 QUESTION = re.compile(r"\?[\"'\u201d\u2019)]*$")
 
 
@@ -232,10 +249,11 @@ def label_of(text: str) -> re.Match[str] | None:
     return LABEL.match(text)
 
 
-def role_title(text: str) -> str | None:
-    """The role title that `text` uses for a person, lower-cased ("prime minister"), if any."""
+def role_title(text: str) -> Title | None:
+    """The first role title `text` uses for a person, if any."""
     found = ROLE_TITLE.search(text)
     if found is None:
         return None
-    title = found.group(1).casefold()
-    return TITLE_SYNONYMS.get(title, title)
+    adjective, office, qualifier, head, state = found.groups()
+    office = (office or head).casefold()
+    return Title(SYNONYMS.get(office, office), qualifier or adjective or state or "")

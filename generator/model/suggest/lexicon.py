@@ -99,13 +99,16 @@ def demonym(actor: Actor) -> str:
 
 def question_words(issues: Iterable[Issue], actors: Iterable[Actor]) -> dict[str, dict[str, float]]:
     """Stem → issue → weight: the words of each issue's aliases, title and question, weighed by
-    the inverse of how many issues use them, and halved for words that no alias has (a
-    question's words are more often general ones: 'side', 'process'); actors' names and stop
-    words left out."""
+    the inverse of how many issues use them, and halved but for key words: a one-word alias,
+    or a word of two of its aliases ('guarantees' of "security guarantees" and "guarantees of
+    security"). A question's other words, and those of a longer alias alone, are more often
+    general ones ('side', 'process', 'military'). Actors' names and stop words are left out."""
     issues = tuple(issues)
     named = {stem(w) for a in actors for name in actor_names_of(a) for w in WORD.findall(name)}
-    keys = {i.id: content_stems(" ".join(i.aliases)) - named for i in issues}
-    used = {i.id: content_stems(f"{i.title} {i.question}") - named | keys[i.id] for i in issues}
+    keys = {i.id: key_stems(i.aliases) - named for i in issues}
+    used = {
+        i.id: content_stems(" ".join((i.title, i.question, *i.aliases))) - named for i in issues
+    }
     shared = Counter(s for stems in used.values() for s in stems)
     table: dict[str, dict[str, float]] = {}
     for issue_id, stems in used.items():
@@ -113,6 +116,13 @@ def question_words(issues: Iterable[Issue], actors: Iterable[Actor]) -> dict[str
             weight = math.log(1 + len(used) / shared[s])
             table.setdefault(s, {})[issue_id] = weight if s in keys[issue_id] else weight / 2
     return table
+
+
+def key_stems(aliases: Iterable[str]) -> set[str]:
+    """The stems of one-word aliases, and those shared by two aliases or more."""
+    counted = Counter(s for alias in aliases for s in content_stems(alias))
+    single = {s for alias in aliases if len(WORD.findall(alias)) == 1 for s in content_stems(alias)}
+    return single | {s for s, n in counted.items() if n > 1}
 
 
 def content_stems(text: str) -> set[str]:

@@ -84,7 +84,8 @@ def rank(
 
 
 def is_candidate(sentence: Sentence) -> bool:
-    return bool(sentence.cues) and bool(sentence.actors) and best_issue(sentence) >= MIN_ISSUE
+    """A sentence with a cue, an actor, and words of an issue of its own."""
+    return bool(sentence.cues) and bool(sentence.actors) and sentence.own >= MIN_ISSUE
 
 
 def best_issue(sentence: Sentence) -> float:

@@ -45,7 +45,9 @@ class Sentence:
     actors: tuple[str, ...]
     """The actors it may be evidence for, the likeliest first."""
     issues: dict[str, float]
-    """Issue → how strongly the sentence is about it."""
+    """Issue → how strongly the sentence is about it, the sentences around counting a little."""
+    own: float
+    """How strongly the sentence itself is about its likeliest issue, without the context."""
 
 
 @dataclass(slots=True)
@@ -108,6 +110,7 @@ def read_sentence(
     if heard.speaker or persons:
         memory.last_person = persons[-1] if persons else heard.speaker
     found, weight = other_cues(words, outside, bool(mentions))
+    own = issue_scores(lexicon, lowered(words.text), words.common())
     return Sentence(
         passage.paragraph.number,
         start,
@@ -117,7 +120,8 @@ def read_sentence(
         heard.weight + weight,
         heard.speaker,
         actors_of(lexicon, heard.speaker, mentions, outside, heard.outlet_voice, voice, memory),
-        issues_of(lexicon, words, memory),
+        with_context(own, memory),
+        max(own.values(), default=0.0),
     )
 
 
@@ -187,10 +191,10 @@ def framing_first(mentions: tuple[Mention, ...], outside: cues.Words) -> list[Me
     return [*framed, *(m for m in mentions if m not in framed)]
 
 
-def issues_of(lexicon: Lexicon, words: cues.Words, memory: Memory) -> dict[str, float]:
-    """How strongly the sentence is about each issue, the sentence before and the heading
-    above counting a little."""
-    issues = issue_scores(lexicon, lowered(words.text), words.common())
+def with_context(own: dict[str, float], memory: Memory) -> dict[str, float]:
+    """How strongly a sentence is about each issue, given how strongly it is itself: the
+    sentence before and the heading above count a little (CONTEXT)."""
+    issues = dict(own)
     before = memory.previous.issues if memory.previous else {}
     for context in (before, memory.heading):
         for issue_id, score in context.items():

@@ -139,7 +139,9 @@ def reported_speaker(seen: Seen, lexicon: Lexicon, voice: Voice, memory: Memory)
         speaker = persons[0].actor_id
     if speaker is None and not (mentions or passive or title):
         return None
-    outlet_voice = speaker is None and (passive or title is not None)
+    outlet_voice = speaker is None and (
+        passive or (title is not None and not foreign(lexicon, title))
+    )
     return Heard(speaker, ("reporting verb",), 3.0 if passive else 2.0, outlet_voice)
 
 
@@ -168,33 +170,39 @@ def quoted_speaker(lexicon: Lexicon, said_by: str, voice: Voice, memory: Memory)
     return memory.turn or voice.author
 
 
-def by_title(lexicon: Lexicon, title: str, voice: Voice, memory: Memory) -> str | None:
-    """The person a role title stands for: the one whose role has it, else, of several, the
-    outlet's own person, the one of the actor the title names ("the Russian president"), the
-    one of the outlet's actor, or the last person named."""
-    holders = holders_of(lexicon, title)
-    first, _, rest = title.partition(" ")
-    if (
-        not holders
-        and rest
-        and any(first[:5] == a.name.casefold()[:5] for a in lexicon.actors.values())
-    ):
-        holders = holders_of(lexicon, rest)  # "russian president": a president of Russia's
+def by_title(lexicon: Lexicon, title: cues.Title, voice: Voice, memory: Memory) -> str | None:
+    """The person a role title stands for: the one whose role has its office (of the state it
+    names, if it names one); of several, the outlet's own person, the one of the outlet's
+    actor, or the last person named."""
+    holders = holding(lexicon, f"{title.office} of {title.of}" if title.of else title.office)
+    if not holders and title.of:  # "the President of the Russian Federation": Russia's president
+        state = named_state(lexicon, title.of)
+        holders = [a for a in holding(lexicon, title.office) if state_of(a) == state]
     ids = [a.id for a in holders]
     if len(ids) <= 1:
         return ids[0] if ids else None
     if voice.outlet_person in ids:
         return voice.outlet_person
-    named = [a.id for a in holders if lexicon.actors[state_of(a)].name.casefold()[:5] in title]
     of_outlet = [a.id for a in holders if state_of(a) == voice.outlet]
-    for choice in (named, of_outlet):
-        if len(choice) == 1:
-            return choice[0]
+    if len(of_outlet) == 1:
+        return of_outlet[0]
     return memory.last_person if memory.last_person in ids else None
 
 
-def holders_of(lexicon: Lexicon, title: str) -> list[Actor]:
-    """The persons whose role has `title` (lower case) in it."""
-    if not title:
-        return []
-    return [a for a in lexicon.actors.values() if a.role and title in a.role.casefold()]
+def holding(lexicon: Lexicon, office: str) -> list[Actor]:
+    """The persons whose role has `office` (lower case) in it."""
+    return [a for a in lexicon.actors.values() if a.role and office in a.role.casefold()]
+
+
+def named_state(lexicon: Lexicon, name: str) -> str | None:
+    """The actor (not a person) that `name` names ("France", "Russian"), if the briefing has it."""
+    found = [m.actor_id for m in mentions_in(lexicon, lowered(name)) if not is_person(lexicon, m)]
+    return found[0] if found else None
+
+
+def foreign(lexicon: Lexicon, title: cues.Title | None) -> bool:
+    """Whether a role title names a state the briefing does not have ("the President of
+    France", in a briefing without France): its holder speaks for no actor of it."""
+    if title is None or not title.of:
+        return False
+    return named_state(lexicon, title.of) is None and not holding(lexicon, title.of.casefold())
