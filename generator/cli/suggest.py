@@ -12,7 +12,7 @@ from generator.model import Briefing
 from generator.model.articles import Article
 from generator.model.dismissals import DISMISSED_PATH
 from generator.model.suggest import Suggestion, suggester_of
-from generator.problems import Location, Problems, did_you_mean
+from generator.problems import Location, Problems, counted, did_you_mean
 from generator.project.dismiss import dismiss
 from generator.render.suggestions import suggestions_json, suggestions_text, suggestions_yaml
 
@@ -68,7 +68,7 @@ def suggest(
     if dismissed or dismiss_all:
         wanted = made if dismiss_all else picked(made, dismissed)
         added = dismiss(root, wanted)
-        click.echo(f"dismissed {added} suggestion{'s' if added != 1 else ''} in {DISMISSED_PATH}")
+        click.echo(f"dismissed {counted(added, 'suggestion')} in {DISMISSED_PATH}")
         return
     if output_format == "json":
         click.echo(suggestions_json(made), nl=False)

@@ -194,17 +194,13 @@ def frames(words: Words, end: int) -> bool:
 
 
 def is_passive(words: Words) -> bool:
-    """Whether the sentence reports in the readout's passive voice ("it was emphasised")."""
+    """Whether the sentence reports in the readout's passive voice: 'was' or 'were' (or 'is',
+    'has been' …) and, at most two words on, a verb of saying ("it was also emphasised")."""
     low = words.lower
-    for index, word in enumerate(low[:-1]):
-        if word in PASSIVE_AUXILIARIES:
-            following = low[index + 1 : index + 3]
-            verb = (
-                following[1] if following[0].endswith("ly") and len(following) > 1 else following[0]
-            )
-            if verb in PASSIVE_VERBS:
-                return True
-    return False
+    return any(
+        word in PASSIVE_AUXILIARIES and PASSIVE_VERBS.intersection(low[index + 1 : index + 4])
+        for index, word in enumerate(low)
+    )
 
 
 def is_first_person(words: Words) -> bool:
