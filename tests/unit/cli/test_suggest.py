@@ -72,7 +72,9 @@ def test_an_article_is_named_by_its_id_or_its_file(mini_project: MiniProject) ->
     unknown = run(root, "tlaks")
     assert unknown.exit_code == 1
     assert unknown.stderr == (
-        "<arguments>:1:1: unknown article 'tlaks'\n  hint: did you mean 'talks'?\n1 error in 1 file\n"
+        "<arguments>:1:1: unknown article 'tlaks'\n"
+        "  hint: did you mean 'talks'?\n"
+        "1 error in 1 file\n"
     )
 
 
