@@ -3,6 +3,7 @@
     python -m bench.suggest                       # recall on the demo and the bulk set
     python -m bench.suggest --details             # ... and every quote missed
     python -m bench.suggest --speed 1000          # suggestions over a synthetic project
+    python -m bench.suggest --speed 1000 --texts DIR   # ... over DIR's first 1,000 .txt files
 
 Recall: every position's evidence is hidden (the briefing is rebuilt without positions, so no
 sentence is held back as cited), the suggester runs on each article the evidence cites, and a
@@ -21,6 +22,7 @@ before it ever ran on them. Only the demo and the tuning part are listed with --
 from __future__ import annotations
 
 import argparse
+import shutil
 import statistics
 import tempfile
 import time
@@ -168,32 +170,50 @@ def recall_sets() -> list[Figures]:
     ]
 
 
-def speed(articles: int) -> list[str]:
-    """Time the suggestions of every article of a synthetic project of `articles` articles."""
-    from bench.corpus import Size, make_project
-
+def speed(articles: int, texts: Path | None = None) -> list[str]:
+    """Time the suggestions of every article of a project of `articles` articles: synthetic
+    ones (bench/corpus.py), or the first of the text files in folder `texts`."""
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "project"
-        make_project(root, Size(articles, 40, 25, 800))
+        if texts is None:
+            from bench.corpus import Size, make_project
+
+            make_project(root, Size(articles, 40, 25, 800))
+        else:
+            text_project(root, texts, articles)
         _, briefing = load_model(root, Problems())
     times = []
     for _ in range(3):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         made = suggester_of(briefing).suggest_all(briefing.articles)
-        times.append(time.perf_counter() - start)
+        times.append((time.perf_counter() - start, time.process_time() - cpu))
+    wall, used = min(times)
     return [
-        f"{articles} articles: suggestions in {min(times):.2f} s (best of 3; median "
-        f"{statistics.median(times):.2f} s), {len(made)} suggestions"
+        f"{len(briefing.articles)} articles ({'synthetic' if texts is None else texts.name}): "
+        f"suggestions in {wall:.2f} s (best of 3; {used:.2f} s of processor time; median "
+        f"{statistics.median(t[0] for t in times):.2f} s), {len(made)} suggestions"
     ]
+
+
+def text_project(root: Path, texts: Path, articles: int) -> None:
+    """A project of the first `articles` text files of `texts`, with the actors and issues of
+    the bulk set (bench/suggest-data/bulk)."""
+    (root / "seeds").mkdir(parents=True)
+    shutil.copytree(BULK / "briefings", root / "briefings")
+    for path in sorted(texts.glob("*.txt"))[:articles]:
+        shutil.copyfile(path, root / "seeds" / path.name)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--details", action="store_true", help="list every quote missed")
-    parser.add_argument("--speed", type=int, metavar="N", help="time N synthetic articles")
+    parser.add_argument("--speed", type=int, metavar="N", help="time N articles")
+    parser.add_argument(
+        "--texts", type=Path, metavar="DIR", help="with --speed: text files to time, not synthetic"
+    )
     args = parser.parse_args(argv)
     if args.speed:
-        print("\n".join(speed(args.speed)))
+        print("\n".join(speed(args.speed, args.texts)))
         return
     for figures in recall_sets():
         print("\n".join(figures.lines()))

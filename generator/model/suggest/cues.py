@@ -80,7 +80,6 @@ PASSIVE_VERBS = forms(
 FIRST_PERSON = forms("I we our ours us my me I'm we're we've I've We Our Us My Me We're We've")
 """The first person of an address or of a transcript's speaker (in the case it is written:
 'US' is a state)."""
-FIRST_PERSON_LOWER = frozenset(word.lower() for word in FIRST_PERSON)
 COMMITMENT = forms(
     """will would shall should must need want ready willing insist demand propose call urge
     agree agreed expect hope favor favour not never cannot can't won't don't do interested
@@ -95,7 +94,6 @@ GOES_ON = forms(
     third finally"""
 )
 """First words of a sentence that goes on from the one before rather than naming a new subject."""
-PRONOUNS = forms("he she him her his")
 
 WORD = re.compile(r"[^\W\d_][\w'-]*")
 LABEL = re.compile(r"^([A-Z][\w'.-]*(?: (?:of|the|[A-Z][\w'.-]*)){0,7}):\s+(?=\S)")
@@ -129,37 +127,46 @@ class Title:
 QUESTION = re.compile(r"\?[\"'\u201d\u2019)]*$")
 
 
+def lowered(text: str) -> str:
+    """`text` in lower case, character for character, so that offsets stay the same."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
 @dataclass(frozen=True, slots=True)
 class Words:
-    """A sentence (or the part of it outside quotation marks) as words with their offsets."""
+    """A sentence (or the part of it outside quotation marks) as its words: in lower case, and
+    as written; where each starts is worked out only when asked (`offset`)."""
 
     text: str
-    found: tuple[tuple[int, str], ...]
-    """(offset, word in lower case) of every word."""
+    low: str
+    """The text in lower case, character for character."""
     lower: tuple[str, ...]
-    """The words in lower case."""
+    written: tuple[str, ...]
 
     @staticmethod
     def of(text: str) -> Words:
-        low = text.lower()
-        if len(low) != len(text):  # a letter whose lower case is longer: keep offsets
-            low = "".join(c if len(c.lower()) > 1 else c.lower() for c in text)
-        found = tuple((m.start(), m.group()) for m in WORD.finditer(low))
-        return Words(text, found, tuple(word for _, word in found))
+        low = lowered(text)
+        return Words(text, low, tuple(WORD.findall(low)), tuple(WORD.findall(text)))
+
+    def offset(self, index: int) -> int:
+        """Where the word at `index` starts."""
+        return next(itertools.islice(WORD.finditer(self.low), index, None)).start()
+
+    def after(self, offset: int) -> list[str]:
+        """The words (lower case) that start after `offset`."""
+        return WORD.findall(self.low, offset + 1)
 
     def common(self) -> list[str]:
         """The words in lower case, but those written with a capital inside the sentence
         ("the UN Security Council"): they are parts of names."""
         return [
             word
-            for index, word in enumerate(self.lower)
-            if index == 0 or not self.written(index)[:1].isupper() or self.written(index).isupper()
+            for index, (word, written) in enumerate(zip(self.lower, self.written, strict=False))
+            if index == 0 or not written[:1].isupper() or written.isupper()
         ]
-
-    def written(self, index: int) -> str:
-        """The word at `index` as it is written."""
-        start, word = self.found[index]
-        return self.text[start : start + len(word)]
 
 
 def reporting_at(words: Words) -> int | None:
@@ -167,9 +174,9 @@ def reporting_at(words: Words) -> int | None:
     low = words.lower
     for index, word in enumerate(low):
         if word in REPORTING or low[index : index + 2] in REPORTING_PHRASES:
-            return words.found[index][0]
+            return words.offset(index)
         if word == "in" and low[index + 1 : index + 3] in REPORTING_PHRASES:
-            return words.found[index][0]
+            return words.offset(index)
     return None
 
 
@@ -189,7 +196,7 @@ def frames(words: Words, end: int) -> bool:
     a noun of a framed position ("Moscow's perspective", "Russia's security demands")."""
     if not words.text.startswith(("'s", "\u2019s"), end):
         return False
-    following = [word for start, word in words.found if start > end][:3]
+    following = words.after(end)[:3]
     return bool(FRAMING.intersection(following[1:] if following[:1] == ["s"] else following))
 
 
@@ -204,10 +211,7 @@ def is_passive(words: Words) -> bool:
 
 
 def is_first_person(words: Words) -> bool:
-    return any(
-        word in FIRST_PERSON_LOWER and words.written(i) in FIRST_PERSON
-        for i, word in enumerate(words.lower)
-    )
+    return any(word in FIRST_PERSON for word in words.written)
 
 
 def is_commitment(words: Words) -> bool:

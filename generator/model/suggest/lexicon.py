@@ -10,7 +10,6 @@ automaton, as for mentions, so a sentence is read once whatever the size of the 
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -19,9 +18,8 @@ from typing import Any
 
 from generator.model import Actor, Briefing, Issue
 from generator.model.mentions import build_automaton, is_boundary
-from generator.model.suggest.cues import forms
+from generator.model.suggest.cues import WORD, forms
 
-WORD = re.compile(r"[^\W\d_][\w'-]*")
 STOP_WORDS = forms(
     """a about after against all also an and any are as at be been before being between both but
     by can could did do does for from had has have how if in into is it its itself made main
@@ -33,6 +31,7 @@ STOP_WORDS = forms(
 """Words of a question that say nothing of what it is about."""
 
 
+PREFIX = 3
 POSSESSIVE = ("'s", "\u2019s")
 OBJECT_WORDS = forms(
     """in into to for on at against with from toward towards of over about within across inside
@@ -57,25 +56,28 @@ class Lexicon:
     """The briefing's actors and issues, ready to be found in sentences."""
 
     actors: Mapping[str, Actor]
-    issues: tuple[Issue, ...]
     names: Any
     """The automaton of every actor name: lower-cased name → (length, actor ids)."""
     aliases: Any
     """The automaton of every issue alias: lower-cased alias → (length, issue ids)."""
     words: Mapping[str, Mapping[str, float]]
     """Stem of a question word → issue id → its weight."""
+    starts: frozenset[str]
+    """The first PREFIX letters of those stems: a word that starts otherwise has none of them,
+    and is not stemmed (a stem keeps its word's first letters)."""
 
 
 def lexicon_of(briefing: Briefing) -> Lexicon:
     """The lexicon of a briefing, built once for all its articles."""
     actor_names = {("actor", a.id): actor_names_of(a) for a in briefing.actors}
     issue_aliases = {("issue", i.id): (*i.aliases,) for i in briefing.issues}
+    words = question_words(briefing.issues, briefing.actors)
     return Lexicon(
         actors=briefing.actor_by_id,
-        issues=briefing.issues,
         names=build_automaton(actor_names),
         aliases=build_automaton(issue_aliases),
-        words=question_words(briefing.issues, briefing.actors),
+        words=words,
+        starts=frozenset(s[:PREFIX] for s in words),
     )
 
 
@@ -146,14 +148,6 @@ def stemmer() -> Any:
     return SnowballStemmer("english")
 
 
-def lowered(text: str) -> str:
-    """`text` in lower case, character for character, so that offsets stay the same."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-
-
 def found(automaton: Any, low: str) -> Iterable[tuple[int, int, frozenset[tuple[str, str]]]]:
     """(start, end, keys) of every whole-word name of `automaton` in lower-cased `low`."""
     if automaton is None:
@@ -195,8 +189,9 @@ def issue_scores(lexicon: Lexicon, low: str, words: Iterable[str]) -> dict[str, 
     for _, _, keys in found(lexicon.aliases, low):
         for _, issue_id in keys:
             scores[issue_id] = scores.get(issue_id, 0.0) + 3
-    table = lexicon.words
-    for s in dict.fromkeys(map(stem, words)):  # in order: the sums are the same every run
+    table, starts = lexicon.words, lexicon.starts
+    likely = (stem(w) for w in words if w[:PREFIX] in starts)
+    for s in dict.fromkeys(likely):  # in order: the sums are the same every run
         for issue_id, weight in table.get(s, {}).items():
             scores[issue_id] = scores.get(issue_id, 0.0) + weight
     return scores

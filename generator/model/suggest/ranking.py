@@ -27,6 +27,7 @@ MIN_SCORE = 3.0
 """A candidate scoring less is not suggested."""
 MIN_ISSUE = 1.0
 """An issue a sentence is less about is not suggested for it."""
+STRONG = 3.0
 FEWEST = 5
 SPREAD = 3
 MOST = 13
@@ -84,16 +85,16 @@ def rank(
 
 
 def is_candidate(sentence: Sentence) -> bool:
-    """A sentence with a cue, an actor, and words of an issue of its own."""
-    return bool(sentence.cues) and bool(sentence.actors) and sentence.own >= MIN_ISSUE
-
-
-def best_issue(sentence: Sentence) -> float:
-    return max(sentence.issues.values(), default=0.0)
+    """A sentence with a cue and an actor, about an issue in its own words, or, when its cues
+    are strong (STRONG), in those of the sentences around it ("We call on them to keep the
+    promise," after a sentence on the corridor)."""
+    if not sentence.cues or not sentence.actors:
+        return False
+    return sentence.own >= MIN_ISSUE or (sentence.weight >= STRONG and sentence.best >= 2)
 
 
 def score(sentence: Sentence) -> float:
-    return CUE_WEIGHT * sentence.weight + ISSUE_WEIGHT * math.log1p(best_issue(sentence))
+    return CUE_WEIGHT * sentence.weight + ISSUE_WEIGHT * math.log1p(sentence.best)
 
 
 def main_pair(sentence: Sentence) -> tuple[str, str]:
@@ -103,7 +104,7 @@ def main_pair(sentence: Sentence) -> tuple[str, str]:
 
 def issues_of(sentence: Sentence) -> list[str]:
     """The issues a sentence is suggested for: those at least half as strong as the strongest."""
-    best = best_issue(sentence)
+    best = sentence.best
     strong = [i for i, v in sentence.issues.items() if v >= max(MIN_ISSUE, best / 2)]
     return sorted(strong, key=lambda i: (-sentence.issues[i], i))[:MAX_ISSUES]
 

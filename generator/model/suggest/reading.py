@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from generator.model.articles import Article, Paragraph
 from generator.model.suggest import cues
-from generator.model.suggest.lexicon import Lexicon, Mention, issue_scores, lowered, mentions_in
+from generator.model.suggest.lexicon import Lexicon, Mention, issue_scores, mentions_in
 from generator.model.suggest.quotations import Quotation, quotations
 from generator.model.suggest.sentences import Span, sentence_spans
 from generator.model.suggest.speakers import (
@@ -48,6 +48,8 @@ class Sentence:
     """Issue → how strongly the sentence is about it, the sentences around counting a little."""
     own: float
     """How strongly the sentence itself is about its likeliest issue, without the context."""
+    best: float
+    """How strongly it is about its likeliest issue, with the context."""
 
 
 @dataclass(slots=True)
@@ -56,7 +58,7 @@ class Memory:
 
     last_person: str | None = None
     turn: str | None = None
-    """The speaker of the transcript turn under way (cues.UNKNOWN: a person not in the briefing)."""
+    """The speaker of the transcript turn under way (speakers.UNKNOWN: one the briefing lacks)."""
     previous: Sentence | None = None
     heading: dict[str, float] = field(default_factory=dict)
 
@@ -78,7 +80,7 @@ def read_article(article: Article, lexicon: Lexicon) -> tuple[Sentence, ...]:
     for paragraph in article.paragraphs:
         if paragraph.kind == "heading":
             heading = cues.Words.of(paragraph.text)
-            memory.heading = issue_scores(lexicon, lowered(heading.text), heading.lower)
+            memory.heading = issue_scores(lexicon, heading.low, heading.lower)
             continue
         text = paragraph.text
         passage = Passage(paragraph, sentence_spans(text), quotations(text))
@@ -103,14 +105,15 @@ def read_sentence(
     words = cues.Words.of(text[start:end])
     inside = [q for q in passage.marks if q.start < end and start < q.end]
     outside = cues.Words.of(blanked(text, start, end, inside)) if inside else words
-    mentions = mentions_in(lexicon, lowered(outside.text)) if outside.found else ()
+    mentions = mentions_in(lexicon, outside.low) if outside.lower else ()
     seen = Seen(text, (start, end), passage.spans, quote, outside, mentions)
     heard = speaker_of(seen, lexicon, voice, memory)
     persons = [m.actor_id for m in mentions if m.subject and is_person(lexicon, m)]
     if heard.speaker or persons:
         memory.last_person = persons[-1] if persons else heard.speaker
     found, weight = other_cues(words, outside, bool(mentions))
-    own = issue_scores(lexicon, lowered(words.text), words.common())
+    own = issue_scores(lexicon, words.low, words.common())
+    issues = with_context(own, memory)
     return Sentence(
         passage.paragraph.number,
         start,
@@ -120,8 +123,9 @@ def read_sentence(
         heard.weight + weight,
         heard.speaker,
         actors_of(lexicon, heard.speaker, mentions, outside, heard.outlet_voice, voice, memory),
-        with_context(own, memory),
+        issues,
         max(own.values(), default=0.0),
+        max(issues.values(), default=0.0),
     )
 
 
@@ -151,7 +155,7 @@ def other_cues(words: cues.Words, outside: cues.Words, names: bool) -> tuple[lis
         weight += 1.0
     if cues.is_question(words.text):
         weight -= 1.5
-    if len(words.found) < 6:
+    if len(words.lower) < 6:
         weight -= 1.5
     return found, weight
 
@@ -187,7 +191,7 @@ def actors_of(
 def framing_first(mentions: tuple[Mention, ...], outside: cues.Words) -> list[Mention]:
     """The mentions, those whose possessive frames a position first ("in the Kremlin's view",
     "Russia's demands")."""
-    framed = {m for m in mentions if cues.frames(outside, m.end)}
+    framed = [m for m in mentions if cues.frames(outside, m.end)]
     return [*framed, *(m for m in mentions if m not in framed)]
 
 

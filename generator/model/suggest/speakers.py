@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from generator.model import Actor
 from generator.model.articles import Article
 from generator.model.suggest import cues
-from generator.model.suggest.lexicon import Lexicon, Mention, lowered, mentions_in
+from generator.model.suggest.cues import lowered
+from generator.model.suggest.lexicon import Lexicon, Mention, mentions_in
 from generator.model.suggest.quotations import Quotation, attribution
 from generator.model.suggest.sentences import Span
 
@@ -116,7 +117,7 @@ def speaker_of(seen: Seen, lexicon: Lexicon, voice: Voice, memory: Memory) -> He
     if voice.author and not any(m.subject and is_person(lexicon, m) for m in seen.mentions):
         first = cues.is_first_person(seen.outside)
         return Heard(voice.author, ("own voice",), 1.5 if first else 0.75)
-    return continued(seen, memory)
+    return continued(seen, lexicon, memory)
 
 
 def reported_speaker(seen: Seen, lexicon: Lexicon, voice: Voice, memory: Memory) -> Heard | None:
@@ -145,13 +146,14 @@ def reported_speaker(seen: Seen, lexicon: Lexicon, voice: Voice, memory: Memory)
     return Heard(speaker, ("reporting verb",), 3.0 if passive else 2.0, outlet_voice)
 
 
-def continued(seen: Seen, memory: Memory) -> Heard:
+def continued(seen: Seen, lexicon: Lexicon, memory: Memory) -> Heard:
     """The speaker of the sentence before, when that one reported someone's words and this one
     goes on from it ("These include …", "However, …") without naming a new subject."""
     previous = memory.previous
     if previous is None or previous.speaker is None or not set(previous.cues) & set(REPORTED):
         return Heard(None)
-    if any(m.subject for m in seen.mentions) or not cues.goes_on(seen.outside):
+    named = any(m.subject and is_person(lexicon, m) for m in seen.mentions)
+    if named or not cues.goes_on(seen.outside):
         return Heard(None)
     return Heard(previous.speaker, ("continues",), 1.0)
 
