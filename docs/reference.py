@@ -19,6 +19,7 @@ FILES = (
     ("actor", "`briefings/actors/<id>.yaml`: an actor and its positions"),
     ("issue", "`briefings/issues/<id>.yaml`: an issue"),
     ("article", "an article's metadata: `seeds/<id>.meta.yaml`, or a Markdown front matter"),
+    ("dismissed", "`briefings/dismissed.yaml`: suggested evidence set aside"),
     ("positions", "`positions.json`, the data export of a built site"),
 )
 INTRO = """# YAML files
