@@ -159,12 +159,13 @@ class Words:
         """The words (lower case) that start after `offset`."""
         return WORD.findall(self.low, offset + 1)
 
-    def common(self) -> list[str]:
-        """The words in lower case, but those written with a capital inside the sentence
-        ("the UN Security Council"): they are parts of names."""
+    def common(self) -> list[tuple[int, str]]:
+        """(offset, word in lower case) of each word but those written with a capital inside
+        the sentence ("the UN Security Council"): they are parts of names."""
+        found = ((m.start(), m.group()) for m in WORD.finditer(self.low))
         return [
-            word
-            for index, (word, written) in enumerate(zip(self.lower, self.written, strict=False))
+            (start, word)
+            for index, ((start, word), written) in enumerate(zip(found, self.written, strict=False))
             if index == 0 or not written[:1].isupper() or written.isupper()
         ]
 

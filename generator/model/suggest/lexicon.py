@@ -31,6 +31,8 @@ STOP_WORDS = forms(
 """Words of a question that say nothing of what it is about."""
 
 
+ALIAS = 4.0
+"""What an alias of an issue found in a sentence counts, against its words' weights (0.3 to 2.6)."""
 PREFIX = 3
 POSSESSIVE = ("'s", "\u2019s")
 OBJECT_WORDS = forms(
@@ -182,15 +184,22 @@ def after_object_word(low: str, start: int) -> bool:
     return bool(words) and words[-1] in OBJECT_WORDS
 
 
-def issue_scores(lexicon: Lexicon, low: str, words: Iterable[str]) -> dict[str, float]:
-    """Issue → how strongly lower-cased `low` is about it: 3 per alias, plus the weights of
-    its question words among `words` (those that are not part of a name)."""
+def issue_scores(lexicon: Lexicon, low: str, words: Iterable[tuple[int, str]]) -> dict[str, float]:
+    """Issue → how strongly lower-cased `low` is about it: ALIAS per alias, plus the weights of
+    its question words among `words` ((offset, word) pairs, those that are not part of a
+    name), but the words of the aliases found, which count once, as aliases."""
     scores: dict[str, float] = {}
-    for _, _, keys in found(lexicon.aliases, low):
+    covered: list[tuple[int, int]] = []
+    for start, end, keys in found(lexicon.aliases, low):
+        covered.append((start, end))
         for _, issue_id in keys:
-            scores[issue_id] = scores.get(issue_id, 0.0) + 3
+            scores[issue_id] = scores.get(issue_id, 0.0) + ALIAS
     table, starts = lexicon.words, lexicon.starts
-    likely = (stem(w) for w in words if w[:PREFIX] in starts)
+    likely = (
+        stem(word)
+        for at, word in words
+        if word[:PREFIX] in starts and not any(a <= at < b for a, b in covered)
+    )
     for s in dict.fromkeys(likely):  # in order: the sums are the same every run
         for issue_id, weight in table.get(s, {}).items():
             scores[issue_id] = scores.get(issue_id, 0.0) + weight

@@ -80,7 +80,7 @@ def read_article(article: Article, lexicon: Lexicon) -> tuple[Sentence, ...]:
     for paragraph in article.paragraphs:
         if paragraph.kind == "heading":
             heading = cues.Words.of(paragraph.text)
-            memory.heading = issue_scores(lexicon, heading.low, heading.lower)
+            memory.heading = issue_scores(lexicon, heading.low, heading.common())
             continue
         text = paragraph.text
         passage = Passage(paragraph, sentence_spans(text), quotations(text))
