@@ -10,13 +10,14 @@ within each article, with every key present.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from itertools import groupby
 from typing import Any
 
 import yaml
 
-from generator.model import Briefing
+from generator.model import Actor, Briefing, Issue
 from generator.model.articles import Article
 from generator.model.suggest import Suggestion
 
@@ -41,50 +42,74 @@ def by_article(
     return [(article, found.get(article.id, ())) for article in articles]
 
 
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """How a listing of suggestions writes an article's line, what it says of one without
+    suggestions, the lines that head a group (actor and issue) and those of one suggestion."""
+
+    article: Callable[[Article], str]
+    empty: str
+    group: Callable[[Actor, Issue], list[str]]
+    entry: Callable[[Suggestion], list[str]]
+
+
+def listing(
+    articles: Sequence[Article],
+    suggestions: Iterable[Suggestion],
+    briefing: Briefing,
+    layout: Layout,
+) -> list[str]:
+    """The lines of a listing: per article, per actor and issue, best first."""
+    lines: list[str] = []
+    for article, made in by_article(articles, suggestions):
+        lines.append(layout.article(article))
+        lines += [] if made else [layout.empty]
+        for (actor_id, issue_id), items in grouped(made):
+            lines += layout.group(briefing.actor_by_id[actor_id], briefing.issue_by_id[issue_id])
+            lines += [line for s in items for line in layout.entry(s)]
+    return lines
+
+
 def suggestions_text(
     articles: Sequence[Article], suggestions: Iterable[Suggestion], briefing: Briefing
 ) -> str:
     """The suggestions for reading in a terminal: per article, per actor and issue."""
-    lines: list[str] = []
-    for article, made in by_article(articles, suggestions):
-        lines.append(f"{article.id}  {article.date or 'undated'}  {article.title}")
-        if not made:
-            lines.append("  no suggestions")
-        for (actor_id, issue_id), items in grouped(made):
-            actor = briefing.actor_by_id[actor_id].name
-            lines.append(f"  {actor} on {briefing.issue_by_id[issue_id].title}")
-            lines += [line for s in items for line in entry_lines(s, briefing)]
-        lines.append("")
-    return "\n".join(lines)
 
+    def entry(s: Suggestion) -> list[str]:
+        speaker = briefing.actor_by_id[s.speaker_id].name if s.speaker_id else "none"
+        cues = ", ".join(s.cues)
+        head = f"    [{s.id}] {s.score:.1f}  ¶{s.paragraph}  speaker: {speaker}  cues: {cues}"
+        return [head, f"      “{one_line(s.quote)}”"]
 
-def entry_lines(suggestion: Suggestion, briefing: Briefing) -> list[str]:
-    """One suggestion: its id, score, paragraph, speaker and cues, then the sentence."""
-    speaker = briefing.actor_by_id[suggestion.speaker_id].name if suggestion.speaker_id else "none"
-    head = (
-        f"    [{suggestion.id}] {suggestion.score:.1f}  ¶{suggestion.paragraph}  "
-        f"speaker: {speaker}  cues: {', '.join(suggestion.cues)}"
+    layout = Layout(
+        article=lambda a: f"\n{a.id}  {a.date or 'undated'}  {one_line(a.title)}",
+        empty="  no suggestions",
+        group=lambda actor, issue: [f"  {actor.name} on {issue.title}"],
+        entry=entry,
     )
-    return [head, f"      “{' '.join(suggestion.quote.split())}”"]
+    return "\n".join(listing(articles, suggestions, briefing, layout)).lstrip("\n") + "\n"
 
 
 def suggestions_yaml(
     articles: Sequence[Article], suggestions: Iterable[Suggestion], briefing: Briefing
 ) -> str:
     """The suggestions as evidence entries to paste under `positions: <issue>: evidence:`."""
-    lines: list[str] = []
-    for article, made in by_article(articles, suggestions):
-        lines.append(f"# {article.id}: {one_line(article.title)}")
-        if not made:
-            lines.append("#   no suggestions")
-        for (actor_id, issue_id), items in grouped(made):
-            path = briefing.actor_by_id[actor_id].location.path
-            lines.append(f"# {actor_id} on {issue_id}: paste under 'positions: {issue_id}:")
-            lines.append(f"#   evidence:' in {path}")
-            for s in items:
-                lines.append(f"# [{s.id}] score {s.score:.1f}, ¶{s.paragraph}, {', '.join(s.cues)}")
-                lines.append(evidence_yaml(s).rstrip("\n"))
-    return "\n".join(lines) + "\n"
+
+    def group(actor: Actor, issue: Issue) -> list[str]:
+        paste = f"paste under 'positions: {issue.id}:\n#   evidence:' in {actor.location.path}"
+        return [f"# {actor.id} on {issue.id}: {paste}"]
+
+    def entry(s: Suggestion) -> list[str]:
+        head = f"# [{s.id}] score {s.score:.1f}, ¶{s.paragraph}, {', '.join(s.cues)}"
+        return [head, evidence_yaml(s).rstrip("\n")]
+
+    layout = Layout(
+        article=lambda a: f"# {a.id}: {one_line(a.title)}",
+        empty="#   no suggestions",
+        group=group,
+        entry=entry,
+    )
+    return "\n".join(listing(articles, suggestions, briefing, layout)) + "\n"
 
 
 def evidence_yaml(suggestion: Suggestion) -> str:
