@@ -3,9 +3,9 @@
 It lists articles cited by no position, positions that may be stale (an article dated after the
 position's as-of date mentions both its actor and its issue), cells of the stance matrix with no
 position, positions resting on a single quote, and the suggested evidence of the newest
-SUGGESTED_ARTICLES articles that no position cites and no editor has dismissed yet (left out
-of a published build). Every list is sorted by explicit keys, so the page and `briefing
-status` say the same thing in the same order on every run.
+SUGGESTED_ARTICLES articles that no position cites for its actor and issue and no editor has
+dismissed (left out of a published build). Every list is sorted by explicit keys, so the page
+and `briefing status` say the same thing in the same order on every run.
 """
 
 from __future__ import annotations

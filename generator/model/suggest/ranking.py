@@ -28,6 +28,7 @@ MIN_SCORE = 3.0
 MIN_ISSUE = 1.0
 """An issue a sentence is less about is not suggested for it."""
 STRONG = 3.0
+"""Cues that weigh as much let a sentence rest on the issue of the sentences around it."""
 FEWEST = 5
 SPREAD = 3
 MOST = 12
@@ -65,21 +66,19 @@ def rank(
     article_id: str, sentences: Sequence[Sentence], unwanted: Unwanted
 ) -> tuple[Suggestion, ...]:
     """The article's suggestions, best first; none that `unwanted` rejects."""
-    pool = [(score(s), s) for s in sentences if is_candidate(s)]
-    pool = [(value, s) for value, s in pool if value >= MIN_SCORE]
+    scored = ((score(s), s) for s in sentences if is_candidate(s))
+    pool = [(value, main_pair(s), s) for value, s in scored if value >= MIN_SCORE]
     allowed = min(MOST, FEWEST + len(sentences) // SPREAD)
     chosen: list[Suggestion] = []
     seen: Counter[tuple[str, str]] = Counter()
     while pool and allowed:
-        best = max(
-            pool,
-            key=lambda p: (p[0] - REPEAT * seen[main_pair(p[1])], -p[1].paragraph, -p[1].start),
-        )
+        best = max(pool, key=lambda p: (p[0] - REPEAT * seen[p[1]], -p[2].paragraph, -p[2].start))
         pool.remove(best)
-        pairs = [s for s in pairs_of(article_id, best[1], best[0]) if not unwanted(s)]
-        if pairs:
-            chosen += pairs
-            seen[main_pair(best[1])] += 1
+        value, pair, sentence = best
+        made = [s for s in pairs_of(article_id, sentence, value) if not unwanted(s)]
+        if made:
+            chosen += made
+            seen[pair] += 1
             allowed -= 1
     return tuple(sorted(chosen, key=order))
 
