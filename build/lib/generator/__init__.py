@@ -1,1 +1,0 @@
-"""The briefing-site generator: articles and position summaries in, Markdown pages out."""

@@ -1,1 +1,0 @@
-"""Commands that make or change a project's inputs: init, new, add."""
