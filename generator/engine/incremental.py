@@ -35,7 +35,15 @@ STATE_FILE = Path(".build") / "generated.json"
 INPUTS = ("seeds", "briefings", "templates", "pages", "overrides", "mkdocs.yml")
 GENERATOR = Path(__file__).resolve().parent.parent
 # Libraries whose behaviour shapes the generated Markdown (extraction, parsing, templates).
-LIBRARIES = ("briefing-site", "jinja2", "jsonschema-rs", "pyahocorasick", "pyyaml", "trafilatura")
+LIBRARIES = (
+    "briefing-site",
+    "jinja2",
+    "jsonschema-rs",
+    "nltk",
+    "pyahocorasick",
+    "pyyaml",
+    "trafilatura",
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,6 +64,8 @@ class RawInputs:
     templates: dict[str, str]
     pages: dict[str, str | bytes]
     """Hand-written Markdown pages as text, every other file of pages/ as bytes."""
+    dismissed: YamlFile | None = None
+    """briefings/dismissed.yaml, the suggestions set aside, when there is one."""
 
 
 def load_inputs(
@@ -78,6 +80,7 @@ def load_inputs(
     not read again (generator/load/reuse.py).
     """
     briefing_path = root / "briefings" / "briefing.yaml"
+    dismissed_path = root / "briefings" / "dismissed.yaml"
 
     def load_one(path: Path) -> YamlFile:
         if reuse is None:
@@ -99,6 +102,11 @@ def load_inputs(
         ),
         templates={**packaged(defaults.TEMPLATES), **read_tree(root / "templates", root, problems)},
         pages={**packaged(defaults.PAGES), **read_pages(root / "pages", root, problems)},
+        dismissed=(
+            load_yaml(root, dismissed_path, problems, max_bytes)
+            if dismissed_path.exists()
+            else None
+        ),
     )
 
 
