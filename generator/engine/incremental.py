@@ -204,14 +204,25 @@ def input_files(root: Path) -> list[str]:
 
 
 def generator_fingerprint() -> str:
-    """The generator's code and schemas, the Python and library versions it runs with."""
+    """The generator's code, schemas and defaults (templates, pages, theme, base settings),
+    the Python and library versions it runs with."""
     digest = hashlib.sha256(platform.python_version().encode())
-    for path in sorted(GENERATOR.rglob("*")):
-        if path.suffix in (".py", ".json"):
-            digest.update(path.relative_to(GENERATOR).as_posix().encode() + path.read_bytes())
+    for name in tool_files():
+        digest.update(name.encode() + (GENERATOR / name).read_bytes())
     for name in LIBRARIES:
         digest.update(f"{name}={library_version(name)}".encode())
     return digest.hexdigest()
+
+
+def tool_files() -> list[str]:
+    """The files of the package that shape its output, by path, sorted; the folders a link
+    names are walked too (the default templates are the repository's templates/, linked)."""
+    found = []
+    for folder, folders, files in os.walk(GENERATOR, followlinks=True):
+        folders[:] = [name for name in folders if name != "__pycache__"]
+        inside = os.path.relpath(folder, GENERATOR).replace(os.sep, "/")
+        found += [f"{inside}/{name}" for name in files if not name.endswith((".pyc", ".pyo"))]
+    return sorted(found)
 
 
 def library_version(name: str) -> str:
