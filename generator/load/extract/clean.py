@@ -2,9 +2,10 @@
 
 Each line is read once, in order: a republisher's date stamp and glued openings ("Headline:",
 an image's alternative text) are split off it; then it is chrome when an outlet rule says so,
-when it is a chrome line (see `chrome`), when it names the outlet, or when it repeats: a line
-printed three times or more (a banner, a caption), a line that holds such a line glued to
-others, or a copy of the line just before it. The lines that end an article ("Related
+when it is a chrome line (see `chrome`), when it names the outlet, when it repeats (a line
+printed three times or more: a banner, a caption; a line that holds such a line glued to others;
+a copy of the line just before it), when it is another copy of a credited image caption, or when
+it is a short line in a script other than the page's (see `scripts`). The lines that end an article ("Related
 articles", an outlet's own ending) are noted for the body to be cut there.
 """
 
@@ -16,15 +17,28 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from generator.load.extract.blocks import Removed
-from generator.load.extract.chrome import Facts, Verdict, chrome_verdict, split_stamp
+from generator.load.extract.chrome import (
+    COPYRIGHT_MARKS,
+    Facts,
+    Verdict,
+    chrome_verdict,
+    split_stamp,
+)
 from generator.load.extract.dates import DateLine
-from generator.load.extract.furniture import ends_article, strip_closing, strip_opening
+from generator.load.extract.furniture import (
+    ends_article,
+    is_caption,
+    strip_closing,
+    strip_opening,
+)
 from generator.load.extract.lines import Line, word_count
 from generator.load.extract.outlets import OutletRule
+from generator.load.extract.scripts import Scripts
 
 MAX_STAMP_CHROME_WORDS = 3
 MAX_GLUED_REPEAT_WORDS = 12
 MIN_REPEATS = 3
+MIN_CAPTION_COPY_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,15 +74,33 @@ def undated(facts: Facts) -> Facts:
     return Facts(section=facts.section, licence=facts.licence, url=facts.url)
 
 
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What the whole text says about its lines: those it repeats, its image captions, the
+    script it is written in, and the rules of its outlet."""
+
+    repeated: frozenset[str]
+    captions: tuple[str, ...]
+    scripts: Scripts
+    outlet: OutletRule | None
+
+    @classmethod
+    def of(cls, groups: Sequence[Sequence[Line]], outlet: OutletRule | None) -> Page:
+        """The page of these lines."""
+        lines = [line.text for group in groups for line in group]
+        captions = tuple(text for text in lines if is_credited_caption(text))
+        return cls(repeated_lines(lines), captions, Scripts.of(" ".join(lines)), outlet)
+
+
 def clean_lines(groups: Sequence[Sequence[Line]], outlet: OutletRule | None) -> Cleaned:
     """Sort every line into the article's and the chrome, by the rules in the module doc."""
     cleaned = Cleaned(occupied=frozenset(line.number for group in groups for line in group))
-    repeated = repeated_lines(groups)
+    page = Page.of(groups, outlet)
     previous = ""
     for group in groups:
         kept: list[Line] = []
         for line in split_lines(group, cleaned):
-            if keep_line(line, previous, repeated, outlet, cleaned):
+            if keep_line(line, previous, page, cleaned):
                 kept.append(line)
             previous = line.text
         if kept:
@@ -101,23 +133,51 @@ def beside_stamp(rest: str) -> bool:
     return word_count(rest) <= MAX_STAMP_CHROME_WORDS
 
 
-def keep_line(
-    line: Line, previous: str, repeated: frozenset[str], outlet: OutletRule | None, cleaned: Cleaned
-) -> bool:
+def keep_line(line: Line, previous: str, page: Page, cleaned: Cleaned) -> bool:
     """Whether a line is the article's; a chrome line is recorded in `cleaned` instead."""
+    outlet = page.outlet
     rule = outlet.chrome_rule(line.text) if outlet else None
     if ends_article(line.text) or (rule is not None and rule.kind == "end"):
         cleaned.endings.append(line.number)
     if rule is not None:
         cleaned.removed.append(Removed(line.number, line.text, "an outlet rule", rule.location))
         return False
-    verdict = chrome_verdict(line.text) or repeat_verdict(line.text, previous, repeated)
+    verdict = chrome_verdict(line.text) or page_verdict(line.text, previous, page)
     if verdict is None and outlet is not None and outlet.is_name(line.text):
         verdict = Verdict("the outlet's name", Facts())
     if verdict is None:
         return True
     cleaned.drop(line, line.text, verdict)
     return False
+
+
+def page_verdict(text: str, previous: str, page: Page) -> Verdict | None:
+    """Why a line is chrome given the rest of the page: it repeats, it copies an image caption,
+    or it is a short line in a script other than the page's."""
+    verdict = repeat_verdict(text, previous, page.repeated)
+    if verdict is None and copies_caption(text, page.captions):
+        verdict = Verdict("an image caption printed again", Facts())
+    if verdict is None and page.scripts.other_script(text):
+        verdict = Verdict("a line in another script", Facts())
+    return verdict
+
+
+def is_credited_caption(text: str) -> bool:
+    """Whether a line is an image caption by its credit (a copyright sign, a photo credit)."""
+    if text.startswith(COPYRIGHT_MARKS):
+        return True
+    # A credit ends the line, in brackets or after a colon or a slash: the expression is tried
+    # only on lines that can hold one.
+    return (text.endswith(")") or ":" in text or "/" in text) and is_caption(text)
+
+
+def copies_caption(text: str, captions: Sequence[str]) -> bool:
+    """Whether a long line is another copy of a credited caption: the caption without its
+    credit, perhaps followed by the site's name ("… October 15, 2016 - Sputnik International")."""
+    if word_count(text) < MIN_CAPTION_COPY_WORDS:
+        return False
+    core = text.rsplit(" - ", 1)[0] if " - " in text else text
+    return any(core in caption and core != caption for caption in captions)
 
 
 def repeat_verdict(text: str, previous: str, repeated: frozenset[str]) -> Verdict | None:
@@ -131,10 +191,9 @@ def repeat_verdict(text: str, previous: str, repeated: frozenset[str]) -> Verdic
     return None
 
 
-def repeated_lines(groups: Sequence[Sequence[Line]]) -> frozenset[str]:
+def repeated_lines(lines: Sequence[str]) -> frozenset[str]:
     """Lines printed three times or more, two of them one after the other: a site's banner,
     a caption printed twice over, never a speaker's label in a transcript."""
-    lines = [line.text for group in groups for line in group]
     counts = Counter(lines)
     twice_running = {a for a, b in pairwise(lines) if a == b}
     return frozenset(text for text in twice_running if counts[text] >= MIN_REPEATS)
