@@ -31,6 +31,8 @@ MAX_TITLE_CASE_WORDS = 15
 MAX_BYLINE_WORDS = 5
 MAX_ROLE_WORDS = 3
 TITLE_CASE_SHARE = 0.8
+MIN_STANDFIRST_WORDS = 10
+LIST_MARKS = ("- ", "\u2022 ", "* ", "\u2013 ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,8 @@ class Header:
     subtitle: str | None = None
     section: str | None = None
     rest: tuple[Unit, ...] = ()
+    lead: tuple[Unit, ...] = ()
+    """Header lines below the title that are the article's text (a standfirst)."""
 
 
 def opens_body(unit: str) -> bool:
@@ -72,33 +76,56 @@ def is_title_case(unit: str) -> bool:
     return len(long) >= MIN_TITLE_WORDS and capitals >= TITLE_CASE_SHARE * len(long)
 
 
-def split_header(units: Sequence[Unit], dates: Sequence[Dated]) -> tuple[Header, tuple[Unit, ...]]:
-    """The header read from the units, and the body units after it."""
-    at = timestamp_title(units, dates)
+def split_header(
+    units: Sequence[Unit], dates: Sequence[Dated], occupied: frozenset[int]
+) -> tuple[Header, tuple[Unit, ...]]:
+    """The header read from the units, and the body units after it (a standfirst among them);
+    `occupied` holds the numbers of the text's non-blank lines."""
+    at = timestamp_title(units, dates, occupied)
     if at is not None:
-        end = at + 1
-        stamp = units[at].end + 1
-        while end < len(units) and is_place(units[end], stamp + end - at - 1):
-            end += 1
-        return read_header(units[:end], at), tuple(units[end:])
-    end = header_end(units, dates)
-    return read_header(units[:end], None), tuple(units[end:])
+        stamp = first_stamp(dates)
+        end = next((i for i, unit in enumerate(units) if unit.line > stamp), len(units))
+        while end < len(units) and is_place(units[end], stamp):
+            stamp, end = units[end].line, end + 1
+        header = read_header(units[:end], at)
+    else:
+        end = header_end(units, dates)
+        header = read_header(units[:end], None)
+    return header, (*header.lead, *units[end:])
 
 
-def timestamp_title(units: Sequence[Unit], dates: Sequence[Dated]) -> int | None:
-    """The index of the unit right above the text's first timestamp, when it can be a title."""
+def first_stamp(dates: Sequence[Dated]) -> int:
+    """The line of the text's first timestamp (a date with a time of day), or 0."""
     stamps = [d.line for d in dates if d.date.timed and d.date.rank <= DateRank.BARE]
-    if not stamps:
+    return min(stamps) if stamps else 0
+
+
+def timestamp_title(
+    units: Sequence[Unit], dates: Sequence[Dated], occupied: frozenset[int]
+) -> int | None:
+    """The index of the headline above the text's first timestamp: the unit above it, across
+    blank lines and a list of metadata ("- Anadolu Agency") or bylines, when it can be a title."""
+    stamp = first_stamp(dates)
+    above = [i for i, unit in enumerate(units) if unit.end < stamp]
+    while above and is_metadata(units[above[-1]].text):
+        stamp = units[above.pop()].line
+    if not above or above[-1] > MAX_TIMESTAMP_TITLE_AT:
         return None
-    above = [i for i, unit in enumerate(units) if unit.end == min(stamps) - 1]
-    if not above or above[0] > MAX_TIMESTAMP_TITLE_AT:
-        return None
-    fits = word_count(units[above[0]].text) <= MAX_HEADLINE_WORDS
-    return above[0] if fits else None
+    unit = units[above[-1]]
+    across_blanks = not any(line in occupied for line in range(unit.end + 1, stamp))
+    fits = word_count(unit.text) <= MAX_HEADLINE_WORDS
+    return above[-1] if fits and across_blanks else None
+
+
+def is_metadata(text: str) -> bool:
+    """Whether a header line is an item of a list of metadata or a byline, not a headline."""
+    listed = text[:2] in LIST_MARKS and word_count(text) <= MAX_LABEL_WORDS + 1
+    return listed or is_byline(text)
 
 
 def is_place(unit: Unit, line: int) -> bool:
-    """Whether a unit on the given line, right below a timestamp, names a place."""
+    """Whether a unit right below the given line (a timestamp, or a place below it) names a
+    place."""
     text = unit.text
     short = word_count(text) <= MAX_PLACE_WORDS and len(text) <= MAX_LABEL_CHARS
     return unit.line == line + 1 and short and not ends_prose(text) and not text[:1].islower()
@@ -117,21 +144,37 @@ def header_end(units: Sequence[Unit], dates: Sequence[Dated]) -> int:
 
 
 def read_header(lines: Sequence[Unit], at: int | None) -> Header:
-    """Pick title, subtitle and section label out of the header lines; the rest is chrome."""
+    """Pick title, subtitle and section label out of the header lines; the rest is chrome, but
+    for the long lines below the title that read as text: a standfirst, kept as the lead."""
     if not lines:
         return Header()
     at = title_index(lines) if at is None else at
     before = lines[at - 1].text if at > 0 else None
     after = lines[at + 1].text if at + 1 < len(lines) else None
-    subtitle = after if after and word_count(after) >= MIN_TITLE_WORDS else None
+    subtitle = after if after and is_subtitle(after) else None
     section = before if before and is_label(before) else None
     used = {at, at + 1 if subtitle else at, at - 1 if section else at}
+    rest = [(index, line) for index, line in enumerate(lines) if index not in used]
+    lead = [line for index, line in rest if index > at and is_standfirst(line.text)]
     return Header(
         title=lines[at],
         subtitle=subtitle,
         section=section,
-        rest=tuple(line for index, line in enumerate(lines) if index not in used),
+        rest=tuple(line for _, line in rest if line not in lead),
+        lead=tuple(lead),
     )
+
+
+def is_subtitle(line: str) -> bool:
+    """Whether the line below a title can be its subtitle: four words or more, and not a name
+    in title case ("India - Ministry of External Affairs")."""
+    return word_count(line) >= MIN_TITLE_WORDS and not is_title_case(line)
+
+
+def is_standfirst(line: str) -> bool:
+    """Whether a header line below the title is long enough to be a summary of the article
+    rather than furniture (furniture lines are sorted out before the header is read)."""
+    return word_count(line) >= MIN_STANDFIRST_WORDS and not is_title_case(line)
 
 
 def title_index(lines: Sequence[Unit]) -> int:
