@@ -104,7 +104,8 @@ def timestamp_title(
     units: Sequence[Unit], dates: Sequence[Dated], occupied: frozenset[int]
 ) -> int | None:
     """The index of the headline above the text's first timestamp: the unit above it, across
-    blank lines and a list of metadata ("- Anadolu Agency") or bylines, when it can be a title."""
+    blank lines and a list of metadata ("- Anadolu Agency") or bylines, when it can be a title
+    (four words or more)."""
     stamp = first_stamp(dates)
     above = [i for i, unit in enumerate(units) if unit.end < stamp]
     while above and is_metadata(units[above[-1]].text):
@@ -113,7 +114,7 @@ def timestamp_title(
         return None
     unit = units[above[-1]]
     across_blanks = not any(line in occupied for line in range(unit.end + 1, stamp))
-    fits = word_count(unit.text) <= MAX_HEADLINE_WORDS
+    fits = MIN_TITLE_WORDS <= word_count(unit.text) <= MAX_HEADLINE_WORDS  # no widget's label
     return above[-1] if fits and across_blanks else None
 
 
@@ -133,13 +134,17 @@ def is_place(unit: Unit, line: int) -> bool:
 
 def header_end(units: Sequence[Unit], dates: Sequence[Dated]) -> int:
     """Where the header ends: at the first body paragraph, or at a date line below a header
-    line."""
+    line; but a date between short labels (no byline or place among them) and a line that can
+    only be the headline is the page's top bar ("Content aggregator", "6 January 2017", then the
+    headline)."""
+    above = False  # a header line above that can be a headline, or a byline or place
     for index, unit in enumerate(units):
         if opens_body(unit.text):
             return index
         closing = index > 0 and any(units[index - 1].end < d.line < unit.line for d in dates)
-        if closing:
+        if closing and (above or word_count(unit.text) < MIN_TITLE_WORDS):
             return index
+        above = above or word_count(unit.text) >= MIN_TITLE_WORDS or is_byline(unit.text)
     return len(units)
 
 
