@@ -222,6 +222,25 @@ LEAD_DATELINE = re.compile(r"[A-Z][A-Z/ .'\u2019-]{2,40}(?:,| ?\(| ?[-\u2013\u20
 LEAD_CHARS = 80
 
 
+# A headline that ends with its date: "PM call to President Putin: 4 March 2016", "Transcript of
+# the weekly briefing (May 29, 2025)".
+HEADLINE_DATE_OPENERS = (": ", "(", " - ", "\u2013 ", "\u2014 ")
+
+
+def headline_date(headline: str) -> datetime.date | None:
+    """The date a headline ends with, after a colon, a dash or in brackets, or None."""
+    if not headline[-4:].strip(" )").isdigit():  # most headlines do not end with a year
+        return None
+    located = locate(headline)
+    if located is None:
+        return None
+    found, date = located
+    before = headline[: found.start()].rstrip(" ")
+    closing = not headline[found.end() :].strip(" )")
+    opened = (before + " ").endswith(HEADLINE_DATE_OPENERS) or before.endswith("(")
+    return date if closing and opened else None
+
+
 def lead_date(paragraph: str) -> datetime.date | None:
     """The date of a wire dateline that opens a paragraph, when it gives a year."""
     if LEAD_DATELINE.match(paragraph) is None:

@@ -32,6 +32,7 @@ MAX_BYLINE_WORDS = 5
 MAX_ROLE_WORDS = 3
 TITLE_CASE_SHARE = 0.8
 MIN_STANDFIRST_WORDS = 10
+MAX_NAME_WORDS = 4
 LIST_MARKS = ("- ", "\u2022 ", "* ", "\u2013 ")
 
 
@@ -171,9 +172,22 @@ def read_header(lines: Sequence[Unit], at: int | None) -> Header:
 
 
 def is_subtitle(line: str) -> bool:
-    """Whether the line below a title can be its subtitle: four words or more, and not a name
-    in title case ("India - Ministry of External Affairs")."""
-    return word_count(line) >= MIN_TITLE_WORDS and not is_title_case(line)
+    """Whether the line below a title can be its subtitle: four words or more, and not a pair
+    of names ("India - Ministry of External Affairs", a source)."""
+    return word_count(line) >= MIN_TITLE_WORDS and not is_name_pair(line)
+
+
+def is_name_pair(line: str) -> bool:
+    """Two short names split by a dash, every long word capitalised: a source, an office."""
+    parts = line.split(" - ")
+    return len(parts) == 2 and all(is_name(part) for part in parts)
+
+
+def is_name(text: str) -> bool:
+    """A few words, each of four letters or more capitalised: a name, not a sentence."""
+    words = text.split()
+    long = [word for word in words if sum(char.isalpha() for char in word) >= 4]
+    return 0 < len(words) <= MAX_NAME_WORDS and all(word[:1].isupper() for word in long)
 
 
 def is_standfirst(line: str) -> bool:

@@ -4,7 +4,8 @@ Before trafilatura reads the page, text that stands loose between blocks (a line
 `<div>`, as some blog editors write paragraphs) is put in paragraphs of its own, since
 trafilatura would drop it. Its output then goes through the same furniture rules as scraped
 text, and ends where the page starts listing other articles. The site's name comes from the
-page's metadata and is taken off the title (see `sitename`). A page that lists several entries
+page's metadata and is taken off the title (see `sitename`); its date from its metadata, else
+from the date line printed near its headline (see `htmldates`). A page that lists several entries
 under a heading of its own (a blog's or a party's front page) is read as its first entry. The
 article counts as an excerpt only when its text is visibly cut: it ends in an ellipsis, or the
 page offers to continue reading elsewhere.
@@ -25,7 +26,8 @@ from generator.load.extract.blocks import (
     without_repeats,
 )
 from generator.load.extract.chrome import web_address
-from generator.load.extract.dates import iso_date, read_date_line
+from generator.load.extract.dates import read_date_line
+from generator.load.extract.htmldates import METADATA_ONLY, page_date, page_texts
 from generator.load.extract.furniture import MAX_PROMPT_WORDS, ends_article, furniture_kind
 from generator.load.extract.lines import collapse, normalise, word_count
 from generator.load.extract.outlets import OutletRule
@@ -78,6 +80,7 @@ def extract_html(html: str, outlet: OutletRule | None = None) -> Extracted:
     """Extract a saved HTML page's article, by the rules in the module doc; `outlet` holds the
     rules of the outlet the page comes from, when it is known."""
     tree = html_tree(html)
+    texts = page_texts(tree) if tree is not None else ()  # before trafilatura prunes the tree
     document = html_document(tree) if tree is not None else None
     if tree is None or document is None or document.body is None:
         return NOTHING
@@ -96,7 +99,7 @@ def extract_html(html: str, outlet: OutletRule | None = None) -> Extracted:
         subtitle=None,
         section=section or next(iter(document.categories or ()), None),
         licence=document.license or (outlet.licence if outlet else None),
-        date=iso_date(document.date),
+        date=page_date(document.date, texts, title, html),
         url=web_address(document.url),
         truncated=is_cut_off(blocks, dropped),
         blocks=blocks,
@@ -150,6 +153,7 @@ def html_document(tree: Any) -> Document | None:
         include_tables=False,
         include_images=False,
         include_links=False,
+        date_extraction_params=METADATA_ONLY,  # the text's own dates are read by htmldates
     )
     return document if isinstance(document, Document) else None
 

@@ -15,8 +15,9 @@
    punctuation that is followed by more text is a subheading; everything else is a paragraph.
    ``truncated`` is set when the last paragraph does not end a sentence.
 5. The date is the best-ranked date line (see `dates.DateRank`), a wire dateline opening the
-   first paragraph when there is none; a weekday date counts only right beside the title,
-   since elsewhere it is most often the site's own clock.
+   first paragraph when there is none; a date closing the headline counts as a bare date; a
+   weekday date counts only right beside the title, since elsewhere it is most often the site's
+   own clock.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from generator.load.extract.blocks import (
     without_repeats,
 )
 from generator.load.extract.clean import Cleaned, Dated, clean_lines
-from generator.load.extract.dates import DateRank, lead_date
+from generator.load.extract.dates import DateRank, headline_date, lead_date
 from generator.load.extract.header import Header, Unit, split_header
 from generator.load.extract.lines import (
     HEADING_STOPS,
@@ -218,6 +219,9 @@ def best_date(
     found = lead_date(lead.text) if lead else None
     if found is not None and lead is not None:
         ranked.append((DateRank.DATELINE, lead.line, found))
+    found = headline_date(title.text) if title else None
+    if found is not None and title is not None:
+        ranked.append((DateRank.BARE, title.line, found))
     return min(ranked)[2] if ranked else None
 
 
