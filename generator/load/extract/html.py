@@ -5,14 +5,16 @@ Before trafilatura reads the page, text that stands loose between blocks (a line
 trafilatura would drop it. Its output then goes through the same furniture rules as scraped
 text, and ends where the page starts listing other articles. The site's name comes from the
 page's metadata and is taken off the title (see `sitename`); its date from its metadata, else
-from the date line printed near its headline (see `htmldates`). A page that lists several entries
-under a heading of its own (a blog's or a party's front page) is read as its first entry. The
-article counts as an excerpt only when its text is visibly cut: it ends in an ellipsis, or the
-page offers to continue reading elsewhere.
+from the date line printed near its headline (see `htmldates`). A page that lists several
+entries under a heading of its own (a blog's or a party's front page) is read as its first
+entry. The box of text right above a comment box (a comments policy) is left out. The article
+counts as an excerpt only when its text is visibly cut: it ends in an ellipsis, or the page
+offers to continue reading elsewhere.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
@@ -63,6 +65,8 @@ BLOCK_TAG_NAMES = (
 )
 BLOCK_TAGS = frozenset(BLOCK_TAG_NAMES.split())
 MIN_LOOSE_CHARS = 20
+COMMENT_BOX = re.compile(r"comment|disqus", re.I)
+MAX_NOTE_WORDS = 80
 MIN_REPEATED_WORDS = 12
 CUT_OFF = ("continue reading", "read more", "read the rest", "to read the full story")
 
@@ -117,7 +121,27 @@ def html_tree(html: str) -> Any:
     tree = load_html(normalise(html))
     if tree is not None:
         wrap_loose_text(tree)
+        drop_comment_notes(tree)
     return tree
+
+
+def drop_comment_notes(tree: Any) -> None:
+    """Remove the box of text right above a comment box (a comments policy, a prompt to
+    comment): a `<div>` of a few lines, the sibling before an element named for comments."""
+    boxes = [
+        element.getprevious()
+        for element in tree.iter()
+        if isinstance(element.tag, str) and COMMENT_BOX.search(element_names(element))
+    ]
+    for box in boxes:
+        words = len(" ".join(box.itertext()).split()) if box is not None else 0
+        if box is not None and box.tag == "div" and 0 < words <= MAX_NOTE_WORDS:
+            box.drop_tree()
+
+
+def element_names(element: Any) -> str:
+    """An element's class and id, as one string."""
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
 
 
 def wrap_loose_text(tree: Any) -> None:
