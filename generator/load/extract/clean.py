@@ -4,8 +4,8 @@ Each line is read once, in order: a republisher's date stamp and glued openings 
 an image's alternative text) are split off it; then it is chrome when an outlet rule says so,
 when it is a chrome line (see `chrome`), when it names the outlet, when it repeats (a line
 printed three times or more: a banner, a caption; a line that holds such a line glued to others;
-a copy of the line just before it), when it is another copy of a credited image caption, or when
-it is a short line in a script other than the page's (see `scripts`). The lines that end an article ("Related
+a copy of the line just before it), when it is an image caption (see `captions`), or when it is a short
+line in a script other than the page's (see `scripts`). The lines that end an article ("Related
 articles", an outlet's own ending) are noted for the body to be cut there.
 """
 
@@ -17,20 +17,10 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from generator.load.extract.blocks import Removed
-from generator.load.extract.chrome import (
-    COPYRIGHT_MARKS,
-    Facts,
-    Verdict,
-    chrome_verdict,
-    split_stamp,
-)
+from generator.load.extract.captions import Captions
+from generator.load.extract.chrome import Facts, Verdict, chrome_verdict, split_stamp
 from generator.load.extract.dates import DateLine
-from generator.load.extract.furniture import (
-    ends_article,
-    is_caption,
-    strip_closing,
-    strip_opening,
-)
+from generator.load.extract.furniture import ends_article, strip_closing, strip_opening
 from generator.load.extract.lines import Line, word_count
 from generator.load.extract.outlets import OutletRule
 from generator.load.extract.scripts import Scripts
@@ -38,7 +28,6 @@ from generator.load.extract.scripts import Scripts
 MAX_STAMP_CHROME_WORDS = 3
 MAX_GLUED_REPEAT_WORDS = 12
 MIN_REPEATS = 3
-MIN_CAPTION_COPY_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +69,7 @@ class Page:
     script it is written in, and the rules of its outlet."""
 
     repeated: frozenset[str]
-    captions: tuple[str, ...]
+    captions: Captions
     scripts: Scripts
     outlet: OutletRule | None
 
@@ -88,7 +77,7 @@ class Page:
     def of(cls, groups: Sequence[Sequence[Line]], outlet: OutletRule | None) -> Page:
         """The page of these lines."""
         lines = [line.text for group in groups for line in group]
-        captions = tuple(text for text in lines if is_credited_caption(text))
+        captions = Captions.of(lines)
         return cls(repeated_lines(lines), captions, Scripts.of(" ".join(lines)), outlet)
 
 
@@ -152,32 +141,16 @@ def keep_line(line: Line, previous: str, page: Page, cleaned: Cleaned) -> bool:
 
 
 def page_verdict(text: str, previous: str, page: Page) -> Verdict | None:
-    """Why a line is chrome given the rest of the page: it repeats, it copies an image caption,
-    or it is a short line in a script other than the page's."""
+    """Why a line is chrome given the rest of the page: it repeats, it is an image caption (or
+    the headline below one, see `captions`), or it is a short line in a script other than the
+    page's."""
     verdict = repeat_verdict(text, previous, page.repeated)
-    if verdict is None and copies_caption(text, page.captions):
-        verdict = Verdict("an image caption printed again", Facts())
+    caption = page.captions.verdict(text, previous) if verdict is None else None
+    if caption is not None:
+        verdict = Verdict(caption, Facts())
     if verdict is None and page.scripts.other_script(text):
         verdict = Verdict("a line in another script", Facts())
     return verdict
-
-
-def is_credited_caption(text: str) -> bool:
-    """Whether a line is an image caption by its credit (a copyright sign, a photo credit)."""
-    if text.startswith(COPYRIGHT_MARKS):
-        return True
-    # A credit ends the line, in brackets or after a colon or a slash: the expression is tried
-    # only on lines that can hold one.
-    return (text.endswith(")") or ":" in text or "/" in text) and is_caption(text)
-
-
-def copies_caption(text: str, captions: Sequence[str]) -> bool:
-    """Whether a long line is another copy of a credited caption: the caption without its
-    credit, perhaps followed by the site's name ("… October 15, 2016 - Sputnik International")."""
-    if word_count(text) < MIN_CAPTION_COPY_WORDS:
-        return False
-    core = text.rsplit(" - ", 1)[0] if " - " in text else text
-    return any(core in caption and core != caption for caption in captions)
 
 
 def repeat_verdict(text: str, previous: str, repeated: frozenset[str]) -> Verdict | None:
