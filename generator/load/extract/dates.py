@@ -74,6 +74,10 @@ WRITTEN = re.compile(
 # The month twice, in two forms ("20 August / Aug 2017", Arabic "04 آب/اغسطس 2013"): either
 # may be the one the parser knows.
 REPEATED_MONTH = re.compile(rf" ?/ ?{WORD}")
+# The written form without a leading word, tried when that word is no weekday ("dated 3 May").
+WRITTEN_ALONE = re.compile(
+    rf"(?:{ORDINAL},? {WORD}(?: ?/ ?{WORD})?,? |{WORD} {ORDINAL},? ){YEAR}", re.IGNORECASE
+)
 FIRST_MONTH = re.compile(rf"{WORD} ?/ ?(?={WORD})")
 # A year with the time glued after it ("6 janvier 201718:52"): a space is put between them.
 GLUED_CLOCK = re.compile(r"(?<!\d)((?:1[89]|20)\d{2})(?=\d{1,2}:\d{2}(?!\d))")
@@ -95,6 +99,7 @@ UPDATED = (
 DATE_PREPOSITIONS = frozenset({"vom", "du", "del", "of", "dated"})
 MAX_CREDIT_WORDS = 6
 MAX_DATE_LINE_WORDS = 12
+MAX_LABEL_WORDS = 4  # "Mis à jour le", "Last updated on"
 MAX_PLACE_WORDS = 4
 
 LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "ru", "uk", "tr", "ar")
@@ -142,7 +147,7 @@ def parse_written(span: str) -> datetime.date | None:
 
 def locate(text: str) -> tuple[re.Match[str], datetime.date] | None:
     """The first date in text with where it is, or None."""
-    for shape in (ISO, NUMERIC, WRITTEN):
+    for shape in (ISO, NUMERIC, WRITTEN, WRITTEN_ALONE):
         for found in shape.finditer(text):
             date = iso_date(found[1]) if shape is ISO else parse_written(found[0])
             if date is not None:
@@ -190,9 +195,9 @@ def line_rank(found: re.Match[str], rest: str) -> DateRank | None:
         if found.re is ISO:
             return DateRank.TIMESTAMP
         return DateRank.MASTHEAD if is_weekday(found[0]) else DateRank.BARE
-    if len(words) <= 3 and any(label in folded for label in UPDATED):
+    if len(words) <= MAX_LABEL_WORDS and any(label in folded for label in UPDATED):
         return DateRank.UPDATED
-    if len(words) <= 3 and any(label in folded for label in PUBLISHED):
+    if len(words) <= MAX_LABEL_WORDS and any(label in folded for label in PUBLISHED):
         return DateRank.LABELLED
     if len(words) <= MAX_PLACE_WORDS and all(word[:1].isupper() for word in words):
         return DateRank.DATELINE
