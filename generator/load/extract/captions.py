@@ -49,7 +49,7 @@ class Captions:
 
     def copies(self, text: str) -> bool:
         """Whether a long line is another copy of a credited caption."""
-        if word_count(text) < MIN_COPY_WORDS:
+        if not self.credited or word_count(text) < MIN_COPY_WORDS:
             return False
         core = text.rsplit(" - ", 1)[0] if " - " in text else text
         return any(core in caption and core != caption for caption in self.credited)

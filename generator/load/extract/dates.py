@@ -165,7 +165,7 @@ def read_date_line(line: str) -> DateLine | None:
     """Read a line that holds only a date (with labels, a weekday, a time, a place), or None."""
     if len(line.split()) > MAX_DATE_LINE_WORDS:
         return None
-    line = GLUED_CLOCK.sub(r"\1 ", line)
+    line = GLUED_CLOCK.sub(r"\1 ", line) if ":" in line else line
     located = locate(line)
     if located is None:
         return None

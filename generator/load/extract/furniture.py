@@ -78,7 +78,10 @@ def furniture_kind(line: str) -> str | None:
 def fold(line: str) -> str:
     """A line as its words are matched: lower case, without the marks before its first word or
     the punctuation after its last."""
-    return LEADING_MARKS.sub("", line.casefold(), count=1).rstrip(" :!?.").strip()
+    folded = line.casefold()
+    if not folded[:1].isalnum():  # only then can marks stand first
+        folded = LEADING_MARKS.sub("", folded, count=1)
+    return folded.rstrip(" :!?.").strip()
 
 
 def phrase_kind(line: str) -> str | None:

@@ -61,5 +61,7 @@ class Scripts:
         """Whether a short line is written in a script other than the text's own."""
         if self.main is None or line.count(" ") >= MAX_LINE_WORDS:
             return False
+        if self.main == "latin" and NOT_LATIN.search(line) is None:
+            return False
         script = main_script(line, 1)
         return script is not None and script != self.main
