@@ -28,6 +28,7 @@ from generator.load.extract.scripts import Scripts
 MAX_STAMP_CHROME_WORDS = 3
 MAX_GLUED_REPEAT_WORDS = 12
 MIN_REPEATS = 3
+REPEATED_LINE = "a repeated line"
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,10 +158,10 @@ def repeat_verdict(text: str, previous: str, repeated: frozenset[str]) -> Verdic
     """A line is chrome when the page prints it three times or more, when it holds such a
     line glued to others, or when it copies the line before it."""
     if text in repeated or text == previous:
-        return Verdict("a repeated line", Facts())
+        return Verdict(REPEATED_LINE, Facts())
     short = word_count(text) <= MAX_GLUED_REPEAT_WORDS
     if short and any(copy in text for copy in repeated):
-        return Verdict("a repeated line", Facts())
+        return Verdict(REPEATED_LINE, Facts())
     return None
 
 

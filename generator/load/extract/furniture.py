@@ -60,6 +60,7 @@ LOCALES = re.compile(r"(?:[a-z]{2,3}[-_][A-Z]{2}\d* ?){2,}")
 MENU_SEPARATORS = re.compile(r" ?[|\u00b7\u00bb\u203a] ?| > ")
 NAV_START = re.compile(r"Home(?: ?[|\u00b7\u00bb\u203a>/]|[A-Z])")
 GLUE = re.compile(r"[a-z][A-Z]")
+PAGER_MARKS = ("\u00ab", "\u2039", "\u203a", "\u00bb")
 SMALL_WORDS = (
     "a an and as at by for from in into of on or over the to with after amid says is are "
     "will has have was were than that this be"
@@ -131,14 +132,17 @@ def short_kind(line: str) -> str | None:
 
 def is_menu(line: str) -> bool:
     """A menu or breadcrumb: three short items or more split by '|', '·', '»', '›' or '>'; a trail
-    that starts at 'Home'; a run of words glued together; or a run of six capitalised words or
-    more without the punctuation and the small words a headline has (a list of tags)."""
+    that starts at 'Home'; a run of words glued together; a pager between guillemets; or a run of
+    six capitalised words or more without the punctuation and the small words a headline has (a
+    list of tags)."""
     items = [item for item in MENU_SEPARATORS.split(line) if item.strip()]
     short = all(word_count(item.strip()) <= MAX_MENU_ITEM_WORDS for item in items)
     if (len(items) >= 3 and short and not ends_sentence(line)) or NAV_START.match(line):
         return True
     if " " not in line and len(GLUE.findall(line)) >= 2:
         return True
+    if "|" in line and (line.startswith(PAGER_MARKS) or line.endswith(PAGER_MARKS[-2:])):
+        return True  # a pager: "« Previous post | Main | Next post »"
     words = line.split()
     return (
         len(words) >= MIN_NAV_WORDS

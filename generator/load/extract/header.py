@@ -78,11 +78,17 @@ def is_title_case(unit: str) -> bool:
 
 
 def split_header(
-    units: Sequence[Unit], dates: Sequence[Dated], occupied: frozenset[int]
+    units: Sequence[Unit],
+    dates: Sequence[Dated],
+    occupied: frozenset[int],
+    echoed: frozenset[str] = frozenset(),
 ) -> tuple[Header, tuple[Unit, ...]]:
     """The header read from the units, and the body units after it (a standfirst among them);
-    `occupied` holds the numbers of the text's non-blank lines."""
+    `occupied` holds the numbers of the text's non-blank lines, `echoed` the lines the text
+    prints twice running (a page prints its headline twice more often than anything else)."""
     at = timestamp_title(units, dates, occupied)
+    if at is not None and units[at].text not in echoed and echoed_headline(units, echoed) >= 0:
+        at = None  # the headline the page prints twice wins over a line above a timestamp
     if at is not None:
         stamp = first_stamp(dates)
         end = next((i for i, unit in enumerate(units) if unit.line > stamp), len(units))
@@ -90,9 +96,22 @@ def split_header(
             stamp, end = units[end].line, end + 1
         header = read_header(units[:end], at)
     else:
-        end = header_end(units, dates)
-        header = read_header(units[:end], None)
+        end = header_end(units, dates, echoed)
+        header = read_header(units[:end], None, echoed)
     return header, (*header.lead, *units[end:])
+
+
+def echoed_headline(units: Sequence[Unit], echoed: frozenset[str]) -> int:
+    """The index of the first of the first units long enough to be a headline that is printed
+    twice, or -1 when there is none."""
+    first = units[: MAX_TIMESTAMP_TITLE_AT + 1]
+    twice = (i for i, u in enumerate(first) if u.text in echoed and is_long(u.text))
+    return next(twice, -1)
+
+
+def is_long(text: str) -> bool:
+    """Whether a line has words enough to be a headline."""
+    return word_count(text) >= MIN_TITLE_WORDS
 
 
 def first_stamp(dates: Sequence[Dated]) -> int:
@@ -133,14 +152,20 @@ def is_place(unit: Unit, line: int) -> bool:
     return unit.line == line + 1 and short and not ends_prose(text) and not text[:1].islower()
 
 
-def header_end(units: Sequence[Unit], dates: Sequence[Dated]) -> int:
+def header_end(
+    units: Sequence[Unit], dates: Sequence[Dated], echoed: frozenset[str] = frozenset()
+) -> int:
     """Where the header ends: at the first body paragraph, or at a date line below a header
     line; but a date between short labels (no byline or place among them) and a line that can
     only be the headline is the page's top bar ("Content aggregator", "6 January 2017", then the
-    headline)."""
+    headline). A line printed twice running is a headline, however it ends, and what stands above
+    it is the page's top bar."""
     above = False  # a header line above that can be a headline, or a byline or place
+    twice = max(echoed_headline(units, echoed), 0)
     for index, unit in enumerate(units):
-        if opens_body(unit.text):
+        if index < twice:
+            continue
+        if opens_body(unit.text) and unit.text not in echoed:
             return index
         closing = index > 0 and any(units[index - 1].end < d.line < unit.line for d in dates)
         if closing and (above or word_count(unit.text) < MIN_TITLE_WORDS):
@@ -149,12 +174,14 @@ def header_end(units: Sequence[Unit], dates: Sequence[Dated]) -> int:
     return len(units)
 
 
-def read_header(lines: Sequence[Unit], at: int | None) -> Header:
+def read_header(
+    lines: Sequence[Unit], at: int | None, echoed: frozenset[str] = frozenset()
+) -> Header:
     """Pick title, subtitle and section label out of the header lines; the rest is chrome, but
     for the long lines below the title that read as text: a standfirst, kept as the lead."""
     if not lines:
         return Header()
-    at = title_index(lines) if at is None else at
+    at = title_index(lines, echoed) if at is None else at
     before = lines[at - 1].text if at > 0 else None
     after = lines[at + 1].text if at + 1 < len(lines) else None
     subtitle = after if after and is_subtitle(after) else None
@@ -196,10 +223,15 @@ def is_standfirst(line: str) -> bool:
     return word_count(line) >= MIN_STANDFIRST_WORDS and not is_title_case(line)
 
 
-def title_index(lines: Sequence[Unit]) -> int:
-    """The first line of at least four words that is no byline or place; else the last such
-    line of any length; else the last line."""
+def title_index(lines: Sequence[Unit], echoed: frozenset[str] = frozenset()) -> int:
+    """The first line of at least four words printed twice running; else the first line of at
+    least four words that is no byline or place; else the last such line of any length; else
+    the last line."""
     named = [index for index, line in enumerate(lines) if not is_byline(line.text)]
+    long = [index for index in named if word_count(lines[index].text) >= MIN_TITLE_WORDS]
+    twice = [index for index in long if lines[index].text in echoed]
+    if twice:
+        return twice[0]
     for index in named:
         if word_count(lines[index].text) >= MIN_TITLE_WORDS:
             return index

@@ -32,6 +32,7 @@ WHOLE_LINES = frozenset(
         *("print", "drucken", "imprimer", "imprimir", "stampa", "email", "email this"),
         *("blogthis", "tweet", "share", "teilen", "partager", "compartir", "condividi"),
         *("compartilhar", "free trial", "view video", "watch video", "play video", "view gallery"),
+        *("get short url", "short url", "short link", "copy link", "permalink"),
         # prompts to subscribe, log in, register, accept cookies
         *("subscribe", "subscribe now", "abonnieren", "s'abonner", "abonnez-vous", "suscríbete"),
         *("suscribirse", "iscriviti", "assine", "sign up", "sign in", "log in", "login"),
@@ -50,6 +51,8 @@ ENDINGS = re.compile(
     r"|(?:other|more|latest|popular) (?:[\w-]+ ){0,3}(?:columns|stories|articles|posts|videos)"
     r"|recommended(?: for you)?|comments?|\d+ comments?|\d+ repl(?:y|ies)|leave a (?:reply|comment)"
     r"|add a comment.*|your comment|comments are closed|to read the full story.*"
+    r"|no comments(?: yet)?|post a comment|keine kommentare|aucun commentaire|no hay comentarios"
+    r"|publicar un comentario|nessun commento|nenhum comentário"
     r"|read the full (?:article|story|text)(?: (?:at|on|in) .*)?"
     r"|previous and next news|tags|share this(?: story| article)?"
     # the same headings in French, German, Spanish, Italian, Portuguese

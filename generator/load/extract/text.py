@@ -32,7 +32,7 @@ from generator.load.extract.blocks import (
     looks_truncated,
     without_repeats,
 )
-from generator.load.extract.clean import Cleaned, Dated, clean_lines
+from generator.load.extract.clean import REPEATED_LINE, Cleaned, Dated, clean_lines
 from generator.load.extract.dates import DateRank, headline_date, lead_date
 from generator.load.extract.header import Header, Unit, split_header
 from generator.load.extract.lines import (
@@ -65,7 +65,8 @@ def extract_text(text: str, outlet: OutletRule | None = None) -> Extracted:
     """Recover metadata and body blocks from raw scraped text, by the rules in the module doc;
     `outlet` holds the rules of the outlet the text comes from, when it is known."""
     cleaned = clean_lines(numbered_groups(normalise(text)), outlet)
-    header, body = split_header(units(cleaned.groups), cleaned.dates, cleaned.occupied)
+    echoed = frozenset(r.text for r in cleaned.removed if r.reason == REPEATED_LINE)
+    header, body = split_header(units(cleaned.groups), cleaned.dates, cleaned.occupied, echoed)
     body, echoed = without_echoes(body, header.title)
     body, cut = cut_body(body, cleaned.endings)
     blocks, copies = without_repeats(body_blocks(body), MIN_REPEATED_WORDS)

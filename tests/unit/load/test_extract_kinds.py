@@ -71,7 +71,10 @@ def test_a_short_line_in_another_script_is_chrome() -> None:
 
 
 def test_a_page_in_one_script_keeps_its_lines() -> None:
-    lines = ["Переговоры возобновятся в Женеве", "Министры встретились в понедельник и договорились."]
+    lines = [
+        "Переговоры возобновятся в Женеве",
+        "Министры встретились в понедельник и договорились.",
+    ]
     assert Scripts.of(" ".join(lines * 10)).other_script(lines[0]) is False
 
 
@@ -176,3 +179,36 @@ def test_a_saved_page_s_date_is_the_one_printed_below_its_headline() -> None:
     assert extracted.date == datetime.date(2013, 8, 4)
     assert extracted.outlet == "Example Daily"
     assert all("lively debate" not in block.text for block in extracted.blocks)
+
+
+def test_the_headline_printed_twice_wins_over_a_notice_above_a_timestamp() -> None:
+    headline = "Envoy Optimistic About the Ceasefire?"
+    text = page(
+        "This site has moved to a new address.",
+        "Tuesday, 1 March 2016 12:46",
+        headline,
+        headline,
+        LEAD,
+    )
+    assert extract_text(text).title == headline
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "\u00ab Older post | Main | Newer post \u00bb",
+        "Get short URL",
+        "No comments:",
+        "Post a Comment",
+    ],
+)
+def test_pagers_link_tools_and_comment_footers(line: str) -> None:
+    assert furniture_kind(line) is not None
+
+
+def test_a_title_element_holding_only_a_short_name_names_the_site() -> None:
+    html = (
+        "<html><head><title>Jane Doe</title></head><body><h1>Hydrogen as a key technology</h1>"
+        f"<p>{LEAD}</p><p>{MORE}</p><p>{LEAD.upper()}</p></body></html>"
+    )
+    assert extract_html(html).outlet == "Jane Doe"
