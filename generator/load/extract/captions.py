@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.load.extract.chrome import COPYRIGHT_MARKS
-from generator.load.extract.furniture import is_caption
+from generator.load.extract.furniture import MAX_CREDIT_CHARS, is_caption
 from generator.load.extract.lines import ends_prose, word_count
 
 MIN_COPY_WORDS = 8
@@ -35,7 +35,7 @@ class Captions:
     def of(cls, lines: Sequence[str]) -> Captions:
         """The captions among a page's lines."""
         credited = tuple(text for text in lines if is_credited(text))
-        endings = Counter(site_ending(text) for text in lines)
+        endings = Counter(site_ending(text) for text in lines if " - " in text)
         shared = {ending for ending, count in endings.items() if ending and count >= MIN_SITE_REPEATS}
         return cls(credited, frozenset(text for text in lines if site_ending(text) in shared))
 
@@ -61,7 +61,8 @@ def is_credited(text: str) -> bool:
         return True
     # A credit ends the line, in brackets or after a colon or a slash: the expression is tried
     # only on lines that can hold one.
-    return (text.endswith(")") or ":" in text or "/" in text) and is_caption(text)
+    tail = text[-MAX_CREDIT_CHARS:]
+    return (tail.endswith(")") or ":" in tail or "/" in tail) and is_caption(text)
 
 
 def site_ending(text: str) -> str | None:

@@ -79,7 +79,7 @@ class Page:
         """The page of these lines."""
         lines = [line.text for group in groups for line in group]
         captions = Captions.of(lines)
-        return cls(repeated_lines(lines), captions, Scripts.of(" ".join(lines)), outlet)
+        return cls(repeated_lines(lines), captions, Scripts.of(lines), outlet)
 
 
 def clean_lines(groups: Sequence[Sequence[Line]], outlet: OutletRule | None) -> Cleaned:

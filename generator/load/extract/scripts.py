@@ -10,6 +10,7 @@ transcript quoting in two languages.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # The letters of each script, by their Unicode blocks (counted by regular expressions, in C:
@@ -51,11 +52,12 @@ class Scripts:
     main: str | None
 
     @classmethod
-    def of(cls, text: str) -> Scripts:
-        """The dominant script of text, or none when no script has MIN_SHARE of its letters."""
-        if NOT_LATIN.search(text) is None:  # most texts: one pass, and no lists of letters
+    def of(cls, lines: Sequence[str]) -> Scripts:
+        """The dominant script of a text's lines, or none when no script has MIN_SHARE of its
+        letters."""
+        if not any(NOT_LATIN.search(line) for line in lines):  # most texts: no lists of letters
             return cls("latin")
-        return cls(main_script(text, MIN_LETTERS))
+        return cls(main_script(" ".join(lines), MIN_LETTERS))
 
     def other_script(self, line: str) -> bool:
         """Whether a short line is written in a script other than the text's own."""

@@ -67,7 +67,7 @@ def test_text_that_merely_mentions_such_words_is_no_furniture(line: str) -> None
 def test_a_short_line_in_another_script_is_chrome() -> None:
     text = page("Talks Resume in Geneva After Long Pause", "Читать на русском", LEAD, MORE)
     assert "Читать на русском" not in shown(text)
-    assert Scripts.of("\n".join([LEAD, MORE] * 3)).main == "latin"
+    assert Scripts.of([LEAD, MORE] * 3).main == "latin"
 
 
 def test_a_page_in_one_script_keeps_its_lines() -> None:
@@ -75,7 +75,7 @@ def test_a_page_in_one_script_keeps_its_lines() -> None:
         "Переговоры возобновятся в Женеве",
         "Министры встретились в понедельник и договорились.",
     ]
-    assert Scripts.of(" ".join(lines * 10)).other_script(lines[0]) is False
+    assert Scripts.of(lines * 10).other_script(lines[0]) is False
 
 
 def test_captions_by_credit_by_site_name_and_the_headline_below_them() -> None:
