@@ -40,8 +40,11 @@ REPO = Path(__file__).resolve().parent.parent
 OUTLETS = REPO / "tests" / "fixtures" / "outlets"
 DEMO = REPO / "tests" / "fixtures" / "demo"
 BULK = REPO.parent / "shared" / "corpus-bulk"
-PARTS = {"first": "first set (01-55)", "development": "fresh, development half",
-         "held-out": "fresh, held-out half"}
+PARTS = {
+    "first": "first set (01-55)",
+    "development": "fresh, development half",
+    "held-out": "fresh, held-out half",
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,7 @@ class Captions:
         """The captions among a page's lines."""
         credited = tuple(text for text in lines if is_credited(text))
         endings = Counter(site_ending(text) for text in lines if " - " in text)
-        shared = {ending for ending, count in endings.items() if ending and count >= MIN_SITE_REPEATS}
+        shared = {name for name, count in endings.items() if name and count >= MIN_SITE_REPEATS}
         return cls(credited, frozenset(text for text in lines if site_ending(text) in shared))
 
     def verdict(self, text: str, previous: str) -> str | None:

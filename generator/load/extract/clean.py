@@ -4,9 +4,9 @@ Each line is read once, in order: a republisher's date stamp and glued openings 
 an image's alternative text) are split off it; then it is chrome when an outlet rule says so,
 when it is a chrome line (see `chrome`), when it names the outlet, when it repeats (a line
 printed three times or more: a banner, a caption; a line that holds such a line glued to others;
-a copy of the line just before it), when it is an image caption (see `captions`), or when it is a short
-line in a script other than the page's (see `scripts`). The lines that end an article ("Related
-articles", an outlet's own ending) are noted for the body to be cut there.
+a copy of the line just before it), when it is an image caption (see `captions`), or when it
+is a short line in a script other than the page's (see `scripts`). The lines that end an article
+("Related articles", an outlet's own ending) are noted for the body to be cut there.
 """
 
 from __future__ import annotations

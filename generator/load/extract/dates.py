@@ -139,7 +139,7 @@ def parse_written(span: str) -> datetime.date | None:
 
     parser = DateDataParser(languages=list(LANGUAGES), settings=SETTINGS)
     for form in dict.fromkeys((REPEATED_MONTH.sub("", span), FIRST_MONTH.sub("", span))):
-        found = parser.get_date_data(form).date_obj
+        found: datetime.datetime | None = parser.get_date_data(form).date_obj
         if found is not None:
             return found.date()
     return None

@@ -29,8 +29,8 @@ from generator.load.extract.blocks import (
 )
 from generator.load.extract.chrome import web_address
 from generator.load.extract.dates import read_date_line
-from generator.load.extract.htmldates import METADATA_ONLY, page_date, page_texts
 from generator.load.extract.furniture import MAX_PROMPT_WORDS, ends_article, furniture_kind
+from generator.load.extract.htmldates import METADATA_ONLY, page_date, page_texts
 from generator.load.extract.lines import collapse, normalise, word_count
 from generator.load.extract.outlets import OutletRule
 from generator.load.extract.sitename import meta_site_name, page_site_name

@@ -11,8 +11,9 @@
 4. The body ends at a line after which a page lists other articles or comments ("Related
    articles"), and before a closing run of two or more short headline-like lines (links to
    other pages).  A later copy of a long paragraph is dropped, and so are the headline printed
-   again and a teaser (a paragraph cut with an ellipsis that the next one gives whole).  A short line without closing
-   punctuation that is followed by more text is a subheading; everything else is a paragraph.
+   again and a teaser (a paragraph cut with an ellipsis that the next one gives whole).  A short
+   line without closing punctuation that is followed by more text is a subheading; everything
+   else is a paragraph.
    ``truncated`` is set when the last paragraph does not end a sentence.
 5. The date is the best-ranked date line (see `dates.DateRank`), a wire dateline opening the
    first paragraph when there is none; a date closing the headline counts as a bare date; a
@@ -65,8 +66,8 @@ def extract_text(text: str, outlet: OutletRule | None = None) -> Extracted:
     """Recover metadata and body blocks from raw scraped text, by the rules in the module doc;
     `outlet` holds the rules of the outlet the text comes from, when it is known."""
     cleaned = clean_lines(numbered_groups(normalise(text)), outlet)
-    echoed = frozenset(r.text for r in cleaned.removed if r.reason == REPEATED_LINE)
-    header, body = split_header(units(cleaned.groups), cleaned.dates, cleaned.occupied, echoed)
+    twice = frozenset(r.text for r in cleaned.removed if r.reason == REPEATED_LINE)
+    header, body = split_header(units(cleaned.groups), cleaned.dates, cleaned.occupied, twice)
     body, echoed = without_echoes(body, header.title)
     body, cut = cut_body(body, cleaned.endings)
     blocks, copies = without_repeats(body_blocks(body), MIN_REPEATED_WORDS)
