@@ -173,25 +173,30 @@ def demo_corpus() -> None:
     )
 
 
-def bulk_corpus(folder: Path) -> None:
+def bulk_corpus(folder: Path, passes: int) -> None:
     """Print how many headlines and dates of the press releases come out right, and how long
-    extraction takes per file."""
-    files = sorted(folder.glob("*.txt"))
+    extraction takes per file (the best of `passes` passes over all of them)."""
+    texts = [read(path) for path in sorted(folder.glob("*.txt"))]
     titles = dates = 0
-    spent = 0.0
-    for path in files:
-        text = read(path)
+    for text in texts:
         first, second = [*text.split("\n"), "", ""][:2]
-        start = time.perf_counter()
         extracted = extract_text(text)
-        spent += time.perf_counter() - start
         titles += extracted.title == (" ".join(first.split()) or None)
         dates += extracted.date == datetime.date.fromisoformat(second[:10])
-    per_file = 1000 * spent / len(files) if files else 0.0
+    per_file = min(timed_pass(texts) for _ in range(passes)) * 1000 / max(len(texts), 1)
+    files = texts
     print(
         f"press releases ({len(files)} files): headlines right {titles}, dates right {dates}, "
         f"extraction {per_file:.2f} ms per file"
     )
+
+
+def timed_pass(texts: Sequence[str]) -> float:
+    """The seconds one extraction of every text takes."""
+    start = time.perf_counter()
+    for text in texts:
+        extract_text(text)
+    return time.perf_counter() - start
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -200,11 +205,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--bulk", type=Path, default=BULK, help="a folder of press releases")
     parser.add_argument("--misses", action="store_true", help="list what each page missed")
     parser.add_argument("--held-out", action="store_true", help="include the held-out half")
+    parser.add_argument("--passes", type=int, default=1, help="timed passes over the releases")
     options = parser.parse_args(argv)
     development_set(options.misses, options.held_out)
     demo_corpus()
     if options.bulk.is_dir():
-        bulk_corpus(options.bulk)
+        bulk_corpus(options.bulk, max(options.passes, 1))
     else:
         print(f"press releases: {options.bulk} is not a folder, skipped", file=sys.stderr)
 
