@@ -20,6 +20,7 @@ FILES = (
     ("issue", "`briefings/issues/<id>.yaml`: an issue"),
     ("article", "an article's metadata: `seeds/<id>.meta.yaml`, or a Markdown front matter"),
     ("sources", "`briefings/sources.yaml`: the outlets, how their pages are known, their chrome"),
+    ("dismissed", "`briefings/dismissed.yaml`: suggested evidence set aside"),
     ("positions", "`positions.json`, the data export of a built site"),
 )
 INTRO = """# YAML files

@@ -41,9 +41,9 @@ def main() -> None:
 
 def register() -> None:
     """Add every command to the group (imported here: each module imports `main`'s options)."""
-    from generator.cli import project, review, site
+    from generator.cli import project, review, site, suggest
 
-    for module in (site, review, project):
+    for module in (site, review, suggest, project):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -105,7 +105,8 @@ def generate(
 ) -> Generated:
     """Load, check and render everything; raise BriefingError listing every problem.
 
-    With `drafts` false (a published build) draft positions are left out of every output.
+    With `drafts` false (a published build) draft positions are left out of every output, and
+    suggested evidence out of the review queue.
     With `strict`, a warning fails the run like an error. An article or YAML file larger than
     `max_file_bytes` is one of the problems. With `reuse` (the live preview's), what the
     previous run computed from the same inputs is taken again (generator/load/reuse.py).
@@ -118,7 +119,7 @@ def generate(
     if not drafts:
         briefing = without_drafts(briefing)
     files = render_files(briefing, site, reuse)
-    pages = render_site(briefing, raw.templates, raw.pages, problems, files, reuse)
+    pages = render_site(briefing, raw.templates, raw.pages, problems, files, reuse, suggest=drafts)
     problems.raise_if_errors(strict)
     return Generated(briefing, site, pages, problems.warnings)
 

@@ -42,7 +42,15 @@ CHUNK = 1 << 20
 """Bytes of an input read at a time for its digest."""
 GENERATOR = Path(__file__).resolve().parent.parent
 # Libraries whose behaviour shapes the generated Markdown (extraction, parsing, templates).
-LIBRARIES = ("briefing-site", "jinja2", "jsonschema-rs", "pyahocorasick", "pyyaml", "trafilatura")
+LIBRARIES = (
+    "briefing-site",
+    "jinja2",
+    "jsonschema-rs",
+    "nltk",
+    "pyahocorasick",
+    "pyyaml",
+    "trafilatura",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,14 +227,25 @@ def add_file(digest: Any, root: Path, shown: str, max_bytes: int, plain: set[str
 
 
 def generator_fingerprint() -> str:
-    """The generator's code and schemas, the Python and library versions it runs with."""
+    """The generator's code, schemas and defaults (templates, pages, theme, base settings),
+    the Python and library versions it runs with."""
     digest = hashlib.sha256(platform.python_version().encode())
-    for path in sorted(GENERATOR.rglob("*")):
-        if path.suffix in (".py", ".json"):
-            digest.update(path.relative_to(GENERATOR).as_posix().encode() + path.read_bytes())
+    for name in tool_files():
+        digest.update(name.encode() + (GENERATOR / name).read_bytes())
     for name in LIBRARIES:
         digest.update(f"{name}={library_version(name)}".encode())
     return digest.hexdigest()
+
+
+def tool_files() -> list[str]:
+    """The files of the package that shape its output, by path, sorted; the folders a link
+    names are walked too (the default templates are the repository's templates/, linked)."""
+    found = []
+    for folder, folders, files in os.walk(GENERATOR, followlinks=True):
+        folders[:] = [name for name in folders if name != "__pycache__"]
+        inside = os.path.relpath(folder, GENERATOR).replace(os.sep, "/")
+        found += [f"{inside}/{name}" for name in files if not name.endswith((".pyc", ".pyo"))]
+    return sorted(found)
 
 
 def library_version(name: str) -> str:

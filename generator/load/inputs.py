@@ -77,6 +77,8 @@ class RawInputs:
     unlisted: frozenset[str] = frozenset()
     """The input folders (e.g. 'briefings/issues') that could not all be listed: what they
     may hold is not reported again as unknown wherever it is named."""
+    dismissed: YamlFile | None = None
+    """briefings/dismissed.yaml, the suggestions set aside, when there is one."""
 
 
 def load_inputs(
@@ -91,10 +93,14 @@ def load_inputs(
     (generator/load/reuse.py).
     """
     folders = Folders(root, problems, max_bytes, reuse)
-    briefing = "briefing.yaml" in folders.listing("briefings", recursive=False).files
+    listed = folders.listing("briefings", recursive=False).files
     articles, unread = load_articles(folders, load_sources(root, problems, max_bytes))
+
+    def optional(name: str) -> YamlFile | None:
+        return folders.yaml(root / "briefings" / name) if name in listed else None
+
     return RawInputs(
-        briefing=folders.yaml(root / "briefings" / "briefing.yaml") if briefing else None,
+        briefing=optional("briefing.yaml"),
         actors=tuple(map(folders.yaml, folders.yaml_files("briefings/actors"))),
         issues=tuple(map(folders.yaml, folders.yaml_files("briefings/issues"))),
         articles=articles,
@@ -102,6 +108,7 @@ def load_inputs(
         pages={**packaged(defaults.PAGES), **read_pages(folders, "pages")},
         unread=unread,
         unlisted=frozenset(folders.unlisted),
+        dismissed=optional("dismissed.yaml"),
     )
 
 

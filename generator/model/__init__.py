@@ -14,6 +14,7 @@ from generator.load.schema import is_id, is_reserved, reserved_reason
 from generator.load.shape import check_shape
 from generator.model.articles import Article, article_order, build_articles
 from generator.model.cleaning import check_cleaning
+from generator.model.dismissals import Dismissal, Known, build_dismissals
 from generator.model.positions import ANY, Context, Position, build_position
 from generator.problems import Location, Problems, did_you_mean
 
@@ -107,6 +108,8 @@ class Briefing:
     actor_by_id: Mapping[str, Actor]
     issue_by_id: Mapping[str, Issue]
     article_by_id: Mapping[str, Article]
+    dismissed: tuple[Dismissal, ...] = ()
+    """Suggested evidence the editors have set aside."""
 
     @property
     def positions(self) -> tuple[Position, ...]:
@@ -159,6 +162,7 @@ def build_model(
         issues = [reuse.intern(("issue", i.id), i) for i in issues]
         issue_by_id = {i.id: i for i in issues}
     title, description, dated_after_days = build_header(raw.briefing, problems)
+    known = Known(article_by_id, frozenset(stem(f) for f in actor_files), issue_by_id)
     return Briefing(
         title=title,
         description=description,
@@ -169,6 +173,7 @@ def build_model(
         actor_by_id=MappingProxyType({a.id: a for a in actors}),
         issue_by_id=MappingProxyType(issue_by_id),
         article_by_id=MappingProxyType(article_by_id),
+        dismissed=build_dismissals(raw.dismissed, known, problems),
     )
 
 

@@ -135,8 +135,13 @@ def is_blank(quote: str) -> bool:
     return not any(elided_parts(fold(quote)))
 
 
-@lru_cache(maxsize=4096)  # a live preview checks the same quotes on every change
 def find_quote(quote: str, paragraphs: Sequence[str]) -> Found | Missed:
+    """The first paragraph holding `quote` as written, else with its elisions as gaps."""
+    return find_in(quote, tuple(paragraphs))
+
+
+@lru_cache(maxsize=4096)  # a live preview checks the same quotes on every change
+def find_in(quote: str, paragraphs: tuple[str, ...]) -> Found | Missed:
     """The first paragraph holding `quote` as written, else with its elisions as gaps
     (`paragraphs` a tuple: the results are kept)."""
     wanted = fold(quote)

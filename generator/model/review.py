@@ -2,8 +2,10 @@
 
 It lists articles cited by no position, positions that may be stale (an article dated after the
 position's as-of date mentions both its actor and its issue), cells of the stance matrix with no
-position, and positions resting on a single quote. Every list is sorted by explicit keys, so the
-page and `briefing status` say the same thing in the same order on every run.
+position, positions resting on a single quote, and the suggested evidence of the newest
+SUGGESTED_ARTICLES articles that no position cites for its actor and issue and no editor has
+dismissed (left out of a published build). Every list is sorted by explicit keys, so the page
+and `briefing status` say the same thing in the same order on every run.
 """
 
 from __future__ import annotations
@@ -16,6 +18,10 @@ from generator.model.articles import Article
 from generator.model.mentions import find_mentions
 from generator.model.positions import Position
 from generator.model.relations import Relations, names_of
+from generator.model.suggest import Suggestion, suggester_of
+
+SUGGESTED_ARTICLES = 50
+"""How many of the newest articles the review queue suggests evidence from."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,27 +41,52 @@ class EmptyRow:
 
 
 @dataclass(frozen=True, slots=True)
+class Suggested:
+    """An article and the suggestions it still has, best first."""
+
+    article: Article
+    suggestions: tuple[Suggestion, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ReviewQueue:
-    """Everything the review page and `briefing status` list."""
+    """Everything the review page and `briefing status` list; `suggested` is None when
+    suggestions are left out (a published build)."""
 
     stale: tuple[StalePosition, ...]
     uncited: tuple[Article, ...]
     empty: tuple[EmptyRow, ...]
     single_quote: tuple[Position, ...]
+    suggested: tuple[Suggested, ...] | None = None
 
     @property
     def empty_cells(self) -> int:
         return sum(len(row.issues) for row in self.empty)
 
+    @property
+    def unused(self) -> int:
+        """How many suggestions are neither cited nor dismissed."""
+        return sum(len(s.suggestions) for s in self.suggested or ())
 
-def review_queue(briefing: Briefing, relations: Relations) -> ReviewQueue:
-    """The review queue of a briefing whose relations are computed."""
+
+def review_queue(briefing: Briefing, relations: Relations, suggest: bool = True) -> ReviewQueue:
+    """The review queue of a briefing whose relations are computed; with `suggest`, the
+    suggested evidence of its newest articles too."""
     return ReviewQueue(
         stale=stale_positions(briefing, relations),
         uncited=tuple(a for a in briefing.articles if a.id not in relations.citations_by_article),
         empty=empty_rows(briefing),
         single_quote=tuple(p for p in briefing.positions if len(p.evidence) == 1),
+        suggested=suggested(briefing) if suggest else None,
     )
+
+
+def suggested(briefing: Briefing) -> tuple[Suggested, ...]:
+    """The newest articles that still have suggestions, with them."""
+    suggester = suggester_of(briefing)
+    newest = briefing.articles[:SUGGESTED_ARTICLES]
+    found = (Suggested(article, suggester.suggest(article)) for article in newest)
+    return tuple(entry for entry in found if entry.suggestions)
 
 
 def stale_positions(briefing: Briefing, relations: Relations) -> tuple[StalePosition, ...]:
@@ -146,7 +177,18 @@ def queue_lines(queue: ReviewQueue, briefing: Briefing, limit: int) -> list[str]
         *listed(empty, limit),
         f"Positions resting on a single quote: {len(queue.single_quote)}",
         *listed(single, limit),
+        *suggested_lines(queue, limit),
     ]
+
+
+def suggested_lines(queue: ReviewQueue, limit: int) -> list[str]:
+    """The suggestions not yet used, counted per article."""
+    if queue.suggested is None:
+        return []
+    blocks = [[f"{article_line(s.article)}: {len(s.suggestions)}"] for s in queue.suggested]
+    head = f"Suggested evidence not yet used, in the {SUGGESTED_ARTICLES} newest articles:"
+    hint = ["  (briefing suggest ARTICLE lists them)"] if blocks else []
+    return [f"{head} {queue.unused}", *listed(blocks, limit), *hint]
 
 
 def listed(blocks: list[list[str]], limit: int) -> list[str]:

@@ -33,6 +33,7 @@ from generator.render.views import (
     QuotedParagraph,
     StaleView,
     StanceGroup,
+    SuggestedArticle,
 )
 
 SUBJECT = {"subject": True}
@@ -89,6 +90,8 @@ class ReviewPage(Page):
     stale: tuple[StaleView, ...]
     uncited: tuple[ArticleRow, ...]
     single_quote: tuple[PositionView, ...]
+    suggested: tuple[SuggestedArticle, ...] | None
+    """None in a published build, which leaves suggestions out."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -64,15 +64,17 @@ def render_site(
     problems: Problems,
     files: Mapping[str, str] | None = None,
     reuse: Reuse | None = None,
+    suggest: bool = True,
 ) -> dict[str, str | bytes]:
     """Every page of the site, the generated `files` (data, feed) and the hand-written `pages`
-    (text, or bytes to copy), keyed by docs path.
+    (text, or bytes to copy), keyed by docs path; without `suggest` (a published build) the
+    review queue has no suggested evidence.
 
     With `reuse`, a page whose template reads nothing but its own context (reads_site says)
     and whose inputs are those of the previous run is not rendered again: its text is a
     function of the templates and of its plan entry's basis, from which its context is made."""
     relations = relate(briefing, reuse)
-    site = SiteContext(briefing, relations, review_queue(briefing, relations))
+    site = SiteContext(briefing, relations, review_queue(briefing, relations, suggest))
     views = build_views(briefing, relations, site.review)
     environment = make_environment(templates, {"latest": partial(latest_positions, views)})
     if reuse is not None:
@@ -170,7 +172,9 @@ def changes_context(views: Views) -> ChangesPage:
 
 def review_context(site: SiteContext, views: Views) -> ReviewPage:
     uncited = article_rows(site.review.uncited, NAMED["review"], site)
-    return ReviewPage(root_of(NAMED["review"]), views.stale, uncited, views.single_quote)
+    return ReviewPage(
+        root_of(NAMED["review"]), views.stale, uncited, views.single_quote, views.suggested
+    )
 
 
 def actors_context(site: SiteContext) -> ActorsPage:

@@ -13,11 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from generator.model import STANCES, Actor, Briefing, Issue, Stance
-from generator.model.articles import Article, Paragraph
+from generator.model.articles import Article, Paragraph, block_anchor
 from generator.model.positions import Evidence, Position
 from generator.model.quotes import Span
 from generator.model.relations import Month, Relations
 from generator.model.review import ReviewQueue
+from generator.model.suggest import Suggestion
 from generator.render.charts import Divide, divides
 from generator.render.dates import Freshness, freshness, updated
 from generator.render.feed import Change, position_changes
@@ -137,6 +138,35 @@ class QuotedParagraph:
 
 
 @dataclass(frozen=True, slots=True)
+class SuggestedPair:
+    """An actor and an issue a suggested sentence may be evidence for."""
+
+    actor: Actor
+    issue: Issue
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestedSentence:
+    """A suggested sentence with its speaker, the anchor of its paragraph on the article's
+    page, and every actor and issue it is suggested for, the likeliest first."""
+
+    suggestion: Suggestion
+    speaker: Actor | None
+    anchor: str
+    pairs: tuple[SuggestedPair, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SuggestedArticle:
+    """An article of the review queue and its suggested sentences, best first."""
+
+    article: Article
+    sentences: tuple[SuggestedSentence, ...]
+    count: int
+    """How many suggestions (sentence, actor and issue) the sentences make."""
+
+
+@dataclass(frozen=True, slots=True)
 class Views:
     """The views of one briefing computed for all pages at once; the rows of a page's tables
     are made with its context (generator.render.site)."""
@@ -155,6 +185,8 @@ class Views:
     divides: tuple[Divide, ...]
     updated: datetime.date | None
     """The newest date of the content (see generator.render.dates.updated)."""
+    suggested: tuple[SuggestedArticle, ...] | None
+    """None when suggestions are left out (a published build)."""
 
 
 def build_views(briefing: Briefing, relations: Relations, review: ReviewQueue) -> Views:
@@ -185,6 +217,38 @@ def build_views(briefing: Briefing, relations: Relations, review: ReviewQueue) -
         single_quote=tuple(map(view, review.single_quote)),
         divides=divides(briefing, dict(relations.positions_by_issue)),
         updated=updated(briefing),
+        suggested=suggested_views(review, briefing),
+    )
+
+
+def suggested_views(review: ReviewQueue, briefing: Briefing) -> tuple[SuggestedArticle, ...] | None:
+    """The review queue's suggestions, a sentence once with all the pairs it is suggested for."""
+    if review.suggested is None:
+        return None
+    return tuple(
+        SuggestedArticle(
+            entry.article, sentence_views(entry.suggestions, briefing), len(entry.suggestions)
+        )
+        for entry in review.suggested
+    )
+
+
+def sentence_views(
+    suggestions: tuple[Suggestion, ...], briefing: Briefing
+) -> tuple[SuggestedSentence, ...]:
+    """The suggested sentences, in the order of their best suggestion."""
+    table: dict[tuple[int, int], list[Suggestion]] = {}
+    for s in suggestions:
+        table.setdefault((s.paragraph, s.start), []).append(s)
+    actor, issue = briefing.actor_by_id, briefing.issue_by_id
+    return tuple(
+        SuggestedSentence(
+            same[0],
+            actor[same[0].speaker_id] if same[0].speaker_id else None,
+            block_anchor("paragraph", same[0].paragraph),
+            tuple(SuggestedPair(actor[s.actor_id], issue[s.issue_id]) for s in same),
+        )
+        for same in table.values()
     )
 
 

@@ -58,6 +58,7 @@ ChromeReader = Callable[[str], Verdict | None]
 # longer lines are never chrome, which also bounds the regex work spent on huge untrusted lines.
 MAX_CHROME_CHARS = 300
 
+COPYRIGHT_MARKS = ("\u00a9", "(c) ", "(C) ")
 STAMP = re.compile(r"date (\d{4}-\d{2}-\d{2})(?= |$) ?")
 BREADCRUMB = re.compile(r"(?:[^/]{1,40}/ ?)+")
 SOURCE_LINK = re.compile(r"(?:original (?:article )?(?:link|url)|source) ?: ?(\S+)", re.IGNORECASE)
@@ -154,6 +155,10 @@ CHROME_READERS: tuple[ChromeReader, ...] = (
 
 def chrome_verdict(line: str) -> Verdict | None:
     """Why a line is chrome, with the facts it carries; None when the line is not chrome."""
+    if line.startswith(COPYRIGHT_MARKS):
+        # A copyright notice or a photo credit, with its caption however long: no article
+        # text opens with the copyright sign.
+        return Verdict("a copyright notice or photo credit", Facts())
     if len(line) > MAX_CHROME_CHARS:
         return None
     for reader in CHROME_READERS:

@@ -2,10 +2,11 @@
 
 Each line is read once, in order: a republisher's date stamp and glued openings ("Headline:",
 an image's alternative text) are split off it; then it is chrome when an outlet rule says so,
-when it is a chrome line (see `chrome`), when it names the outlet, or when it repeats: a line
-printed three times or more (a banner, a caption), a line that holds such a line glued to
-others, or a copy of the line just before it. The lines that end an article ("Related
-articles", an outlet's own ending) are noted for the body to be cut there.
+when it is a chrome line (see `chrome`), when it names the outlet, when it repeats (a line
+printed three times or more: a banner, a caption; a line that holds such a line glued to others;
+a copy of the line just before it), when it is an image caption (see `captions`), or when it
+is a short line in a script other than the page's (see `scripts`). The lines that end an article
+("Related articles", an outlet's own ending) are noted for the body to be cut there.
 """
 
 from __future__ import annotations
@@ -16,15 +17,18 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from generator.load.extract.blocks import Removed
+from generator.load.extract.captions import Captions
 from generator.load.extract.chrome import Facts, Verdict, chrome_verdict, split_stamp
 from generator.load.extract.dates import DateLine
 from generator.load.extract.furniture import ends_article, strip_closing, strip_opening
 from generator.load.extract.lines import Line, word_count
 from generator.load.extract.outlets import OutletRule
+from generator.load.extract.scripts import Scripts
 
 MAX_STAMP_CHROME_WORDS = 3
 MAX_GLUED_REPEAT_WORDS = 12
 MIN_REPEATS = 3
+REPEATED_LINE = "a repeated line"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,15 +64,33 @@ def undated(facts: Facts) -> Facts:
     return Facts(section=facts.section, licence=facts.licence, url=facts.url)
 
 
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What the whole text says about its lines: those it repeats, its image captions, the
+    script it is written in, and the rules of its outlet."""
+
+    repeated: frozenset[str]
+    captions: Captions
+    scripts: Scripts
+    outlet: OutletRule | None
+
+    @classmethod
+    def of(cls, groups: Sequence[Sequence[Line]], outlet: OutletRule | None) -> Page:
+        """The page of these lines."""
+        lines = [line.text for group in groups for line in group]
+        captions = Captions.of(lines)
+        return cls(repeated_lines(lines), captions, Scripts.of(lines), outlet)
+
+
 def clean_lines(groups: Sequence[Sequence[Line]], outlet: OutletRule | None) -> Cleaned:
     """Sort every line into the article's and the chrome, by the rules in the module doc."""
     cleaned = Cleaned(occupied=frozenset(line.number for group in groups for line in group))
-    repeated = repeated_lines(groups)
+    page = Page.of(groups, outlet)
     previous = ""
     for group in groups:
         kept: list[Line] = []
         for line in split_lines(group, cleaned):
-            if keep_line(line, previous, repeated, outlet, cleaned):
+            if keep_line(line, previous, page, cleaned):
                 kept.append(line)
             previous = line.text
         if kept:
@@ -101,17 +123,16 @@ def beside_stamp(rest: str) -> bool:
     return word_count(rest) <= MAX_STAMP_CHROME_WORDS
 
 
-def keep_line(
-    line: Line, previous: str, repeated: frozenset[str], outlet: OutletRule | None, cleaned: Cleaned
-) -> bool:
+def keep_line(line: Line, previous: str, page: Page, cleaned: Cleaned) -> bool:
     """Whether a line is the article's; a chrome line is recorded in `cleaned` instead."""
+    outlet = page.outlet
     rule = outlet.chrome_rule(line.text) if outlet else None
     if ends_article(line.text) or (rule is not None and rule.kind == "end"):
         cleaned.endings.append(line.number)
     if rule is not None:
         cleaned.removed.append(Removed(line.number, line.text, "an outlet rule", rule.location))
         return False
-    verdict = chrome_verdict(line.text) or repeat_verdict(line.text, previous, repeated)
+    verdict = chrome_verdict(line.text) or page_verdict(line.text, previous, page)
     if verdict is None and outlet is not None and outlet.is_name(line.text):
         verdict = Verdict("the outlet's name", Facts())
     if verdict is None:
@@ -120,21 +141,33 @@ def keep_line(
     return False
 
 
+def page_verdict(text: str, previous: str, page: Page) -> Verdict | None:
+    """Why a line is chrome given the rest of the page: it repeats, it is an image caption (or
+    the headline below one, see `captions`), or it is a short line in a script other than the
+    page's."""
+    verdict = repeat_verdict(text, previous, page.repeated)
+    caption = page.captions.verdict(text, previous) if verdict is None else None
+    if caption is not None:
+        verdict = Verdict(caption, Facts())
+    if verdict is None and page.scripts.other_script(text):
+        verdict = Verdict("a line in another script", Facts())
+    return verdict
+
+
 def repeat_verdict(text: str, previous: str, repeated: frozenset[str]) -> Verdict | None:
     """A line is chrome when the page prints it three times or more, when it holds such a
     line glued to others, or when it copies the line before it."""
     if text in repeated or text == previous:
-        return Verdict("a repeated line", Facts())
+        return Verdict(REPEATED_LINE, Facts())
     short = word_count(text) <= MAX_GLUED_REPEAT_WORDS
     if short and any(copy in text for copy in repeated):
-        return Verdict("a repeated line", Facts())
+        return Verdict(REPEATED_LINE, Facts())
     return None
 
 
-def repeated_lines(groups: Sequence[Sequence[Line]]) -> frozenset[str]:
+def repeated_lines(lines: Sequence[str]) -> frozenset[str]:
     """Lines printed three times or more, two of them one after the other: a site's banner,
     a caption printed twice over, never a speaker's label in a transcript."""
-    lines = [line.text for group in groups for line in group]
     counts = Counter(lines)
     twice_running = {a for a, b in pairwise(lines) if a == b}
     return frozenset(text for text in twice_running if counts[text] >= MIN_REPEATS)

@@ -56,7 +56,8 @@ class DateLine:
     timed: bool  # it gives a time of day too: a timestamp
 
 
-WORD = r"[^\W\d_]{3,12}\.?"
+# A month or weekday as a word: three letters or more, or two outside ASCII (Arabic "آب").
+WORD = r"(?:[^\W\d_]{3,12}|[^\W\d_a-zA-Z]{2})\.?"
 ORDINAL = r"\d{1,2}(?:st|nd|rd|th)?\.?"
 YEAR = r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)"
 ISO = re.compile(
@@ -70,18 +71,38 @@ WRITTEN = re.compile(
     rf"(?:{WORD},? )?(?:{ORDINAL},? {WORD}(?: ?/ ?{WORD})?,? |{WORD} {ORDINAL},? ){YEAR}",
     re.IGNORECASE,
 )
-REPEATED_MONTH = re.compile(rf" ?/ ?{WORD}")  # "20 August / Aug 2017": the month twice
+# The month twice, in two forms ("20 August / Aug 2017", Arabic "04 آب/اغسطس 2013"): either
+# may be the one the parser knows.
+REPEATED_MONTH = re.compile(rf" ?/ ?{WORD}")
+# The written form without a leading word, tried when that word is no weekday ("dated 3 May").
+WRITTEN_ALONE = re.compile(
+    rf"(?:{ORDINAL},? {WORD}(?: ?/ ?{WORD})?,? |{WORD} {ORDINAL},? ){YEAR}", re.IGNORECASE
+)
+FIRST_MONTH = re.compile(rf"{WORD} ?/ ?(?={WORD})")
+# A year with the time glued after it ("6 janvier 201718:52"): a space is put between them.
+GLUED_CLOCK = re.compile(r"(?<!\d)((?:1[89]|20)\d{2})(?=\d{1,2}:\d{2}(?!\d))")
 CLOCK = re.compile(r"(?<!\d)\d{1,2}[:.]\d{2}(?::\d{2})?(?: ?[ap]\.? ?m\.?)?(?![\d])", re.I)
 ZONE = re.compile(r"\b(?:[A-Z]{2,4}T|UTC|GMT|Z|IST|[+-]\d{2}:?\d{2})\b")
-FILLER = re.compile(r"[\s|,;:()\[\]\u2022\u00b7/\u2013\u2014-]+|\bat\b|\bon\b", re.I)
+FILLER = re.compile(r"[\s|,;:()\[\]\u2022\u00b7/\u2013\u2014\u060c-]+|\bat\b|\bon\b", re.I)
 DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAYS = frozenset(DAYS) | {day[:3] for day in DAYS} | {"tues", "thur", "thurs"}
-PUBLISHED = ("published", "publishdate", "posted", "date", "created", "released", "نشر")
-UPDATED = ("updated", "modified", "last updated")
+# Labels of the date of publication and of the last update, in the languages read.
+PUBLISHED = (
+    *("published", "publishdate", "posted", "date", "created", "released", "veröffentlicht"),
+    *("publié", "publicado", "pubblicato", "опубликовано", "yayınlanma", "نشر"),
+)
+UPDATED = (
+    *("updated", "modified", "last updated", "aktualisiert", "mis à jour", "actualizado"),
+    *("aggiornato", "atualizado", "обновлено", "güncellendi", "güncelleme", "تحديث"),
+)
+# A date closing a credit: "Meldung der dts Nachrichtenagentur vom 27.08.2014".
+DATE_PREPOSITIONS = frozenset({"vom", "du", "del", "of", "dated"})
+MAX_CREDIT_WORDS = 6
 MAX_DATE_LINE_WORDS = 12
+MAX_LABEL_WORDS = 4  # "Mis à jour le", "Last updated on"
 MAX_PLACE_WORDS = 4
 
-LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "ru", "uk", "tr")
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "ru", "uk", "tr", "ar")
 """The languages whose month names are read; fixed, so a date reads the same on every machine."""
 SETTINGS: dict[str, Any] = {
     "STRICT_PARSING": True,
@@ -117,13 +138,16 @@ def parse_written(span: str) -> datetime.date | None:
     from dateparser.date import DateDataParser
 
     parser = DateDataParser(languages=list(LANGUAGES), settings=SETTINGS)
-    found = parser.get_date_data(REPEATED_MONTH.sub("", span)).date_obj
-    return found.date() if found is not None else None
+    for form in dict.fromkeys((REPEATED_MONTH.sub("", span), FIRST_MONTH.sub("", span))):
+        found: datetime.datetime | None = parser.get_date_data(form).date_obj
+        if found is not None:
+            return found.date()
+    return None
 
 
 def locate(text: str) -> tuple[re.Match[str], datetime.date] | None:
     """The first date in text with where it is, or None."""
-    for shape in (ISO, NUMERIC, WRITTEN):
+    for shape in (ISO, NUMERIC, WRITTEN, WRITTEN_ALONE):
         for found in shape.finditer(text):
             date = iso_date(found[1]) if shape is ISO else parse_written(found[0])
             if date is not None:
@@ -141,6 +165,7 @@ def read_date_line(line: str) -> DateLine | None:
     """Read a line that holds only a date (with labels, a weekday, a time, a place), or None."""
     if len(line.split()) > MAX_DATE_LINE_WORDS:
         return None
+    line = GLUED_CLOCK.sub(r"\1 ", line) if ":" in line else line
     located = locate(line)
     if located is None:
         return None
@@ -148,7 +173,17 @@ def read_date_line(line: str) -> DateLine | None:
     rest = line[: found.start()] + " " + line[found.end() :]
     timed = CLOCK.search(rest) is not None or "T" in found[0] or ":" in found[0]
     rank = line_rank(found, rest)
+    rank = credit_rank(line, found) if rank is None else rank  # LABELLED is 0: no `or`
     return None if rank is None else DateLine(date, rank, timed)
+
+
+def credit_rank(line: str, found: re.Match[str]) -> DateRank | None:
+    """A date closing a short credit after a preposition ("… Nachrichtenagentur vom DATE") is
+    a bare date; None for any other line."""
+    words = remainder(line[: found.start()])
+    closing = not remainder(line[found.end() :])
+    credit = 0 < len(words) <= MAX_CREDIT_WORDS and words[-1].casefold() in DATE_PREPOSITIONS
+    return DateRank.BARE if closing and credit else None
 
 
 def line_rank(found: re.Match[str], rest: str) -> DateRank | None:
@@ -160,9 +195,9 @@ def line_rank(found: re.Match[str], rest: str) -> DateRank | None:
         if found.re is ISO:
             return DateRank.TIMESTAMP
         return DateRank.MASTHEAD if is_weekday(found[0]) else DateRank.BARE
-    if len(words) <= 3 and any(label in folded for label in UPDATED):
+    if len(words) <= MAX_LABEL_WORDS and any(label in folded for label in UPDATED):
         return DateRank.UPDATED
-    if len(words) <= 3 and any(label in folded for label in PUBLISHED):
+    if len(words) <= MAX_LABEL_WORDS and any(label in folded for label in PUBLISHED):
         return DateRank.LABELLED
     if len(words) <= MAX_PLACE_WORDS and all(word[:1].isupper() for word in words):
         return DateRank.DATELINE
@@ -190,6 +225,25 @@ def is_weekday(span: str) -> bool:
 # "WASHINGTON, Sept. 23 --": a place in capitals, then a comma, a bracket or a dash.
 LEAD_DATELINE = re.compile(r"[A-Z][A-Z/ .'\u2019-]{2,40}(?:,| ?\(| ?[-\u2013\u2014])")
 LEAD_CHARS = 80
+
+
+# A headline that ends with its date: "PM call to President Putin: 4 March 2016", "Transcript of
+# the weekly briefing (May 29, 2025)".
+HEADLINE_DATE_OPENERS = (": ", "(", " - ", "\u2013 ", "\u2014 ")
+
+
+def headline_date(headline: str) -> datetime.date | None:
+    """The date a headline ends with, after a colon, a dash or in brackets, or None."""
+    if not headline[-4:].strip(" )").isdigit():  # most headlines do not end with a year
+        return None
+    located = locate(headline)
+    if located is None:
+        return None
+    found, date = located
+    before = headline[: found.start()].rstrip(" ")
+    closing = not headline[found.end() :].strip(" )")
+    opened = (before + " ").endswith(HEADLINE_DATE_OPENERS) or before.endswith("(")
+    return date if closing and opened else None
 
 
 def lead_date(paragraph: str) -> datetime.date | None:

@@ -4,8 +4,11 @@ Each kind is a rule about the shape of a line or the words it opens with, never 
 site: prompts to share, subscribe, log in or comment; links to other articles; cookie notices
 and the standard government website banners; menus and breadcrumbs; image captions and source
 credits; counters, bylines, relative times ("3 days ago"), host names, ISSN and ISBN lines, and
-lines with no letters. `furniture_kind` names the kind of a line, `ends_article` tells the
-headings after which a page holds only links to other pages.
+lines with no letters; language menus; prompts to advertise. Icons and bullets before a button's
+word are no part of it ("\u25ba Register"), and a line of furniture glued to more furniture
+("Contact usRead also") is furniture. The words of each kind, in the languages read, are in
+`phrases`. `furniture_kind` names the kind of a line, `ends_article` tells the headings after
+which a page holds only links to other pages.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import re
 
 from generator.load.extract.dates import is_time_of_day
 from generator.load.extract.lines import ends_prose, ends_sentence, word_count
+from generator.load.extract.phrases import ADVERTISING, ENDINGS, OPENINGS, WHOLE_LINES
 
 MAX_PROMPT_WORDS = 30
 MAX_SHORT_WORDS = 12
@@ -21,120 +25,8 @@ MAX_TIMED_WORDS = 20
 MIN_NAV_WORDS = 6
 MAX_MENU_WORDS = 40
 MAX_MENU_ITEM_WORDS = 12
+MAX_CREDIT_CHARS = 120
 
-# Whole lines (case-insensitive, closing punctuation ignored) that are furniture wherever they
-# appear: navigation, tool buttons, prompts.
-WHOLE_LINES = frozenset(
-    {
-        "scroll for next",  # "next story" pager
-        "na",  # R's missing value, left by scrapers that export data frames
-        "advertisement",
-        "skip to main content",
-        "back to top",
-        "home",
-        "menu",
-        "left menu",
-        "main menu",
-        "search",
-        "close",
-        "contact",
-        "contact us",
-        "latest news",
-        "news archive",
-        "archive",
-        "top stories",
-        "most popular",
-        "most read",
-        "trending",
-        "print",
-        "email",
-        "email this",
-        "blogthis",
-        "tweet",
-        "share",
-        "free trial",
-        "subscribe",
-        "subscribe now",
-        "sign up",
-        "sign in",
-        "log in",
-        "login",
-        "register",
-        "lost password",
-        "forgot password",
-        "feel free to contribute",
-        "want to join the discussion",
-        "view video",
-        "watch video",
-        "play video",
-        "view gallery",
-        "accept",
-        "accept all",
-        "accept cookies",
-    }
-)
-# Headings after which a page lists other articles, comments or tags: the article has ended.
-ENDINGS = re.compile(
-    r"(?:related(?: articles| posts| news| stories| content| links| topics)?|read also|also read"
-    r"|see also|check also|more stories(?: from .*)?|more from .*|you (?:may|might) also like"
-    r"|(?:other|more|latest|popular) (?:[\w-]+ ){0,3}(?:columns|stories|articles|posts|videos)"
-    r"|recommended(?: for you)?|comments?|\d+ comments?|\d+ repl(?:y|ies)|leave a (?:reply|comment)"
-    r"|add a comment.*|your comment|comments are closed|to read the full story.*"
-    r"|previous and next news|tags|share this(?: story| article)?)",
-)
-# Lines that open with these words are furniture of the kind named.
-OPENINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    (
-        "a link to other articles",
-        re.compile(
-            r"(?:read (?:also|more|next)|also read|see also|related ?:|more stories from"
-            r"|read the rest at|continue reading|to read the full story|click here to)\b"
-        ),
-    ),
-    (
-        "a share or subscribe prompt",
-        re.compile(
-            r"(?:share (?:this|on)|%d bloggers like this|like this ?:|subscribe (?:to|now|for)"
-            r"|sign up (?:for|to|now)|you are subscribed to|get the .{1,40} in your inbox"
-            r"|newsletter|follow us|social media auto publish|powered by)"
-        ),
-    ),
-    (
-        "a login or comment prompt",
-        re.compile(
-            r"(?:to leave a comment|log ?in (?:to|using|with)|sign in (?:to|with)|you must be "
-            r"logged in|your email address will not be published|this site uses akismet"
-            r"|required fields are marked|comments are closed)"
-        ),
-    ),
-    (
-        "a cookie notice",
-        re.compile(
-            r"(?:we use cookies|this (?:web)?site uses cookies|by continuing to use"
-            r"|diese (?:web)?seite verwendet cookies|diese website verwendet cookies"
-            r"|cookie (?:policy|settings|preferences))"
-        ),
-    ),
-    (
-        "a government website banner",
-        re.compile(
-            r"(?:an official website of the|an official (?:eu|\.gov) website|official websites "
-            r"use \.gov|a \.gov website belongs to|secure \.gov websites use https|a lock \( ?\)"
-            r"|here'?s how you know)"
-        ),
-    ),
-    (
-        "an image caption",
-        re.compile(
-            r"(?:cover picture for the article|this (?:image|photo|picture) (?:is|was|shows)"
-            r"|(?:image|photo|picture|media) ?(?:caption|credit)?:|file photo)"
-        ),
-    ),
-    # Accessibility toolbars: "Select font Arial ...", "Character spacing (Kerning): ...".
-    ("a reading tool", re.compile(r"(?:select font|character spacing|font size|line spacing)")),
-    ("a source credit", re.compile(r"(?:source|sources|kaynak|quelle|fuente)\s*[:\u2013\u2014-]")),
-    ("a counter", re.compile(r"(?:this (?:news|article|story) has been (?:read|viewed))")),
-)
 # Openings that carry the article's own text after them on the same line (an image's alternative
 # text glued to the lead, a label before the headline): only the opening is removed.
 GLUED_OPENINGS = re.compile(r"(?:cover picture for the article|headline:|title:) ?", re.I)
@@ -152,14 +44,23 @@ HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}", re.I)
 LABELLED_ID = re.compile(r"(?:[^\W\d_]+ ){0,2}[^\W\d_]+ ?:? ?\d{5,}")
 SHORTCODE = re.compile(r"\[[\w -]{1,30}\]")
 CREDIT_ONLY = re.compile(r"\([^()]{1,60}\)")
-# A photo credit closing a caption: "… south of Khartoum, Sudan. (AFP)", "… / Photo: AA".
+# A photo credit closing a caption: "… south of Khartoum, Sudan. (AFP)", "… / Photo: AA",
+# "… last year. Photo: Xinhua", "Foreign Minister Dr A. Momen. Picture: File Photo".
 CAPTION_CREDIT = re.compile(
     r"(?:[.!?\u2026]|\s[-\u2013\u2014]) ?\([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}\)$"
     r"|/ ?Photo: ?.{1,40}$|\b[A-Z]{2,}/[A-Z][\w.-]+(?: [A-Z][\w.-]+){0,3}$"  # "REUTERS/Jane Doe"
+    r"|(?:^|[.!?\u2026] )(?:Photo|Picture|Image|Foto|Bild)(?: credit)? ?: ?[^.!?]{1,40}$"
 )
+# Icons, bullets and dashes before a button's word ("\u25ba Register", "- World"); quotes and
+# brackets stay, since they belong to the words.
+LEADING_MARKS = re.compile(r"^[^\w(\[\"'\u201c\u2018\u00ab\u00bf\u00a1]+")
+GLUED_WORDS = re.compile(r"(?<=[a-z\u00e0-\u00ff])(?=[A-Z])")
+# A language menu: locale codes and nothing else ("de-DE en-GB fr-FR").
+LOCALES = re.compile(r"(?:[a-z]{2,3}[-_][A-Z]{2}\d* ?){2,}")
 MENU_SEPARATORS = re.compile(r" ?[|\u00b7\u00bb\u203a] ?| > ")
 NAV_START = re.compile(r"Home(?: ?[|\u00b7\u00bb\u203a>/]|[A-Z])")
 GLUE = re.compile(r"[a-z][A-Z]")
+PAGER_MARKS = ("\u00ab", "\u2039", "\u203a", "\u00bb")
 SMALL_WORDS = (
     "a an and as at by for from in into of on or over the to with after amid says is are "
     "will has have was were than that this be"
@@ -169,14 +70,34 @@ FUNCTION_WORDS = frozenset(SMALL_WORDS.split())
 
 def furniture_kind(line: str) -> str | None:
     """The kind of page furniture a line is, in a few words; None when it is not furniture."""
-    folded = line.casefold().rstrip(" :!?.").strip()
+    kind = phrase_kind(line)
+    if kind is None and GLUE.search(line) and all(map(phrase_kind, GLUED_WORDS.split(line))):
+        kind = "page furniture"  # pieces of furniture glued together: "Contact usRead also"
+    return kind or shape_kind(line)
+
+
+def fold(line: str) -> str:
+    """A line as its words are matched: lower case, without the marks before its first word or
+    the punctuation after its last."""
+    folded = line.casefold()
+    if not folded[:1].isalnum():  # only then can marks stand first
+        folded = LEADING_MARKS.sub("", folded, count=1)
+    return folded.rstrip(" :!?.").strip()
+
+
+def phrase_kind(line: str) -> str | None:
+    """The kind of furniture a line is by its words (see `phrases`), or None."""
+    folded = fold(line)
     if folded in WHOLE_LINES or ENDINGS.fullmatch(folded) or SHORTCODE.fullmatch(line):
         return "page furniture"
-    if word_count(line) <= MAX_PROMPT_WORDS:
-        for kind, opening in OPENINGS:
-            if opening.match(folded):
-                return kind
-    return shape_kind(line)
+    if word_count(line) > MAX_PROMPT_WORDS:
+        return None
+    for kind, opening in OPENINGS:
+        if opening.match(folded):
+            return kind
+    if word_count(line) <= MAX_SHORT_WORDS and ADVERTISING.search(folded):
+        return "a prompt to advertise"
+    return None
 
 
 def shape_kind(line: str) -> str | None:
@@ -200,6 +121,7 @@ def short_kind(line: str) -> str | None:
         ("a counter", bool(COUNT.fullmatch(line) or READ_TIMES.search(line))),
         ("an ISSN or ISBN line", ISSN.search(line) is not None),
         ("a host name", HOST_NAME.fullmatch(line) is not None),
+        ("a language menu", LOCALES.fullmatch(LEADING_MARKS.sub("", line, count=1)) is not None),
         ("an identifier", LABELLED_ID.fullmatch(line) is not None),
         ("a source credit", CREDIT_ONLY.fullmatch(line) is not None),
         ("a byline", BYLINE.match(line) is not None and not ends_sentence(line)),
@@ -210,14 +132,17 @@ def short_kind(line: str) -> str | None:
 
 def is_menu(line: str) -> bool:
     """A menu or breadcrumb: three short items or more split by '|', '·', '»', '›' or '>'; a trail
-    that starts at 'Home'; a run of words glued together; or a run of six capitalised words or
-    more without the punctuation and the small words a headline has (a list of tags)."""
+    that starts at 'Home'; a run of words glued together; a pager between guillemets; or a run of
+    six capitalised words or more without the punctuation and the small words a headline has (a
+    list of tags)."""
     items = [item for item in MENU_SEPARATORS.split(line) if item.strip()]
     short = all(word_count(item.strip()) <= MAX_MENU_ITEM_WORDS for item in items)
     if (len(items) >= 3 and short and not ends_sentence(line)) or NAV_START.match(line):
         return True
     if " " not in line and len(GLUE.findall(line)) >= 2:
         return True
+    if "|" in line and (line.startswith(PAGER_MARKS) or line.endswith(PAGER_MARKS[-2:])):
+        return True  # a pager: "« Previous post | Main | Next post »"
     words = line.split()
     return (
         len(words) >= MIN_NAV_WORDS
@@ -231,12 +156,15 @@ def is_menu(line: str) -> bool:
 
 def is_caption(line: str) -> bool:
     """An image caption: a line closed by a photo credit."""
-    return CAPTION_CREDIT.search(line) is not None and word_count(line) <= 2 * MAX_PROMPT_WORDS
+    if word_count(line) > 2 * MAX_PROMPT_WORDS:
+        return False
+    # A credit is a few words at the end: only the end of the line is searched.
+    return CAPTION_CREDIT.search(line, max(0, len(line) - MAX_CREDIT_CHARS)) is not None
 
 
 def ends_article(line: str) -> bool:
     """Whether a line is a heading after which the page holds only links, comments or tags."""
-    return ENDINGS.fullmatch(line.casefold().rstrip(" :!?.").strip()) is not None
+    return ENDINGS.fullmatch(fold(line)) is not None
 
 
 # Links glued to the end of a teaser cut short: "… and… Source – Full Article".

@@ -4,14 +4,17 @@ Before trafilatura reads the page, text that stands loose between blocks (a line
 `<div>`, as some blog editors write paragraphs) is put in paragraphs of its own, since
 trafilatura would drop it. Its output then goes through the same furniture rules as scraped
 text, and ends where the page starts listing other articles. The site's name comes from the
-page's metadata and is taken off the title (see `sitename`). A page that lists several entries
-under a heading of its own (a blog's or a party's front page) is read as its first entry. The
-article counts as an excerpt only when its text is visibly cut: it ends in an ellipsis, or the
-page offers to continue reading elsewhere.
+page's metadata and is taken off the title (see `sitename`); its date from its metadata, else
+from the date line printed near its headline (see `htmldates`). A page that lists several
+entries under a heading of its own (a blog's or a party's front page) is read as its first
+entry. The box of text right above a comment box (a comments policy) is left out. The article
+counts as an excerpt only when its text is visibly cut: it ends in an ellipsis, or the page
+offers to continue reading elsewhere.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
@@ -25,8 +28,9 @@ from generator.load.extract.blocks import (
     without_repeats,
 )
 from generator.load.extract.chrome import web_address
-from generator.load.extract.dates import iso_date, read_date_line
+from generator.load.extract.dates import read_date_line
 from generator.load.extract.furniture import MAX_PROMPT_WORDS, ends_article, furniture_kind
+from generator.load.extract.htmldates import METADATA_ONLY, page_date, page_texts
 from generator.load.extract.lines import collapse, normalise, word_count
 from generator.load.extract.outlets import OutletRule
 from generator.load.extract.sitename import meta_site_name, page_site_name
@@ -62,6 +66,8 @@ BLOCK_TAG_NAMES = (
 )
 BLOCK_TAGS = frozenset(BLOCK_TAG_NAMES.split())
 MIN_LOOSE_CHARS = 20
+COMMENT_BOX = re.compile(r"comment|disqus", re.I)
+MAX_NOTE_WORDS = 80
 MIN_REPEATED_WORDS = 12
 CUT_OFF = ("continue reading", "read more", "read the rest", "to read the full story")
 
@@ -79,6 +85,7 @@ def extract_html(html: str, outlet: OutletRule | None = None) -> Extracted:
     """Extract a saved HTML page's article, by the rules in the module doc; `outlet` holds the
     rules of the outlet the page comes from, when it is known."""
     tree = html_tree(html)
+    texts = page_texts(tree) if tree is not None else ()  # before trafilatura prunes the tree
     document = html_document(tree) if tree is not None else None
     if tree is None or document is None or document.body is None:
         return NOTHING
@@ -97,7 +104,7 @@ def extract_html(html: str, outlet: OutletRule | None = None) -> Extracted:
         subtitle=None,
         section=section or next(iter(document.categories or ()), None),
         licence=document.license or (outlet.licence if outlet else None),
-        date=iso_date(document.date),
+        date=page_date(document.date, texts, title, html),
         url=web_address(document.url),
         truncated=is_cut_off(blocks, dropped),
         blocks=blocks,
@@ -115,7 +122,27 @@ def html_tree(html: str) -> Any:
     tree = load_html(normalise(html))
     if tree is not None:
         wrap_loose_text(tree)
+        drop_comment_notes(tree)
     return tree
+
+
+def drop_comment_notes(tree: Any) -> None:
+    """Remove the box of text right above a comment box (a comments policy, a prompt to
+    comment): a `<div>` of a few lines, the sibling before an element named for comments."""
+    boxes = [
+        element.getprevious()
+        for element in tree.iter()
+        if isinstance(element.tag, str) and COMMENT_BOX.search(element_names(element))
+    ]
+    for box in boxes:
+        words = len(" ".join(box.itertext()).split()) if box is not None else 0
+        if box is not None and box.tag == "div" and 0 < words <= MAX_NOTE_WORDS:
+            box.drop_tree()
+
+
+def element_names(element: Any) -> str:
+    """An element's class and id, as one string."""
+    return f"{element.get('class') or ''} {element.get('id') or ''}"
 
 
 def wrap_loose_text(tree: Any) -> None:
@@ -151,6 +178,7 @@ def html_document(tree: Any) -> Document | None:
         include_tables=False,
         include_images=False,
         include_links=False,
+        date_extraction_params=METADATA_ONLY,  # the text's own dates are read by htmldates
     )
     return document if isinstance(document, Document) else None
 

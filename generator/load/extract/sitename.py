@@ -3,8 +3,9 @@
 The site's name comes from the page's own metadata: `og:site_name`, `application-name`, a
 publisher given by name (not by address), else the part of its `<title>` beside the headline
 ("… | Ars Technica", "Python Insider: …", "… · Global Voices"). A name that is only the host
-(trafilatura's fallback) is no name. A name spelled without its spaces ("HeraldSun") takes the
-spelling the title gives it ("Herald Sun").
+(trafilatura's fallback) is no name; a `<title>` of three words or fewer that is not the
+headline is the site's name. A name spelled without its spaces ("HeraldSun") takes the spelling
+the title gives it ("Herald Sun").
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ META_NAMES = ("og:site_name", "application-name", "publisher", "article:publishe
 SEPARATORS = re.compile(r" (?:\||-|\u2013|\u2014|\u00b7|\u2022|::|\u00bb|/) |: ")
 HOST_LIKE = re.compile(r"(?:www\.)?[\w-]+(?:\.[\w-]+)+", re.I)
 MAX_NAME_WORDS = 8
+MAX_SITE_TITLE_WORDS = 3
 
 
 class HtmlTree(Protocol):
@@ -78,7 +80,7 @@ def page_site_name(tree: HtmlTree, title: str | None) -> tuple[str | None, str |
     whose `<title>` is only its host name is named by it."""
     site = meta_site_name(tree)
     raw = collapse(tree.findtext(".//title") or "")
-    if site is None and HOST_LIKE.fullmatch(raw):
+    if site is None and (HOST_LIKE.fullmatch(raw) or only_a_name(raw, title)):
         return raw, title
     headline = title
     if title and site:
@@ -88,6 +90,13 @@ def page_site_name(tree: HtmlTree, title: str | None) -> tuple[str | None, str |
         site = spelled(site, beside) if beside else site
         headline = inner if inner else headline
     return site, headline
+
+
+def only_a_name(raw: str, headline: str | None) -> bool:
+    """Whether a page's `<title>` is a short name with no headline in it (the site's name,
+    printed on every page of a site whose headlines are only in the text)."""
+    short = 0 < len(raw.split()) <= MAX_SITE_TITLE_WORDS and not SEPARATORS.search(raw)
+    return bool(short and headline and raw not in headline and headline not in raw)
 
 
 def title_parts(raw: str, headline: str) -> tuple[str | None, str | None]:

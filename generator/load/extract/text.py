@@ -10,12 +10,15 @@
    and that lead stays the first paragraph.
 4. The body ends at a line after which a page lists other articles or comments ("Related
    articles"), and before a closing run of two or more short headline-like lines (links to
-   other pages).  A later copy of a long paragraph is dropped.  A short line without closing
-   punctuation that is followed by more text is a subheading; everything else is a paragraph.
+   other pages).  A later copy of a long paragraph is dropped, and so are the headline printed
+   again and a teaser (a paragraph cut with an ellipsis that the next one gives whole).  A short
+   line without closing punctuation that is followed by more text is a subheading; everything
+   else is a paragraph.
    ``truncated`` is set when the last paragraph does not end a sentence.
 5. The date is the best-ranked date line (see `dates.DateRank`), a wire dateline opening the
-   first paragraph when there is none; a weekday date counts only right beside the title,
-   since elsewhere it is most often the site's own clock.
+   first paragraph when there is none; a date closing the headline counts as a bare date; a
+   weekday date counts only right beside the title, since elsewhere it is most often the site's
+   own clock.
 """
 
 from __future__ import annotations
@@ -30,8 +33,8 @@ from generator.load.extract.blocks import (
     looks_truncated,
     without_repeats,
 )
-from generator.load.extract.clean import Cleaned, Dated, clean_lines
-from generator.load.extract.dates import DateRank, lead_date
+from generator.load.extract.clean import REPEATED_LINE, Cleaned, Dated, clean_lines
+from generator.load.extract.dates import DateRank, headline_date, lead_date
 from generator.load.extract.header import Header, Unit, split_header
 from generator.load.extract.lines import (
     HEADING_STOPS,
@@ -56,17 +59,20 @@ MAX_HEADING_CHARS = 120
 MAX_FOOTER_WORDS = 12
 MIN_FOOTER_LINES = 2
 MIN_REPEATED_WORDS = 12
+MIN_TEASER_WORDS = 8
 
 
 def extract_text(text: str, outlet: OutletRule | None = None) -> Extracted:
     """Recover metadata and body blocks from raw scraped text, by the rules in the module doc;
     `outlet` holds the rules of the outlet the text comes from, when it is known."""
     cleaned = clean_lines(numbered_groups(normalise(text)), outlet)
-    header, body = split_header(units(cleaned.groups), cleaned.dates)
+    twice = frozenset(r.text for r in cleaned.removed if r.reason == REPEATED_LINE)
+    header, body = split_header(units(cleaned.groups), cleaned.dates, cleaned.occupied, twice)
+    body, echoed = without_echoes(body, header.title)
     body, cut = cut_body(body, cleaned.endings)
     blocks, copies = without_repeats(body_blocks(body), MIN_REPEATED_WORDS)
     title = header.title
-    removed = [*cleaned.removed, *header_removed(header), *cut]
+    removed = [*cleaned.removed, *header_removed(header), *echoed, *cut]
     removed += [Removed(copy.line, copy.text, "a repeated paragraph") for copy in copies]
     return Extracted(
         title=title.text if title else None,
@@ -118,6 +124,37 @@ def units(groups: Sequence[Sequence[Line]]) -> tuple[Unit, ...]:
 def header_removed(header: Header) -> list[Removed]:
     """The header lines that are no title, subtitle or section label."""
     return [Removed(unit.line, unit.text, "a header line") for unit in header.rest]
+
+
+def without_echoes(
+    body: Sequence[Unit], title: Unit | None
+) -> tuple[tuple[Unit, ...], list[Removed]]:
+    """The body without the headline printed again and without teasers: a paragraph cut short
+    with an ellipsis that the next paragraph gives whole."""
+    headline = folded_line(title.text) if title else None
+    kept: list[Unit] = []
+    removed: list[Removed] = []
+    for index, unit in enumerate(body):
+        following = body[index + 1].text if index + 1 < len(body) else ""
+        if folded_line(unit.text) == headline:
+            removed.append(Removed(unit.line, unit.text, "the headline printed again"))
+        elif is_teaser(unit.text, following):
+            removed.append(Removed(unit.line, unit.text, "a teaser of the next paragraph"))
+        else:
+            kept.append(unit)
+    return tuple(kept), removed
+
+
+def folded_line(text: str) -> str:
+    """A line compared without regard to case or its closing punctuation."""
+    return text.casefold().rstrip(".!?\u2026 ")
+
+
+def is_teaser(text: str, following: str) -> bool:
+    """Whether a paragraph is the start of the next one, cut short with an ellipsis."""
+    stem = text.removesuffix("...").removesuffix("\u2026").rstrip()
+    cut = stem != text
+    return cut and word_count(stem) >= MIN_TEASER_WORDS and following.startswith(stem)
 
 
 def cut_body(
@@ -184,6 +221,9 @@ def best_date(
     found = lead_date(lead.text) if lead else None
     if found is not None and lead is not None:
         ranked.append((DateRank.DATELINE, lead.line, found))
+    found = headline_date(title.text) if title else None
+    if found is not None and title is not None:
+        ranked.append((DateRank.BARE, title.line, found))
     return min(ranked)[2] if ranked else None
 
 

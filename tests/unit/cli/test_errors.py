@@ -19,6 +19,7 @@ GOLDEN = TESTS / "golden" / "errors"
 
 NORTHLAND = "briefings/actors/northland.yaml"
 HOME = "templates/home.md.j2"
+DISMISSED = "briefings/dismissed.yaml"
 
 LONG_ARTICLE = f"""---
 title: A long day in Geneva
@@ -120,6 +121,9 @@ CASES: dict[str, dict[str, Edit]] = {
     "template-bad-latest": {HOME: ("See also:", "{{ briefing.actors | latest }} See also:")},
     "template-unknown-page": {HOME: ('{{ "actors" | page(root) }}', '{{ "actor" | page(root) }}')},
     "template-type-error": {HOME: ("{{ briefing.description | md }}", "{{ briefing.title + 1 }}")},
+    "dismissed-bad-shape": {
+        DISMISSED: "dismissed:\n  - article: talks\n    qoute: We want a ceasefire\n  - talks\n"
+    },
 }
 
 # Warnings: `check` passes and prints them; `check --strict` fails on them.
@@ -133,6 +137,13 @@ WARNING_CASES: dict[str, dict[str, Edit]] = {
             "      - article: talks\n"
             '        quote: "will not sign a ceasefire without guarantees"\n',
             "",
+        )
+    },
+    "dismissed-unknown-ids": {
+        DISMISSED: (
+            "dismissed:\n"
+            "  - {article: tlaks, quote: We want a ceasefire}\n"
+            "  - {article: talks, quote: We want a ceasefire, actor: nortland, issue: truce}\n"
         )
     },
     "speaker-not-named": {

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
+import pytest
 from builders import override_default
 
+from generator.engine import incremental
 from generator.engine.incremental import STATE_FILE, regenerate
 from generator.engine.write import write_pages
 
@@ -92,3 +95,17 @@ def test_a_template_edited_between_regenerations_is_compiled_again(project_copy:
     template.write_text(original, encoding="utf-8")
     regenerate(project_copy)
     assert (project_copy / "generated" / "index.md").read_text(encoding="utf-8") == home
+
+
+def test_the_tool_s_default_templates_are_part_of_its_fingerprint(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The defaults are in the package (the templates by a link): an edited default template
+    # must make the next regeneration render again, as an edited project template does.
+    package = tmp_path / "generator"
+    shutil.copytree(incremental.GENERATOR, package)  # the templates' link copied as a folder
+    monkeypatch.setattr(incremental, "GENERATOR", package)
+    assert "defaults/templates/home.md.j2" in incremental.tool_files()
+    before = incremental.generator_fingerprint()
+    (package / "defaults" / "templates" / "home.md.j2").write_text("# Home\n", encoding="utf-8")
+    assert incremental.generator_fingerprint() != before

@@ -1,25 +1,31 @@
 """The outlet development set (tests/fixtures/outlets/): real pages of many outlets, read by the
 general rules alone, against the expectations of its table (expectations.yaml).
 
-The figures required here are the targets: titles and dates right on 95% of the pages, no body
-sentence lost on any. Page chrome is left on a few pages no general rule can tell (a teaser of
-another story above a page with no headline of its own); `python -m bench.extraction --misses`
-lists them, and BENCHMARKS.md records the figures.
+The pages the rules were written on (the first set, 01-55, and the development half of the fresh
+pages) must meet the targets: titles and dates right on 95% of the pages, chrome left on at most
+a tenth, no body sentence lost. The held-out half of the fresh pages misses the targets
+(BENCHMARKS.md gives its figures); what it reaches is kept from going back, each part by itself.
+`python -m bench.extraction --misses` lists what each page missed.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from bench.extraction import Verdict, cases, extract_case, judge
+from bench.extraction import PARTS, Verdict, cases, extract_case, judge, part
 
 CASES = cases()
-REQUIRED = {"title": 0.95, "date": 0.95, "body": 1.0, "chrome": 0.9}
+TARGETS = {"title": 0.95, "date": 0.95, "body": 1.0, "chrome": 0.9}
+# The held-out half reached, at the end of the work on it, 20, 20, 22 and 16 pages of 23.
+HELD_OUT_FLOOR = {"title": 20 / 23, "date": 20 / 23, "body": 22 / 23, "chrome": 16 / 23}
 
 
 @pytest.fixture(scope="module")
-def verdicts() -> list[Verdict]:
-    return [judge(case, extract_case(case)) for case in CASES]
+def verdicts() -> dict[str, list[Verdict]]:
+    found: dict[str, list[Verdict]] = {key: [] for key in PARTS}
+    for case in CASES:
+        found[part(case)].append(judge(case, extract_case(case)))
+    return found
 
 
 def share(verdicts: list[Verdict], passed: str) -> float:
@@ -33,15 +39,36 @@ def share(verdicts: list[Verdict], passed: str) -> float:
 
 
 def test_the_set_is_many_outlets_of_every_kind() -> None:
-    assert len(CASES) >= 40
-    assert len({case["outlet"] for case in CASES}) >= 20
+    assert len(CASES) >= 100
+    assert len({case["outlet"] for case in CASES}) >= 60
     assert {str(case["file"]).rsplit(".", 1)[1] for case in CASES} == {"txt", "html"}
 
 
-@pytest.mark.parametrize("passed", sorted(REQUIRED))
-def test_the_required_share_of_pages_comes_out_right(verdicts: list[Verdict], passed: str) -> None:
-    assert share(verdicts, passed) >= REQUIRED[passed]
+def test_the_fresh_halves_follow_the_rule_fixed_in_advance() -> None:
+    fresh = [case for case in CASES if part(case) != "first"]
+    assert len(fresh) >= 30
+    for case in fresh:
+        odd = int(str(case["file"]).split("-", 1)[0]) % 2
+        assert part(case) == ("held-out" if odd else "development")
 
 
-def test_no_body_sentence_is_lost(verdicts: list[Verdict]) -> None:
-    assert [(v.file, v.lost) for v in verdicts if v.lost] == []
+@pytest.mark.parametrize("passed", sorted(TARGETS))
+@pytest.mark.parametrize("tuned_on", ["first", "development"])
+def test_the_pages_the_rules_were_written_on_meet_the_targets(
+    verdicts: dict[str, list[Verdict]], tuned_on: str, passed: str
+) -> None:
+    assert share(verdicts[tuned_on], passed) >= TARGETS[passed]
+
+
+@pytest.mark.parametrize("passed", sorted(HELD_OUT_FLOOR))
+def test_the_held_out_half_keeps_what_it_reached(
+    verdicts: dict[str, list[Verdict]], passed: str
+) -> None:
+    assert share(verdicts["held-out"], passed) >= HELD_OUT_FLOOR[passed]
+
+
+def test_no_body_sentence_is_lost_where_the_rules_were_written(
+    verdicts: dict[str, list[Verdict]],
+) -> None:
+    tuned = verdicts["first"] + verdicts["development"]
+    assert [(v.file, v.lost) for v in tuned if v.lost] == []

@@ -91,10 +91,8 @@ def test_queue_lines_cut_each_list_at_the_limit() -> None:
     ]
     assert "Articles cited by no position: 4" in lines
     assert "Matrix cells with no position: 2" in lines
-    assert lines[-2:] == [
-        "Positions resting on a single quote: 1",
-        "  Southland on Ceasefire (supports, as of 2026-03-15): talks ¶1",
-    ]
+    single = lines.index("Positions resting on a single quote: 1")
+    assert lines[single + 1] == "  Southland on Ceasefire (supports, as of 2026-03-15): talks ¶1"
     every = queue_lines(QUEUE, BRIEFING, limit=0)
     assert not any("more (--limit 0" in line for line in every)
     assert "  undated  undated  Article undated" in every

@@ -1,0 +1,141 @@
+"""From sentences read to suggestions: which sentences, for which actors and issues, ranked.
+
+A sentence is a candidate when a cue marks it as someone's position, it names or speaks for an
+actor and it is about an issue. Its score weighs its cues (CUE_WEIGHT) and how strongly it is
+about its issue (ISSUE_WEIGHT, on a log scale: the tenth mention of an issue's words adds less
+than the first). An article of n sentences gets at most FEWEST + n / SPREAD (and never more than
+MOST) suggested sentences, chosen best first; a sentence whose likeliest actor and issue are
+those of one already chosen loses REPEAT per such sentence, so that the list covers the
+article's positions rather than repeating one. Each chosen sentence is suggested for its
+likeliest MAX_ACTORS actors and MAX_ISSUES issues.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from generator.model.suggest.reading import Sentence
+
+CUE_WEIGHT = 1.5
+ISSUE_WEIGHT = 2.0
+REPEAT = 0.5
+MIN_SCORE = 3.0
+"""A candidate scoring less is not suggested."""
+MIN_ISSUE = 1.0
+"""An issue a sentence is less about is not suggested for it."""
+STRONG = 3.0
+"""Cues that weigh as much let a sentence rest on the issue of the sentences around it."""
+FEWEST = 5
+SPREAD = 3
+MOST = 12
+MAX_ACTORS = 3
+MAX_ISSUES = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """A sentence of an article suggested as evidence of an actor's position on an issue."""
+
+    article_id: str
+    paragraph: int
+    start: int
+    end: int
+    quote: str
+    actor_id: str
+    issue_id: str
+    speaker_id: str | None
+    cues: tuple[str, ...]
+    score: float
+
+    @property
+    def id(self) -> str:
+        """A short id that stays the same for the same suggestion, to dismiss it by."""
+        key = "\n".join((self.article_id, self.actor_id, self.issue_id, self.quote))
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:8]
+
+
+Unwanted = Callable[[Suggestion], bool]
+"""Whether a suggestion is already cited or dismissed."""
+
+
+def rank(
+    article_id: str, sentences: Sequence[Sentence], unwanted: Unwanted
+) -> tuple[Suggestion, ...]:
+    """The article's suggestions, best first; none that `unwanted` rejects."""
+    scored = ((score(s), s) for s in sentences if is_candidate(s))
+    pool = [(value, main_pair(s), s) for value, s in scored if value >= MIN_SCORE]
+    allowed = min(MOST, FEWEST + len(sentences) // SPREAD)
+    chosen: list[Suggestion] = []
+    seen: Counter[tuple[str, str]] = Counter()
+    while pool and allowed:
+        best = max(pool, key=lambda p: (p[0] - REPEAT * seen[p[1]], -p[2].paragraph, -p[2].start))
+        pool.remove(best)
+        value, pair, sentence = best
+        made = [s for s in pairs_of(article_id, sentence, value) if not unwanted(s)]
+        if made:
+            chosen += made
+            seen[pair] += 1
+            allowed -= 1
+    return tuple(sorted(chosen, key=order))
+
+
+def is_candidate(sentence: Sentence) -> bool:
+    """A sentence with a cue and an actor, about an issue in its own words, or, when its cues
+    are strong (STRONG), in those of the sentences around it ("We call on them to keep the
+    promise," after a sentence on the corridor)."""
+    if not sentence.cues or not sentence.actors:
+        return False
+    return sentence.own >= MIN_ISSUE or (sentence.weight >= STRONG and sentence.best >= 2)
+
+
+def score(sentence: Sentence) -> float:
+    return CUE_WEIGHT * sentence.weight + ISSUE_WEIGHT * math.log1p(sentence.best)
+
+
+def main_pair(sentence: Sentence) -> tuple[str, str]:
+    """The likeliest actor and issue of a candidate."""
+    return sentence.actors[0], issues_of(sentence)[0]
+
+
+def issues_of(sentence: Sentence) -> list[str]:
+    """The issues a sentence is suggested for: those at least half as strong as the strongest."""
+    best = sentence.best
+    strong = [i for i, v in sentence.issues.items() if v >= max(MIN_ISSUE, best / 2)]
+    return sorted(strong, key=lambda i: (-sentence.issues[i], i))[:MAX_ISSUES]
+
+
+def pairs_of(article_id: str, sentence: Sentence, value: float) -> list[Suggestion]:
+    """The sentence suggested for each of its likeliest actors and issues; each step down
+    either list costs a little of the score."""
+    issues = issues_of(sentence)
+    return [
+        Suggestion(
+            article_id,
+            sentence.paragraph,
+            sentence.start,
+            sentence.end,
+            sentence.text,
+            actor_id,
+            issue_id,
+            sentence.speaker,
+            sentence.cues,
+            round(value - 0.5 * (actor_rank + issue_rank), 2),
+        )
+        for actor_rank, actor_id in enumerate(sentence.actors[:MAX_ACTORS])
+        for issue_rank, issue_id in enumerate(issues)
+    ]
+
+
+def order(suggestion: Suggestion) -> tuple[float, int, int, str, str]:
+    """Best first; ties in reading order, then by actor and issue."""
+    return (
+        -suggestion.score,
+        suggestion.paragraph,
+        suggestion.start,
+        suggestion.actor_id,
+        suggestion.issue_id,
+    )

@@ -1,0 +1,162 @@
+"""Suggested evidence through the suggester: sentences, actors, issues and speakers, what is
+left out, and what every suggestion promises (a verbatim quote, a stable id, a bounded list)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from builders import DEMO
+
+from generator.engine.build import load_model
+from generator.model import Briefing
+from generator.model.dismissals import Dismissal
+from generator.model.quotes import Found, find_quote
+from generator.model.suggest import Suggestion, suggester_of
+from generator.model.suggest.ranking import MOST
+from generator.problems import Location, Problems
+
+if TYPE_CHECKING:
+    from conftest import Edit, MiniProject
+
+NORTHLAND = "briefings/actors/northland.yaml"
+SOUTHLAND = "briefings/actors/southland.yaml"
+NO_POSITIONS: dict[str, Edit] = {
+    NORTHLAND: "name: Northland\nkind: state\naliases: [Northlander]\n",
+    SOUTHLAND: "name: Southland\nkind: state\n",
+}
+
+
+def briefing_of(root: Path) -> Briefing:
+    return load_model(root, Problems())[1]
+
+
+def suggested(briefing: Briefing, article_id: str) -> tuple[Suggestion, ...]:
+    return suggester_of(briefing).suggest(briefing.article_by_id[article_id])
+
+
+def pairs(made: tuple[Suggestion, ...]) -> set[tuple[str, str, str | None, str]]:
+    """(actor, issue, speaker, first words of the sentence) of each suggestion."""
+    return {(s.actor_id, s.issue_id, s.speaker_id, " ".join(s.quote.split()[:3])) for s in made}
+
+
+def project(mini_project: MiniProject, edits: Mapping[str, Edit]) -> Briefing:
+    return briefing_of(mini_project({**NO_POSITIONS, **edits}))
+
+
+def test_reported_speech_and_quotations_are_suggested_with_their_speakers(
+    mini_project: MiniProject,
+) -> None:
+    made = suggested(project(mini_project, {}), "talks")
+    assert pairs(made) == {
+        ("berg", "ceasefire", "berg", '"We want a'),
+        ("northland", "ceasefire", "berg", '"We want a'),
+        ("berg", "ceasefire", "berg", "Berg later told"),
+        ("northland", "ceasefire", "berg", "Berg later told"),
+        ("southland", "ceasefire", None, "Southland's envoy replied"),
+        ("southland", "ceasefire", None, "A Southland spokesman"),
+    }
+
+
+def test_a_sentence_cited_for_an_actor_and_issue_is_not_suggested_for_them_again(
+    mini_project: MiniProject,
+) -> None:
+    made = suggested(briefing_of(mini_project()), "talks")
+    assert {(s.actor_id, s.issue_id) for s in made} == {("berg", "ceasefire")}
+
+
+def test_dismissed_suggestions_are_not_made_again(mini_project: MiniProject) -> None:
+    briefing = project(mini_project, {})
+    first = suggested(briefing, "talks")
+    envoy = next(s for s in first if s.quote.startswith("Southland's envoy"))
+    told = next(s for s in first if s.quote.startswith("Berg later"))
+    dismissed = (
+        Dismissal(Location("x"), "talks", "  ".join(envoy.quote.split()), None, None),
+        Dismissal(Location("x"), "talks", told.quote, "berg", "ceasefire"),
+    )
+    again = suggested(replace(briefing, dismissed=dismissed), "talks")
+    assert envoy.quote not in {s.quote for s in again}
+    assert {(s.actor_id, s.quote) for s in again if s.quote == told.quote} == {
+        ("northland", told.quote)
+    }
+
+
+ADDRESS = """---
+title: Evening address
+date: 2026-02-03
+author: Ana Berg
+---
+We will not sign a truce that leaves our people behind.
+
+The weather in Geneva was mild.
+"""
+READOUT = """---
+title: Telephone conversation
+date: 2026-02-04
+outlet: Government of Northland (northland.example)
+---
+The Foreign Minister of Northland spoke with the envoy of Southland.
+
+It was emphasised that a ceasefire must come first.
+
+The Foreign Minister stressed that Northland would never accept a truce without guarantees.
+"""
+TRANSCRIPT = """---
+title: Press conference
+date: 2026-02-05
+---
+Question: Will there be a ceasefire this month?
+
+Ana Berg: We are ready to agree on a ceasefire tomorrow.
+
+He added that the truce was still possible.
+"""
+
+
+def test_the_author_of_an_address_speaks_its_first_person(mini_project: MiniProject) -> None:
+    made = suggested(project(mini_project, {"seeds/address.md": ADDRESS}), "address")
+    assert {(s.actor_id, s.speaker_id) for s in made} == {("berg", "berg"), ("northland", "berg")}
+    assert all(s.quote.startswith("We will not sign") for s in made)
+
+
+def test_a_readouts_passive_voice_and_role_titles(mini_project: MiniProject) -> None:
+    made = suggested(project(mini_project, {"seeds/readout.md": READOUT}), "readout")
+    best: dict[str, Suggestion] = {}
+    for s in made:  # best first: the first suggestion of each sentence is its likeliest
+        best.setdefault(" ".join(s.quote.split()[:3]), s)
+    assert best["It was emphasised"].speaker_id is None
+    assert best["It was emphasised"].actor_id == "northland"  # the outlet's actor
+    assert best["The Foreign Minister"].speaker_id == "berg"  # the Foreign Minister of Northland
+
+
+def test_a_transcript_label_gives_its_turn_a_speaker(mini_project: MiniProject) -> None:
+    made = suggested(project(mini_project, {"seeds/press.md": TRANSCRIPT}), "press")
+    quotes = {s.quote: s.speaker_id for s in made}
+    assert quotes["We are ready to agree on a ceasefire tomorrow."] == "berg"  # label left out
+    assert not any(q.startswith(("Question", "Will there")) for q in quotes)
+    assert quotes.get("He added that the truce was still possible.") == "berg"
+
+
+def test_every_demo_suggestion_is_a_verbatim_sentence_with_a_stable_id() -> None:
+    briefing = briefing_of(DEMO)
+    suggester = suggester_of(briefing)
+    for article in briefing.articles:
+        made = suggester.suggest(article)
+        assert made == suggester.suggest(article)
+        assert len({s.id for s in made}) == len(made)
+        assert len({(s.paragraph, s.start) for s in made}) <= MOST
+        texts = [p.text for p in article.paragraphs]
+        for s in made:
+            text = next(
+                p.text
+                for p in article.paragraphs
+                if (p.kind, p.number) == ("paragraph", s.paragraph)
+            )
+            assert text[s.start : s.end] == s.quote
+            found = find_quote(s.quote, texts)
+            assert isinstance(found, Found), s.quote
+            assert s.actor_id in briefing.actor_by_id and s.issue_id in briefing.issue_by_id
+            assert s.speaker_id is None or briefing.actor_by_id[s.speaker_id].kind == "person"
+        assert [s.score for s in made] == sorted((s.score for s in made), reverse=True)
