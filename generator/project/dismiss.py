@@ -2,13 +2,12 @@
 
 The file is rewritten whole, its entries kept in the order they were dismissed, the new ones
 after them; an entry already there is not written twice. It is written to a temporary file
-beside it and renamed over it, so an interrupted run leaves the old file or the new one.
+beside it and renamed over it (generator/project/write.py: never through a link out of the
+project), so an interrupted run leaves the old file or the new one.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -18,6 +17,7 @@ import yaml
 from generator.model.dismissals import DISMISSED_PATH
 from generator.model.quotes import fold
 from generator.model.suggest import Suggestion
+from generator.project.write import replace_file
 
 HEADER = """\
 # yaml-language-server: $schema=../schemas/dismissed.schema.json
@@ -44,7 +44,7 @@ def dismiss(root: Path, suggestions: Iterable[Suggestion]) -> int:
             known.add(key(entry))
             added += 1
     if added:
-        write_atomically(path, HEADER + dumped(entries))
+        replace_file(root, path, (HEADER + dumped(entries)).encode())
     return added
 
 
@@ -67,15 +67,3 @@ def dumped(entries: list[dict[str, Any]]) -> str:
         {"dismissed": entries}, allow_unicode=True, sort_keys=False, width=100, indent=2
     )
 
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write `text` to a file beside `path`, then rename it over `path`."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".dismissed-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -103,6 +103,19 @@ def test_an_unknown_id_dismisses_nothing(mini_project: MiniProject) -> None:
     assert not (root / "briefings" / "dismissed.yaml").exists()
 
 
+def test_dismissing_never_writes_through_a_link_out_of_the_project(
+    mini_project: MiniProject, tmp_path: Path
+) -> None:
+    root = mini_project()
+    outside = tmp_path / "outside.yaml"
+    outside.write_text("dismissed: []\n", encoding="utf-8")
+    (root / "briefings" / "dismissed.yaml").symlink_to(outside)
+    result = run(root, "talks", "--dismiss-all")
+    assert result.exit_code == 1
+    assert "briefings/dismissed.yaml" in result.stderr and "link" in result.stderr
+    assert outside.read_text(encoding="utf-8") == "dismissed: []\n"
+
+
 def test_status_counts_the_suggestions_not_yet_used(project_copy: Path) -> None:
     result = CliRunner().invoke(main, ["status", "--root", str(project_copy)])
     assert result.exit_code == 0, result.output
