@@ -66,4 +66,3 @@ def dumped(entries: list[dict[str, Any]]) -> str:
     return yaml.safe_dump(
         {"dismissed": entries}, allow_unicode=True, sort_keys=False, width=100, indent=2
     )
-
