@@ -166,7 +166,8 @@ def added_lines(item: Ingested, touched: Touches, briefing: Briefing) -> list[st
     """What `briefing add` says about one new article."""
     article = item.article
     files = ", ".join(f"seeds/{name}" for name, _ in item.files)
-    lines = [f"added {article.id}: {files}", f"  title: {article.title}"]
+    untitled = " (none found: the file's name; give --title)" if article.untitled else ""
+    lines = [f"added {article.id}: {files}", f"  title: {article.title}{untitled}"]
     lines.append(f"  date: {article.date or 'not stated (give --date)'}")
     lines.append(
         f"  outlet: {article.outlet or 'unknown (give --outlet, or --url of a known host)'}"

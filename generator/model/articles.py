@@ -64,6 +64,8 @@ class Article:
     """The lines of its text left out as page chrome, in reading order."""
     title_line: int | None = None
     """The line of its text the title was read from; None when its metadata gives the title."""
+    untitled: bool = False
+    """Neither its text nor its metadata gives a title: its file's name stands in."""
 
 
 def build_articles(
@@ -122,6 +124,7 @@ def build_article(raw: RawArticle, problems: Problems) -> Article | None:
         paragraphs=number_blocks(extracted.blocks),
         removed=extracted.removed,
         title_line=None if meta.get("title") or not extracted.title else extracted.title_line,
+        untitled=not (meta.get("title") or extracted.title),
     )
 
 

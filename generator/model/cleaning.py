@@ -1,9 +1,9 @@
 """Warnings about what extraction may have got wrong, so that an editor checks the cleaning.
 
 Three things deserve a second look: a title read from the text that looks like page chrome (a
-date, a menu, a banner or prompt, the outlet's own name); an article with no date and no note
-saying why; and a paragraph found in many articles of one outlet, which is most likely that
-outlet's chrome and can be made a rule of briefings/sources.yaml.
+date, a menu, a banner or prompt, the outlet's own name), or no title at all; an article with no
+date and no note saying why; and a paragraph found in many articles of one outlet, which is most
+likely that outlet's chrome and can be made a rule of briefings/sources.yaml.
 """
 
 from __future__ import annotations
@@ -34,7 +34,12 @@ def check_cleaning(articles: Sequence[Article], problems: Problems) -> None:
 
 
 def check_title(article: Article, problems: Problems) -> None:
-    """A title read from the text that looks like chrome."""
+    """A title read from the text that looks like chrome, or none found."""
+    if article.untitled:
+        hint = "give it 'title:' in its metadata ('briefing add --title' does)"
+        found = f"no title found in the article or its metadata: its file name '{article.title}'"
+        problems.warning(article.location, f"{found} stands in", hint)
+        return
     if article.title_line is None:
         return
     kind = chrome_kind(article.title, article.outlet)

@@ -122,9 +122,12 @@ def test_unsure_cleaning_is_warned_about(mini_project: MiniProject) -> None:
     edits["seeds/shared.md"] = (
         "---\ndate: 2026-02-04\n---\n# Share this story\n\nThe talks resume.\n"
     )
+    edits["seeds/untitled.md"] = "---\ndate: 2026-02-05\n---\nThe talks resume.\n"
     _, problems = model(mini_project(edits))
     warnings = [(p.location.path, p.location.line, p.message) for p in problems.warnings]
     assert ("seeds/undated.txt", 1, "no date found in the article or its metadata") in warnings
+    untitled = "no title found in the article or its metadata: its file name 'untitled' stands in"
+    assert ("seeds/untitled.md", 1, untitled) in warnings
     assert (
         "seeds/wire-0.txt",
         5,

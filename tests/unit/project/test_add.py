@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from builders import FIXTURES
+from builders import FIXTURES, MiniProject
 from click.testing import CliRunner, Result
 
 from generator.cli import main
@@ -138,3 +138,11 @@ def test_bad_input_is_reported_all_at_once_and_changes_nothing(
     assert markdown.exit_code == 1
     assert "metadata options are for text and HTML" in markdown.stderr
     assert seeds_digest(project_copy) == before
+
+
+def test_add_says_when_no_title_was_found(mini_project: MiniProject, tmp_path: Path) -> None:
+    note = tmp_path / "note.md"
+    note.write_text("---\ndate: 2026-03-05\n---\nThe truce held overnight.\n", encoding="utf-8")
+    result = add(mini_project(), str(note))
+    assert result.exit_code == 0, result.output
+    assert "  title: note (none found: the file's name; give --title)\n" in result.stdout
