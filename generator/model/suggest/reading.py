@@ -28,6 +28,18 @@ from generator.model.suggest.speakers import (
 
 CONTEXT = 0.3
 """How much the sentence before, and the heading above, count towards a sentence's issues."""
+TRUST = {
+    "speaker": 1.0,
+    "named state": 0.85,
+    "outlet": 0.9,
+    "subject": 0.8,
+    "speaker's state": 0.6,
+    "subject's state": 0.5,
+    "before": 0.7,
+    "object": 0.3,
+}
+"""How likely an actor is the one whose position a sentence shows, by how the sentence
+involves it (the speaker, the state the speaker speaks for, a subject, an object …)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +56,8 @@ class Sentence:
     speaker: str | None
     actors: tuple[str, ...]
     """The actors it may be evidence for, the likeliest first."""
+    trust: tuple[float, ...]
+    """How likely each of `actors` is the one whose position the sentence shows (0 to 1)."""
     issues: dict[str, float]
     """Issue → how strongly the sentence is about it, the sentences around counting a little."""
     own: float
@@ -114,6 +128,9 @@ def read_sentence(
     found, weight = other_cues(words, outside, bool(mentions))
     own = issue_scores(lexicon, words.low, words.common())
     issues = with_context(own, memory)
+    actors = actors_of(
+        lexicon, heard.speaker, mentions, outside, heard.outlet_voice, voice, memory
+    )
     return Sentence(
         passage.paragraph.number,
         start,
@@ -122,7 +139,8 @@ def read_sentence(
         tuple(dict.fromkeys((*heard.cues, *found))),
         heard.weight + weight,
         heard.speaker,
-        actors_of(lexicon, heard.speaker, mentions, outside, heard.outlet_voice, voice, memory),
+        tuple(actors),
+        tuple(actors.values()),
         issues,
         max(own.values(), default=0.0),
         max(issues.values(), default=0.0),
@@ -168,24 +186,35 @@ def actors_of(
     outlet_voice: bool,
     voice: Voice,
     memory: Memory,
-) -> tuple[str, ...]:
-    """The actors a sentence may be evidence for, likeliest first: its speaker and the actor
-    they speak for; the actors it names as subjects; the outlet's actor when the readout speaks
-    in its own voice; the actors of the sentence before when it names none; then the actors it
-    names after a preposition."""
-    ranked: list[str] = []
-    if speaker:
-        ranked += [speaker, state_of(lexicon.actors[speaker])]
-    if outlet_voice and voice.outlet:
-        ranked.append(voice.outlet)
+) -> dict[str, float]:
+    """The actors a sentence may be evidence for, each with how likely it is (TRUST), likeliest
+    first: its speaker, and the actor they speak for (likelier when the sentence names it as a
+    subject: "Zelensky said that Ukraine is ready"); the outlet's actor when the readout speaks
+    in its own voice; the actors it names as subjects; the actors of the sentence before when
+    it names none; then the actors it names after a preposition."""
+    found: dict[str, float] = {}
+
+    def add(actor_id: str, trust: float) -> None:
+        found[actor_id] = max(trust, found.get(actor_id, 0.0))
+
     subjects = [m.actor_id for m in framing_first(mentions, outside) if m.subject]
-    for actor_id in subjects:
-        ranked += [actor_id, state_of(lexicon.actors[actor_id])]
+    if speaker:
+        add(speaker, TRUST["speaker"])
+        state = state_of(lexicon.actors[speaker])
+        add(state, TRUST["named state" if state in subjects else "speaker's state"])
+    if outlet_voice and voice.outlet:
+        add(voice.outlet, TRUST["outlet"])
+    for rank, actor_id in enumerate(subjects):
+        add(actor_id, TRUST["subject"] - 0.1 * min(rank, 2))
+        add(state_of(lexicon.actors[actor_id]), TRUST["subject's state"])
     if not speaker and not subjects and memory.previous is not None:
-        ranked += memory.previous.actors[:2]
+        before = memory.previous
+        for actor_id, trust in zip(before.actors[:2], before.trust, strict=False):
+            add(actor_id, TRUST["before"] * trust)
     for m in mentions:
-        ranked += [m.actor_id, state_of(lexicon.actors[m.actor_id])]
-    return tuple(dict.fromkeys(ranked))
+        add(m.actor_id, TRUST["object"])
+        add(state_of(lexicon.actors[m.actor_id]), TRUST["object"] / 2)
+    return dict(sorted(found.items(), key=lambda item: -item[1]))
 
 
 def framing_first(mentions: tuple[Mention, ...], outside: cues.Words) -> list[Mention]:
