@@ -6,8 +6,13 @@ about its issue (ISSUE_WEIGHT, on a log scale: the tenth mention of an issue's w
 than the first). An article of n sentences gets at most FEWEST + n / SPREAD (and never more than
 MOST) suggested sentences, chosen best first; a sentence whose likeliest actor and issue are
 those of one already chosen loses REPEAT per such sentence, so that the list covers the
-article's positions rather than repeating one. Each chosen sentence is suggested for its
-likeliest MAX_ACTORS actors and MAX_ISSUES issues.
+article's positions rather than repeating one. Each chosen sentence is suggested for its likeliest
+actor and issue, and for at most PAIRS - 1 other pairs of its actors and issues whose score is
+within MARGIN of that one: a pair's score is the sentence's, less ACTOR_WEIGHT times the log of
+how likely the actor is (`Sentence.trust`) and ISSUE_WEIGHT_PAIR times the log of how strongly
+the sentence is about the issue against its likeliest one. So a sentence whose speaker and issue
+are plain is suggested once, and an uncertain one for the two or three likeliest readings. An
+article gets at most ENTRIES suggestions per suggested sentence allowed.
 """
 
 from __future__ import annotations
@@ -27,13 +32,19 @@ MIN_SCORE = 3.0
 """A candidate scoring less is not suggested."""
 MIN_ISSUE = 1.0
 """An issue a sentence is less about is not suggested for it."""
+ISSUE_SHARE = 0.3
+"""An issue less than this share as strong as a sentence's likeliest one is not suggested."""
 STRONG = 3.0
 """Cues that weigh as much let a sentence rest on the issue of the sentences around it."""
 FEWEST = 5
 SPREAD = 3
 MOST = 12
-MAX_ACTORS = 3
-MAX_ISSUES = 2
+MAX_ISSUES = 3
+PAIRS = 3
+MARGIN = 1.0
+ACTOR_WEIGHT = 4.0
+ISSUE_WEIGHT_PAIR = 1.0
+ENTRIES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,13 +80,15 @@ def rank(
     scored = ((score(s), s) for s in sentences if is_candidate(s))
     pool = [(value, main_pair(s), s) for value, s in scored if value >= MIN_SCORE]
     allowed = min(MOST, FEWEST + len(sentences) // SPREAD)
+    entries = ENTRIES * allowed
     chosen: list[Suggestion] = []
     seen: Counter[tuple[str, str]] = Counter()
-    while pool and allowed:
+    while pool and allowed and len(chosen) < entries:
         best = max(pool, key=lambda p: (p[0] - REPEAT * seen[p[1]], -p[2].paragraph, -p[2].start))
         pool.remove(best)
         value, pair, sentence = best
         made = [s for s in pairs_of(article_id, sentence, value) if not unwanted(s)]
+        made = made[: entries - len(chosen)]
         if made:
             chosen += made
             seen[pair] += 1
@@ -102,16 +115,29 @@ def main_pair(sentence: Sentence) -> tuple[str, str]:
 
 
 def issues_of(sentence: Sentence) -> list[str]:
-    """The issues a sentence is suggested for: those at least half as strong as the strongest."""
+    """The issues a sentence may be suggested for, likeliest first: those at least
+    ISSUE_SHARE as strong as the strongest."""
     best = sentence.best
-    strong = [i for i, v in sentence.issues.items() if v >= max(MIN_ISSUE, best / 2)]
+    strong = [i for i, v in sentence.issues.items() if v >= max(MIN_ISSUE, best * ISSUE_SHARE)]
     return sorted(strong, key=lambda i: (-sentence.issues[i], i))[:MAX_ISSUES]
 
 
 def pairs_of(article_id: str, sentence: Sentence, value: float) -> list[Suggestion]:
-    """The sentence suggested for each of its likeliest actors and issues; each step down
-    either list costs a little of the score."""
+    """The sentence suggested for its likeliest actor and issue, and for the other pairs
+    whose score is within MARGIN of that one (PAIRS at most), best first."""
     issues = issues_of(sentence)
+    scored = [
+        (
+            round(value + pair_cost(trust, sentence.issues[issue_id] / sentence.best), 2),
+            index,
+            actor_id,
+            issue_id,
+        )
+        for index, (actor_id, trust) in enumerate(zip(sentence.actors, sentence.trust, strict=True))
+        for issue_id in issues
+    ]
+    scored.sort(key=lambda p: (-p[0], p[1], p[3]))  # best first; ties by the actor's rank
+    top = scored[0][0] if scored else 0.0
     return [
         Suggestion(
             article_id,
@@ -123,11 +149,17 @@ def pairs_of(article_id: str, sentence: Sentence, value: float) -> list[Suggesti
             issue_id,
             sentence.speaker,
             sentence.cues,
-            round(value - 0.5 * (actor_rank + issue_rank), 2),
+            pair_score,
         )
-        for actor_rank, actor_id in enumerate(sentence.actors[:MAX_ACTORS])
-        for issue_rank, issue_id in enumerate(issues)
+        for pair_score, _, actor_id, issue_id in scored[:PAIRS]
+        if pair_score >= top - MARGIN
     ]
+
+
+def pair_cost(trust: float, strength: float) -> float:
+    """What a pair's actor and issue take off its sentence's score: nothing for an actor that
+    is surely the one (trust 1) and the sentence's likeliest issue (strength 1)."""
+    return ACTOR_WEIGHT * math.log(trust) + ISSUE_WEIGHT_PAIR * math.log(strength)
 
 
 def order(suggestion: Suggestion) -> tuple[float, int, int, str, str]:

@@ -17,6 +17,7 @@ from generator.model.suggest.lexicon import Lexicon, Mention, issue_scores, ment
 from generator.model.suggest.quotations import Quotation, quotations
 from generator.model.suggest.sentences import Span, sentence_spans
 from generator.model.suggest.speakers import (
+    Heard,
     Seen,
     Voice,
     is_person,
@@ -128,9 +129,9 @@ def read_sentence(
     found, weight = other_cues(words, outside, bool(mentions))
     own = issue_scores(lexicon, words.low, words.common())
     issues = with_context(own, memory)
-    actors = actors_of(
-        lexicon, heard.speaker, mentions, outside, heard.outlet_voice, voice, memory
-    )
+    quoted = mentions_in(lexicon, words.low) if inside and words.lower else mentions
+    named = frozenset(m.actor_id for m in quoted if m.subject)
+    actors = actors_of(lexicon, seen, heard, named, voice, memory)
     return Sentence(
         passage.paragraph.number,
         start,
@@ -180,16 +181,16 @@ def other_cues(words: cues.Words, outside: cues.Words, names: bool) -> tuple[lis
 
 def actors_of(
     lexicon: Lexicon,
-    speaker: str | None,
-    mentions: tuple[Mention, ...],
-    outside: cues.Words,
-    outlet_voice: bool,
+    seen: Seen,
+    heard: Heard,
+    named: frozenset[str],
     voice: Voice,
     memory: Memory,
 ) -> dict[str, float]:
     """The actors a sentence may be evidence for, each with how likely it is (TRUST), likeliest
     first: its speaker, and the actor they speak for (likelier when the sentence names it as a
-    subject: "Zelensky said that Ukraine is ready"); the outlet's actor when the readout speaks
+    subject, in quotation marks or not, `named`: "Zelensky said that Ukraine is ready", '"The
+    Ukrainian side is ready," Vereshchuk said'); the outlet's actor when the readout speaks
     in its own voice; the actors it names as subjects; the actors of the sentence before when
     it names none; then the actors it names after a preposition."""
     found: dict[str, float] = {}
@@ -197,12 +198,13 @@ def actors_of(
     def add(actor_id: str, trust: float) -> None:
         found[actor_id] = max(trust, found.get(actor_id, 0.0))
 
-    subjects = [m.actor_id for m in framing_first(mentions, outside) if m.subject]
+    speaker, mentions = heard.speaker, seen.mentions
+    subjects = [m.actor_id for m in framing_first(mentions, seen.outside) if m.subject]
     if speaker:
         add(speaker, TRUST["speaker"])
         state = state_of(lexicon.actors[speaker])
-        add(state, TRUST["named state" if state in subjects else "speaker's state"])
-    if outlet_voice and voice.outlet:
+        add(state, TRUST["named state" if state in named else "speaker's state"])
+    if heard.outlet_voice and voice.outlet:
         add(voice.outlet, TRUST["outlet"])
     for rank, actor_id in enumerate(subjects):
         add(actor_id, TRUST["subject"] - 0.1 * min(rank, 2))
