@@ -162,11 +162,12 @@ class Words:
     def common(self) -> list[tuple[int, str]]:
         """(offset, word in lower case) of each word but those written with a capital inside
         the sentence ("the UN Security Council"): they are parts of names."""
-        found = ((m.start(), m.group()) for m in WORD.finditer(self.low))
+        found = WORD.finditer(self.text)
+        low = self.low
         return [
-            (start, word)
-            for index, ((start, word), written) in enumerate(zip(found, self.written, strict=False))
-            if index == 0 or not written[:1].isupper() or written.isupper()
+            (m.start(), low[m.start() : m.end()])
+            for index, m in enumerate(found)
+            if index == 0 or not m.group()[:1].isupper() or m.group().isupper()
         ]
 
 

@@ -176,9 +176,9 @@ def mentions_in(lexicon: Lexicon, low: str) -> tuple[Mention, ...]:
     return tuple(kept)
 
 
-def parts(word: str) -> tuple[str, ...]:
+def parts(word: str) -> list[str]:
     """A word, and the parts of a hyphenated one ("non-expansion": "expansion" too)."""
-    return (word, *word.split("-")[1:]) if "-" in word else (word,)
+    return [word, *word.split("-")] if "-" in word else [word]
 
 
 def after_object_word(low: str, start: int) -> bool:
@@ -203,9 +203,8 @@ def issue_scores(lexicon: Lexicon, low: str, words: Iterable[tuple[int, str]]) -
     likely = (
         stem(part)
         for at, word in words
-        if not any(a <= at < b for a, b in covered)
         for part in parts(word)
-        if part[:PREFIX] in starts
+        if part[:PREFIX] in starts and not any(a <= at < b for a, b in covered)
     )
     for s in dict.fromkeys(likely):  # in order: the sums are the same every run
         for issue_id, weight in table.get(s, {}).items():
