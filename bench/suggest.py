@@ -219,6 +219,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--tuning", action="store_true", help="only the sets tuned on (the demo, the tuning part)"
     )
+    parser.add_argument("--all", action="store_true", help="with --details: every set's misses")
     parser.add_argument("--speed", type=int, metavar="N", help="time N articles")
     parser.add_argument(
         "--texts", type=Path, metavar="DIR", help="with --speed: text files to time, not synthetic"
@@ -229,7 +230,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         return
     for figures in recall_sets(args.tuning):
         print("\n".join(figures.lines()))
-        if args.details and ("tuning" in figures.name or figures.name == "demo"):
+        if args.details and ("tuning" in figures.name or figures.name == "demo" or args.all):
             print("\n".join(f"    missed: {m}" for m in figures.missed))
 
 

@@ -127,9 +127,9 @@ def speaker_of(seen: Seen, lexicon: Lexicon, voice: Voice, memory: Memory) -> He
         said_by = attribution(seen.text, seen.quote, seen.spans)
         speaker = quoted_speaker(lexicon, said_by, voice, memory)
         return Heard(speaker, ("quotation",), 2.0 if speaker else 1.0)
-    if memory.turn == UNKNOWN:
-        return Heard(None, weight=-3.0)  # an interviewer's question, say
     reported = reported_speaker(seen, lexicon, voice, memory)
+    if memory.turn == UNKNOWN:  # an interviewer's question, an aide's briefing
+        return reported if reported and reported.speaker else Heard(None, weight=-3.0)
     if reported is not None:
         return reported
     if memory.turn:
