@@ -96,7 +96,7 @@ GOES_ON = forms(
 """First words of a sentence that goes on from the one before rather than naming a new subject."""
 
 WORD = re.compile(r"[^\W\d_][\w'-]*")
-LABEL = re.compile(r"^([A-Z][\w'.-]*(?: (?:of|the|[A-Z][\w'.-]*)){0,10}):\s+(?=\S)")
+LABEL = re.compile(r"^([A-Z][\w'.-]*(?: (?:of|the|to|[A-Z][\w'.-]*)){0,10}):\s+(?=\S)")
 """A transcript speaker label opening a sentence: "President of Russia Vladimir Putin: "."""
 OFFICES = (
     r"[Pp]rime [Mm]inister|[Dd]eputy [Pp]rime [Mm]inister|[Ff]oreign [Mm]inister|[Mm]inister"
