@@ -7,12 +7,15 @@ than the first). An article of n sentences gets at most FEWEST + n / SPREAD (and
 MOST) suggested sentences, chosen best first; a sentence whose likeliest actor and issue are
 those of one already chosen loses REPEAT per such sentence, so that the list covers the
 article's positions rather than repeating one. Each chosen sentence is suggested for its likeliest
-actor and issue, and for at most PAIRS - 1 other pairs of its actors and issues whose score is
-within MARGIN of that one: a pair's score is the sentence's, less ACTOR_WEIGHT times the log of
-how likely the actor is (`Sentence.trust`) and ISSUE_WEIGHT_PAIR times the log of how strongly
-the sentence is about the issue against its likeliest one. So a sentence whose speaker and issue
-are plain is suggested once, and an uncertain one for the two or three likeliest readings. An
-article gets at most ENTRIES suggestions per suggested sentence allowed.
+actor and issue, and for other pairs of its actors and issues whose score is within MARGIN of
+that one, PAIRS in all at most: a pair's score is the sentence's, less ACTOR_WEIGHT times the log
+of how likely the actor is (`Sentence.trust`) and ISSUE_WEIGHT_PAIR times the log of how strongly
+the sentence is about the issue against its likeliest one. A person's pair comes with that of the
+state it speaks for on the same issue, whatever that one's score, as analysts file a minister's
+words under the state too. So a sentence whose speaker and issue are plain is suggested for the
+speaker and the speaker's state, and an uncertain one for the two or three likeliest readings.
+An article gets at most ENTRIES suggestions per suggested sentence allowed, each sentence chosen
+keeping room for its best pair.
 """
 
 from __future__ import annotations
@@ -83,12 +86,13 @@ def rank(
     entries = ENTRIES * allowed
     chosen: list[Suggestion] = []
     seen: Counter[tuple[str, str]] = Counter()
-    while pool and allowed and len(chosen) < entries:
+    while pool and allowed:
         best = max(pool, key=lambda p: (p[0] - REPEAT * seen[p[1]], -p[2].paragraph, -p[2].start))
         pool.remove(best)
         value, pair, sentence = best
         made = [s for s in pairs_of(article_id, sentence, value) if not unwanted(s)]
-        made = made[: entries - len(chosen)]
+        # each sentence still to come keeps room for its best pair
+        made = made[: max(1, entries - len(chosen) - (allowed - 1))]
         if made:
             chosen += made
             seen[pair] += 1
@@ -123,21 +127,7 @@ def issues_of(sentence: Sentence) -> list[str]:
 
 
 def pairs_of(article_id: str, sentence: Sentence, value: float) -> list[Suggestion]:
-    """The sentence suggested for its likeliest actor and issue, and for the other pairs
-    whose score is within MARGIN of that one (PAIRS at most), best first."""
-    issues = issues_of(sentence)
-    scored = [
-        (
-            round(value + pair_cost(trust, sentence.issues[issue_id] / sentence.best), 2),
-            index,
-            actor_id,
-            issue_id,
-        )
-        for index, (actor_id, trust) in enumerate(zip(sentence.actors, sentence.trust, strict=True))
-        for issue_id in issues
-    ]
-    scored.sort(key=lambda p: (-p[0], p[1], p[3]))  # best first; ties by the actor's rank
-    top = scored[0][0] if scored else 0.0
+    """The sentence suggested for its likeliest readings (`readings`), best first."""
     return [
         Suggestion(
             article_id,
@@ -151,9 +141,49 @@ def pairs_of(article_id: str, sentence: Sentence, value: float) -> list[Suggesti
             sentence.cues,
             pair_score,
         )
-        for pair_score, _, actor_id, issue_id in scored[:PAIRS]
-        if pair_score >= top - MARGIN
+        for pair_score, _, actor_id, issue_id in readings(sentence, value)
     ]
+
+
+Reading = tuple[float, int, str, str]
+"""A pair's score, its actor's rank in the sentence, the actor and the issue."""
+
+
+def readings(sentence: Sentence, value: float) -> list[Reading]:
+    """At most PAIRS pairs of the sentence's actors and issues: its likeliest, and the others
+    whose score is within MARGIN of that one, best first, each pair of a person followed by
+    that of the state it speaks for on the same issue, whatever its score: a person's words
+    in office are evidence of the state's position too."""
+    scored = scored_pairs(sentence, value)
+    by_pair = {(p[2], p[3]): p for p in scored}
+    top = scored[0][0] if scored else 0.0
+    chosen: dict[tuple[str, str], Reading] = {}
+    for reading in scored:
+        if reading[0] < top - MARGIN:
+            break
+        state = (sentence.states[reading[1]], reading[3])
+        for pair in ((reading[2], reading[3]), state):
+            if pair in by_pair:
+                chosen.setdefault(pair, by_pair[pair])
+    return list(chosen.values())[:PAIRS]
+
+
+def scored_pairs(sentence: Sentence, value: float) -> list[Reading]:
+    """Every pair of the sentence's actors and issues with its score, best first: the
+    sentence's score less what its actor and issue cost (`pair_cost`)."""
+    issues = issues_of(sentence)
+    scored = [
+        (
+            round(value + pair_cost(trust, sentence.issues[issue_id] / sentence.best), 2),
+            index,
+            actor_id,
+            issue_id,
+        )
+        for index, (actor_id, trust) in enumerate(zip(sentence.actors, sentence.trust, strict=True))
+        for issue_id in issues
+    ]
+    scored.sort(key=lambda p: (-p[0], p[1], p[3]))  # best first; ties by the actor's rank
+    return scored
 
 
 def pair_cost(trust: float, strength: float) -> float:

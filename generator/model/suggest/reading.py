@@ -59,6 +59,8 @@ class Sentence:
     """The actors it may be evidence for, the likeliest first."""
     trust: tuple[float, ...]
     """How likely each of `actors` is the one whose position the sentence shows (0 to 1)."""
+    states: tuple[str, ...]
+    """The actor each of `actors` speaks for (a person's state; a state itself)."""
     issues: dict[str, float]
     """Issue → how strongly the sentence is about it, the sentences around counting a little."""
     own: float
@@ -142,6 +144,7 @@ def read_sentence(
         heard.speaker,
         tuple(actors),
         tuple(actors.values()),
+        tuple(state_of(lexicon.actors[a]) for a in actors),
         issues,
         max(own.values(), default=0.0),
         max(issues.values(), default=0.0),

@@ -52,11 +52,12 @@ def project(mini_project: MiniProject, edits: Mapping[str, Edit]) -> Briefing:
 def test_reported_speech_and_quotations_are_suggested_with_their_speakers(
     mini_project: MiniProject,
 ) -> None:
-    # The speaker's state is suggested too when the sentence names it as a subject ("Berg
-    # later told reporters that Northland was …"), not for a plain quotation of the speaker.
+    # Each pair of a person comes with that of the state it speaks for, on the same issue: a
+    # plain quotation of the Northland minister Berg is Northland's evidence too.
     made = suggested(project(mini_project, {}), "talks")
     assert pairs(made) == {
         ("berg", "ceasefire", "berg", '"We want a'),
+        ("northland", "ceasefire", "berg", '"We want a'),
         ("berg", "ceasefire", "berg", "Berg later told"),
         ("northland", "ceasefire", "berg", "Berg later told"),
         ("southland", "ceasefire", None, "Southland's envoy replied"),
@@ -121,7 +122,7 @@ He added that the truce was still possible.
 
 def test_the_author_of_an_address_speaks_its_first_person(mini_project: MiniProject) -> None:
     made = suggested(project(mini_project, {"seeds/address.md": ADDRESS}), "address")
-    assert {(s.actor_id, s.speaker_id) for s in made} == {("berg", "berg")}
+    assert {(s.actor_id, s.speaker_id) for s in made} == {("berg", "berg"), ("northland", "berg")}
     assert all(s.quote.startswith("We will not sign") for s in made)
 
 
