@@ -96,7 +96,7 @@ GOES_ON = forms(
 """First words of a sentence that goes on from the one before rather than naming a new subject."""
 
 WORD = re.compile(r"[^\W\d_][\w'-]*")
-LABEL = re.compile(r"^([A-Z][\w'.-]*(?: (?:of|the|[A-Z][\w'.-]*)){0,7}):\s+(?=\S)")
+LABEL = re.compile(r"^([A-Z][\w'.-]*(?: (?:of|the|to|[A-Z][\w'.-]*)){0,10}):\s+(?=\S)")
 """A transcript speaker label opening a sentence: "President of Russia Vladimir Putin: "."""
 OFFICES = (
     r"[Pp]rime [Mm]inister|[Dd]eputy [Pp]rime [Mm]inister|[Ff]oreign [Mm]inister|[Mm]inister"
@@ -162,11 +162,12 @@ class Words:
     def common(self) -> list[tuple[int, str]]:
         """(offset, word in lower case) of each word but those written with a capital inside
         the sentence ("the UN Security Council"): they are parts of names."""
-        found = ((m.start(), m.group()) for m in WORD.finditer(self.low))
+        found = WORD.finditer(self.text)
+        low = self.low
         return [
-            (start, word)
-            for index, ((start, word), written) in enumerate(zip(found, self.written, strict=False))
-            if index == 0 or not written[:1].isupper() or written.isupper()
+            (m.start(), low[m.start() : m.end()])
+            for index, m in enumerate(found)
+            if index == 0 or not m.group()[:1].isupper() or m.group().isupper()
         ]
 
 

@@ -176,6 +176,11 @@ def mentions_in(lexicon: Lexicon, low: str) -> tuple[Mention, ...]:
     return tuple(kept)
 
 
+def parts(word: str) -> list[str]:
+    """A word, and the parts of a hyphenated one ("non-expansion": "expansion" too)."""
+    return [word, *word.split("-")] if "-" in word else [word]
+
+
 def after_object_word(low: str, start: int) -> bool:
     """Whether the word before `start` (skipping 'the') is a preposition."""
     words = WORD.findall(low[max(0, start - 24) : start])
@@ -196,9 +201,10 @@ def issue_scores(lexicon: Lexicon, low: str, words: Iterable[tuple[int, str]]) -
             scores[issue_id] = scores.get(issue_id, 0.0) + ALIAS
     table, starts = lexicon.words, lexicon.starts
     likely = (
-        stem(word)
+        stem(part)
         for at, word in words
-        if word[:PREFIX] in starts and not any(a <= at < b for a, b in covered)
+        for part in parts(word)
+        if part[:PREFIX] in starts and not any(a <= at < b for a, b in covered)
     )
     for s in dict.fromkeys(likely):  # in order: the sums are the same every run
         for issue_id, weight in table.get(s, {}).items():

@@ -6,8 +6,16 @@ about its issue (ISSUE_WEIGHT, on a log scale: the tenth mention of an issue's w
 than the first). An article of n sentences gets at most FEWEST + n / SPREAD (and never more than
 MOST) suggested sentences, chosen best first; a sentence whose likeliest actor and issue are
 those of one already chosen loses REPEAT per such sentence, so that the list covers the
-article's positions rather than repeating one. Each chosen sentence is suggested for its
-likeliest MAX_ACTORS actors and MAX_ISSUES issues.
+article's positions rather than repeating one. Each chosen sentence is suggested for its likeliest
+actor and issue, and for other pairs of its actors and issues whose score is within MARGIN of
+that one, PAIRS in all at most: a pair's score is the sentence's, less ACTOR_WEIGHT times the log
+of how likely the actor is (`Sentence.trust`) and ISSUE_WEIGHT_PAIR times the log of how strongly
+the sentence is about the issue against its likeliest one. A person's pair comes with that of the
+state it speaks for on the same issue, whatever that one's score, as analysts file a minister's
+words under the state too. So a sentence whose speaker and issue are plain is suggested for the
+speaker and the speaker's state, and an uncertain one for the two or three likeliest readings.
+An article gets at most ENTRIES suggestions per suggested sentence allowed, each sentence chosen
+keeping room for its best pair.
 """
 
 from __future__ import annotations
@@ -27,13 +35,19 @@ MIN_SCORE = 3.0
 """A candidate scoring less is not suggested."""
 MIN_ISSUE = 1.0
 """An issue a sentence is less about is not suggested for it."""
+ISSUE_SHARE = 0.3
+"""An issue less than this share as strong as a sentence's likeliest one is not suggested."""
 STRONG = 3.0
 """Cues that weigh as much let a sentence rest on the issue of the sentences around it."""
 FEWEST = 5
 SPREAD = 3
 MOST = 12
-MAX_ACTORS = 3
-MAX_ISSUES = 2
+MAX_ISSUES = 3
+PAIRS = 3
+MARGIN = 1.0
+ACTOR_WEIGHT = 4.0
+ISSUE_WEIGHT_PAIR = 1.0
+ENTRIES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +83,7 @@ def rank(
     scored = ((score(s), s) for s in sentences if is_candidate(s))
     pool = [(value, main_pair(s), s) for value, s in scored if value >= MIN_SCORE]
     allowed = min(MOST, FEWEST + len(sentences) // SPREAD)
+    entries = ENTRIES * allowed
     chosen: list[Suggestion] = []
     seen: Counter[tuple[str, str]] = Counter()
     while pool and allowed:
@@ -76,6 +91,8 @@ def rank(
         pool.remove(best)
         value, pair, sentence = best
         made = [s for s in pairs_of(article_id, sentence, value) if not unwanted(s)]
+        # each sentence still to come keeps room for its best pair
+        made = made[: max(1, entries - len(chosen) - (allowed - 1))]
         if made:
             chosen += made
             seen[pair] += 1
@@ -102,16 +119,15 @@ def main_pair(sentence: Sentence) -> tuple[str, str]:
 
 
 def issues_of(sentence: Sentence) -> list[str]:
-    """The issues a sentence is suggested for: those at least half as strong as the strongest."""
+    """The issues a sentence may be suggested for, likeliest first: those at least
+    ISSUE_SHARE as strong as the strongest."""
     best = sentence.best
-    strong = [i for i, v in sentence.issues.items() if v >= max(MIN_ISSUE, best / 2)]
+    strong = [i for i, v in sentence.issues.items() if v >= max(MIN_ISSUE, best * ISSUE_SHARE)]
     return sorted(strong, key=lambda i: (-sentence.issues[i], i))[:MAX_ISSUES]
 
 
 def pairs_of(article_id: str, sentence: Sentence, value: float) -> list[Suggestion]:
-    """The sentence suggested for each of its likeliest actors and issues; each step down
-    either list costs a little of the score."""
-    issues = issues_of(sentence)
+    """The sentence suggested for its likeliest readings (`readings`), best first."""
     return [
         Suggestion(
             article_id,
@@ -123,11 +139,57 @@ def pairs_of(article_id: str, sentence: Sentence, value: float) -> list[Suggesti
             issue_id,
             sentence.speaker,
             sentence.cues,
-            round(value - 0.5 * (actor_rank + issue_rank), 2),
+            pair_score,
         )
-        for actor_rank, actor_id in enumerate(sentence.actors[:MAX_ACTORS])
-        for issue_rank, issue_id in enumerate(issues)
+        for pair_score, _, actor_id, issue_id in readings(sentence, value)
     ]
+
+
+Reading = tuple[float, int, str, str]
+"""A pair's score, its actor's rank in the sentence, the actor and the issue."""
+
+
+def readings(sentence: Sentence, value: float) -> list[Reading]:
+    """At most PAIRS pairs of the sentence's actors and issues: its likeliest, and the others
+    whose score is within MARGIN of that one, best first, each pair of a person followed by
+    that of the state it speaks for on the same issue, whatever its score: a person's words
+    in office are evidence of the state's position too."""
+    scored = scored_pairs(sentence, value)
+    by_pair = {(p[2], p[3]): p for p in scored}
+    top = scored[0][0] if scored else 0.0
+    chosen: dict[tuple[str, str], Reading] = {}
+    for reading in scored:
+        if reading[0] < top - MARGIN:
+            break
+        state = (sentence.states[reading[1]], reading[3])
+        for pair in ((reading[2], reading[3]), state):
+            if pair in by_pair:
+                chosen.setdefault(pair, by_pair[pair])
+    return list(chosen.values())[:PAIRS]
+
+
+def scored_pairs(sentence: Sentence, value: float) -> list[Reading]:
+    """Every pair of the sentence's actors and issues with its score, best first: the
+    sentence's score less what its actor and issue cost (`pair_cost`)."""
+    issues = issues_of(sentence)
+    scored = [
+        (
+            round(value + pair_cost(trust, sentence.issues[issue_id] / sentence.best), 2),
+            index,
+            actor_id,
+            issue_id,
+        )
+        for index, (actor_id, trust) in enumerate(zip(sentence.actors, sentence.trust, strict=True))
+        for issue_id in issues
+    ]
+    scored.sort(key=lambda p: (-p[0], p[1], p[3]))  # best first; ties by the actor's rank
+    return scored
+
+
+def pair_cost(trust: float, strength: float) -> float:
+    """What a pair's actor and issue take off its sentence's score: nothing for an actor that
+    is surely the one (trust 1) and the sentence's likeliest issue (strength 1)."""
+    return ACTOR_WEIGHT * math.log(trust) + ISSUE_WEIGHT_PAIR * math.log(strength)
 
 
 def order(suggestion: Suggestion) -> tuple[float, int, int, str, str]:

@@ -17,6 +17,7 @@ from generator.model.suggest.lexicon import Lexicon, Mention, issue_scores, ment
 from generator.model.suggest.quotations import Quotation, quotations
 from generator.model.suggest.sentences import Span, sentence_spans
 from generator.model.suggest.speakers import (
+    Heard,
     Seen,
     Voice,
     is_person,
@@ -28,6 +29,18 @@ from generator.model.suggest.speakers import (
 
 CONTEXT = 0.3
 """How much the sentence before, and the heading above, count towards a sentence's issues."""
+TRUST = {
+    "speaker": 1.0,
+    "named state": 0.85,
+    "outlet": 0.9,
+    "subject": 0.8,
+    "speaker's state": 0.6,
+    "subject's state": 0.5,
+    "before": 0.7,
+    "object": 0.3,
+}
+"""How likely an actor is the one whose position a sentence shows, by how the sentence
+involves it (the speaker, the state the speaker speaks for, a subject, an object …)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +57,10 @@ class Sentence:
     speaker: str | None
     actors: tuple[str, ...]
     """The actors it may be evidence for, the likeliest first."""
+    trust: tuple[float, ...]
+    """How likely each of `actors` is the one whose position the sentence shows (0 to 1)."""
+    states: tuple[str, ...]
+    """The actor each of `actors` speaks for (a person's state; a state itself)."""
     issues: dict[str, float]
     """Issue → how strongly the sentence is about it, the sentences around counting a little."""
     own: float
@@ -114,6 +131,9 @@ def read_sentence(
     found, weight = other_cues(words, outside, bool(mentions))
     own = issue_scores(lexicon, words.low, words.common())
     issues = with_context(own, memory)
+    quoted = mentions_in(lexicon, words.low) if inside and words.lower else mentions
+    named = frozenset(m.actor_id for m in quoted if m.subject)
+    actors = actors_of(lexicon, seen, heard, named, voice, memory)
     return Sentence(
         passage.paragraph.number,
         start,
@@ -122,7 +142,9 @@ def read_sentence(
         tuple(dict.fromkeys((*heard.cues, *found))),
         heard.weight + weight,
         heard.speaker,
-        actors_of(lexicon, heard.speaker, mentions, outside, heard.outlet_voice, voice, memory),
+        tuple(actors),
+        tuple(actors.values()),
+        tuple(state_of(lexicon.actors[a]) for a in actors),
         issues,
         max(own.values(), default=0.0),
         max(issues.values(), default=0.0),
@@ -162,30 +184,42 @@ def other_cues(words: cues.Words, outside: cues.Words, names: bool) -> tuple[lis
 
 def actors_of(
     lexicon: Lexicon,
-    speaker: str | None,
-    mentions: tuple[Mention, ...],
-    outside: cues.Words,
-    outlet_voice: bool,
+    seen: Seen,
+    heard: Heard,
+    named: frozenset[str],
     voice: Voice,
     memory: Memory,
-) -> tuple[str, ...]:
-    """The actors a sentence may be evidence for, likeliest first: its speaker and the actor
-    they speak for; the actors it names as subjects; the outlet's actor when the readout speaks
-    in its own voice; the actors of the sentence before when it names none; then the actors it
-    names after a preposition."""
-    ranked: list[str] = []
+) -> dict[str, float]:
+    """The actors a sentence may be evidence for, each with how likely it is (TRUST), likeliest
+    first: its speaker, and the actor they speak for (likelier when the sentence names it as a
+    subject, in quotation marks or not, `named`: "Zelensky said that Ukraine is ready", '"The
+    Ukrainian side is ready," Vereshchuk said'); the outlet's actor when the readout speaks
+    in its own voice; the actors it names as subjects; the actors of the sentence before when
+    it names none; then the actors it names after a preposition."""
+    found: dict[str, float] = {}
+
+    def add(actor_id: str, trust: float) -> None:
+        found[actor_id] = max(trust, found.get(actor_id, 0.0))
+
+    speaker, mentions = heard.speaker, seen.mentions
+    subjects = [m.actor_id for m in framing_first(mentions, seen.outside) if m.subject]
     if speaker:
-        ranked += [speaker, state_of(lexicon.actors[speaker])]
-    if outlet_voice and voice.outlet:
-        ranked.append(voice.outlet)
-    subjects = [m.actor_id for m in framing_first(mentions, outside) if m.subject]
-    for actor_id in subjects:
-        ranked += [actor_id, state_of(lexicon.actors[actor_id])]
+        add(speaker, TRUST["speaker"])
+        state = state_of(lexicon.actors[speaker])
+        add(state, TRUST["named state" if state in named else "speaker's state"])
+    if heard.outlet_voice and voice.outlet:
+        add(voice.outlet, TRUST["outlet"])
+    for rank, actor_id in enumerate(subjects):
+        add(actor_id, TRUST["subject"] - 0.1 * min(rank, 2))
+        add(state_of(lexicon.actors[actor_id]), TRUST["subject's state"])
     if not speaker and not subjects and memory.previous is not None:
-        ranked += memory.previous.actors[:2]
+        before = memory.previous
+        for actor_id, trust in zip(before.actors[:2], before.trust, strict=False):
+            add(actor_id, TRUST["before"] * trust)
     for m in mentions:
-        ranked += [m.actor_id, state_of(lexicon.actors[m.actor_id])]
-    return tuple(dict.fromkeys(ranked))
+        add(m.actor_id, TRUST["object"])
+        add(state_of(lexicon.actors[m.actor_id]), TRUST["object"] / 2)
+    return dict(sorted(found.items(), key=lambda item: -item[1]))
 
 
 def framing_first(mentions: tuple[Mention, ...], outside: cues.Words) -> list[Mention]:

@@ -28,6 +28,10 @@ UNKNOWN = ""
 """The speaker of a transcript turn whose label names no person of the briefing."""
 REPORTED = ("reporting verb", "quotation", "continues")
 """The cues through which a speaker carries on to the next sentence."""
+SPELLING = 85
+"""How alike (rapidfuzz's ratio, 0 to 100) a word and a surname are to be the same name."""
+MIN_SURNAME = 6
+"""Shorter words are compared with no surname: a letter apart, they are other words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +90,24 @@ def is_person(lexicon: Lexicon, mention: Mention) -> bool:
 
 
 def persons_in(lexicon: Lexicon, text: str) -> list[str]:
-    """The person actors named in `text`, in order."""
-    return [m.actor_id for m in mentions_in(lexicon, lowered(text)) if is_person(lexicon, m)]
+    """The person actors named in `text`, in order; failing that, one whose surname a word of
+    `text` spells a little otherwise ("Podoliak" for Podolyak: transliterations differ)."""
+    named = [m.actor_id for m in mentions_in(lexicon, lowered(text)) if is_person(lexicon, m)]
+    return named or spelled_otherwise(lexicon, text)
+
+
+def spelled_otherwise(lexicon: Lexicon, text: str) -> list[str]:
+    """The persons whose surname is within SPELLING of a capitalised word of `text`."""
+    from rapidfuzz import fuzz  # imported here: only an attribution naming no one needs it
+
+    words = [w for w in cues.WORD.findall(text) if w[:1].isupper() and len(w) >= MIN_SURNAME]
+    persons = [a for a in lexicon.actors.values() if a.kind == "person"]
+    return [
+        a.id
+        for w in words
+        for a in persons
+        if fuzz.ratio(w.casefold(), a.name.split()[-1].casefold()) >= SPELLING
+    ][:1]
 
 
 def state_of(actor: Actor) -> str:
@@ -107,9 +127,9 @@ def speaker_of(seen: Seen, lexicon: Lexicon, voice: Voice, memory: Memory) -> He
         said_by = attribution(seen.text, seen.quote, seen.spans)
         speaker = quoted_speaker(lexicon, said_by, voice, memory)
         return Heard(speaker, ("quotation",), 2.0 if speaker else 1.0)
-    if memory.turn == UNKNOWN:
-        return Heard(None, weight=-3.0)  # an interviewer's question, say
     reported = reported_speaker(seen, lexicon, voice, memory)
+    if memory.turn == UNKNOWN:  # an interviewer's question, an aide's briefing
+        return reported if reported and reported.speaker else Heard(None, weight=-3.0)
     if reported is not None:
         return reported
     if memory.turn:
@@ -148,14 +168,18 @@ def reported_speaker(seen: Seen, lexicon: Lexicon, voice: Voice, memory: Memory)
 
 def continued(seen: Seen, lexicon: Lexicon, memory: Memory) -> Heard:
     """The speaker of the sentence before, when that one reported someone's words and this one
-    goes on from it ("These include …", "However, …") without naming a new subject."""
+    goes on from it ("These include …", "However, …") or speaks in the first person, without
+    naming a new subject."""
     previous = memory.previous
     if previous is None or previous.speaker is None or not set(previous.cues) & set(REPORTED):
         return Heard(None)
     named = any(m.subject and is_person(lexicon, m) for m in seen.mentions)
-    if named or not cues.goes_on(seen.outside):
+    # A sentence in the first person after someone's reported words is theirs: a source
+    # that lost its quotation marks ("According to him, … . We do not discuss …").
+    first = cues.is_first_person(seen.outside)
+    if named or not (cues.goes_on(seen.outside) or first):
         return Heard(None)
-    return Heard(previous.speaker, ("continues",), 1.0)
+    return Heard(previous.speaker, ("continues",), 1.5 if first else 1.0)
 
 
 def quoted_speaker(lexicon: Lexicon, said_by: str, voice: Voice, memory: Memory) -> str | None:

@@ -3,6 +3,7 @@ left out, and what every suggestion promises (a verbatim quote, a stable id, a b
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
@@ -15,7 +16,9 @@ from generator.model import Briefing
 from generator.model.dismissals import Dismissal
 from generator.model.quotes import Found, find_quote
 from generator.model.suggest import Suggestion, suggester_of
-from generator.model.suggest.ranking import MOST
+from generator.model.suggest.lexicon import lexicon_of
+from generator.model.suggest.ranking import ENTRIES, MOST, PAIRS
+from generator.model.suggest.speakers import persons_in
 from generator.problems import Location, Problems
 
 if TYPE_CHECKING:
@@ -49,6 +52,8 @@ def project(mini_project: MiniProject, edits: Mapping[str, Edit]) -> Briefing:
 def test_reported_speech_and_quotations_are_suggested_with_their_speakers(
     mini_project: MiniProject,
 ) -> None:
+    # Each pair of a person comes with that of the state it speaks for, on the same issue: a
+    # plain quotation of the Northland minister Berg is Northland's evidence too.
     made = suggested(project(mini_project, {}), "talks")
     assert pairs(made) == {
         ("berg", "ceasefire", "berg", '"We want a'),
@@ -160,3 +165,53 @@ def test_every_demo_suggestion_is_a_verbatim_sentence_with_a_stable_id() -> None
             assert s.actor_id in briefing.actor_by_id and s.issue_id in briefing.issue_by_id
             assert s.speaker_id is None or briefing.actor_by_id[s.speaker_id].kind == "person"
         assert [s.score for s in made] == sorted((s.score for s in made), reverse=True)
+
+
+REPORTED_THEN_OWN = """---
+title: Interview
+date: 2026-02-06
+---
+According to Berg, a ceasefire must come before borders. We will not sign a truce without it.
+"""
+BRIEFED = """---
+title: Briefing by an aide
+date: 2026-02-07
+---
+Aide to the Minister John Smith: Good evening.
+
+The Foreign Minister stressed that Northland would accept a ceasefire.
+
+In our view, a truce would be welcome.
+"""
+
+
+def test_the_first_person_after_reported_words_is_the_reporteds(
+    mini_project: MiniProject,
+) -> None:
+    made = suggested(project(mini_project, {"seeds/reported.md": REPORTED_THEN_OWN}), "reported")
+    speakers = {" ".join(s.quote.split()[:3]): s.speaker_id for s in made}
+    assert speakers["We will not"] == "berg"
+
+
+def test_a_surname_spelled_a_little_otherwise_names_its_person() -> None:
+    lexicon = lexicon_of(briefing_of(DEMO))
+    assert persons_in(lexicon, "said Mykhailo Podoliak") == ["podolyak"]
+    assert persons_in(lexicon, "said the Podium") == []
+
+
+def test_an_unknown_speakers_turn_keeps_the_speakers_it_reports(
+    mini_project: MiniProject,
+) -> None:
+    made = suggested(project(mini_project, {"seeds/briefed.md": BRIEFED}), "briefed")
+    assert {s.speaker_id for s in made} == {"berg"}  # the aide's own words are no one's
+    assert not any(s.quote.startswith("In our view") for s in made)
+
+
+def test_a_sentence_is_suggested_for_few_readings_best_first() -> None:
+    briefing = briefing_of(DEMO)
+    suggester = suggester_of(briefing)
+    for article in briefing.articles:
+        made = suggester.suggest(article)
+        per_sentence = Counter((s.paragraph, s.start) for s in made)
+        assert max(per_sentence.values(), default=0) <= PAIRS
+        assert len(made) <= ENTRIES * MOST
