@@ -31,7 +31,8 @@ from generator.model import (
     short_title,
 )
 from generator.model.articles import Article, Paragraph, article_order
-from generator.model.positions import Evidence, HistoryEntry, Position
+from generator.model.evidence import Evidence
+from generator.model.positions import HistoryEntry, Position
 from generator.model.quotes import Found, find_quote
 from generator.problems import Location, Problems
 

@@ -15,7 +15,8 @@ from generator.load.shape import check_shape
 from generator.model.articles import Article, article_order, build_articles
 from generator.model.cleaning import check_cleaning
 from generator.model.dismissals import Dismissal, Known, build_dismissals
-from generator.model.positions import ANY, Context, Position, build_position
+from generator.model.evidence import ANY, Context
+from generator.model.positions import Position, build_position
 from generator.problems import Location, Problems, did_you_mean
 
 

@@ -11,8 +11,9 @@ from generator.load.extract.dates import MONTH_NAMES
 from generator.load.reuse import Reuse
 from generator.model import Actor, Briefing, Issue, names
 from generator.model.articles import Article
+from generator.model.evidence import Evidence
 from generator.model.mentions import Key, build_automaton, find_mentions, mentioned_in
-from generator.model.positions import Evidence, Position
+from generator.model.positions import Position
 from generator.model.quotes import Span
 from generator.problems import Problems
 

@@ -12,7 +12,7 @@ import jinja2.meta
 import jinja2.nodes
 
 from generator.model import STANCES
-from generator.model.positions import EVIDENCE_TYPES
+from generator.model.evidence import EVIDENCE_TYPES
 from generator.problems import Location, Problems, did_you_mean
 from generator.render.context import NAMES, RENDER_HINT, Page, SiteContext, arguments
 from generator.render.dates import format_day

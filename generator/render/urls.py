@@ -12,7 +12,8 @@ from typing import Any
 
 from generator.model import Actor, Issue
 from generator.model.articles import Article, Paragraph
-from generator.model.positions import Evidence, Position
+from generator.model.evidence import Evidence
+from generator.model.positions import Position
 from generator.model.relations import Month
 from generator.problems import did_you_mean
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from generator.model import STANCES, Actor, Briefing, Issue, Stance
 from generator.model.articles import Article, Paragraph, block_anchor
-from generator.model.positions import Evidence, Position
+from generator.model.evidence import Evidence
+from generator.model.positions import Position
 from generator.model.quotes import Span
 from generator.model.relations import Month, Relations
 from generator.model.review import ReviewQueue

@@ -9,7 +9,8 @@ from types import MappingProxyType
 
 from builders import make_article, make_issue, make_yaml_file
 
-from generator.model.positions import SINGLE_QUOTE, Context, Position, build_position
+from generator.model.evidence import Context
+from generator.model.positions import SINGLE_QUOTE, Position, build_position
 from generator.problems import Problems
 
 PATH = "briefings/actors/northland.yaml"
