@@ -44,12 +44,13 @@ def test_the_set_is_many_outlets_of_every_kind() -> None:
     assert {str(case["file"]).rsplit(".", 1)[1] for case in CASES} == {"txt", "html"}
 
 
-def test_the_fresh_halves_follow_the_rule_fixed_in_advance() -> None:
-    fresh = [case for case in CASES if part(case) != "first"]
-    assert len(fresh) >= 30
-    for case in fresh:
+@pytest.mark.parametrize("collected", ["", "third-"])
+def test_each_later_set_is_split_by_the_rule_fixed_in_advance(collected: str) -> None:
+    later = [case for case in CASES if part(case).startswith(collected or ("development", "held"))]
+    assert len(later) >= 30
+    for case in later:
         odd = int(str(case["file"]).split("-", 1)[0]) % 2
-        assert part(case) == ("held-out" if odd else "development")
+        assert part(case) == collected + ("held-out" if odd else "development")
 
 
 @pytest.mark.parametrize("passed", sorted(TARGETS))
