@@ -231,9 +231,7 @@ def is_standfirst(line: str) -> bool:
     return word_count(line) >= MIN_STANDFIRST_WORDS and not is_title_case(line)
 
 
-def title_index(
-    lines: Sequence[Unit], echoed: frozenset[str] = frozenset(), lead: str = ""
-) -> int:
+def title_index(lines: Sequence[Unit], echoed: frozenset[str] = frozenset(), lead: str = "") -> int:
     """The first line of at least four words printed twice running; else the first line of at
     least four words that is no byline or place, unless it shares no word with the lead and a
     later one shares several (a site's notice above the headline: the headline tells what the
