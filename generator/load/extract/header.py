@@ -183,13 +183,13 @@ def header_end(
 
 
 def read_header(
-    lines: Sequence[Unit], at: int | None, echoed: frozenset[str] = frozenset(), lead: str = ""
+    lines: Sequence[Unit], at: int | None, echoed: frozenset[str] = frozenset(), told: str = ""
 ) -> Header:
     """Pick title, subtitle and section label out of the header lines; the rest is chrome, but
     for the long lines below the title that read as text: a standfirst, kept as the lead."""
     if not lines:
         return Header()
-    at = title_index(lines, echoed, lead) if at is None else at
+    at = title_index(lines, echoed, told) if at is None else at
     before = lines[at - 1].text if at > 0 else None
     after = lines[at + 1].text if at + 1 < len(lines) else None
     subtitle = after if after and is_subtitle(after) else None
