@@ -10,10 +10,10 @@ and a list of metadata or bylines, that line is the headline, whatever its punct
 short lines just below the timestamp are its place (``Moscow Region``). Otherwise the title is
 the first header line of at least four words (but a later one that shares words with the lead
 when the first shares none: a site's notice stood above it), else the last header line that is
-no byline or place (``Sean McCormack, Spokesman``, ``Washington, DC``). The section label is the short line
-just before the title, the subtitle the line just after it if it has at least four words and is
-no pair of names; long lines below the title that read as text are the lead, and every other
-header line is chrome.
+no byline or place (``Sean McCormack, Spokesman``, ``Washington, DC``). The section label is
+the short line just before the title, the subtitle the line just after it if it has at least
+four words and is no pair of names; long lines below the title that read as text are the
+lead, and every other header line is chrome.
 """
 
 from __future__ import annotations
