@@ -59,7 +59,8 @@ ChromeReader = Callable[[str], Verdict | None]
 MAX_CHROME_CHARS = 300
 
 COPYRIGHT_MARKS = ("\u00a9", "(c) ", "(C) ")
-STAMP = re.compile(r"date (\d{4}-\d{2}-\d{2})(?= |$) ?")
+# A month-only stamp ("date 2017-02") is chrome too, but gives no day to date the article by.
+STAMP = re.compile(r"date (\d{4}-\d{2})(-\d{2})?(?= |$) ?")
 BREADCRUMB = re.compile(r"(?:[^/]{1,40}/ ?)+")
 SOURCE_LINK = re.compile(r"(?:original (?:article )?(?:link|url)|source) ?: ?(\S+)", re.IGNORECASE)
 LICENCE_NAME = (
@@ -82,8 +83,12 @@ def split_stamp(line: str) -> tuple[Verdict | None, str]:
     """Split a republisher's ``date YYYY-MM-DD`` stamp off the start of a line: (its verdict,
     or None when there is none; the rest of the line)."""
     found = STAMP.match(line)
-    date = iso_date(found[1]) if found else None
-    if found is None or date is None:
+    if found is None:
+        return None, line
+    if found[2] is None:
+        return Verdict("a republisher's date stamp", Facts()), line[found.end() :]
+    date = iso_date(found[1] + found[2])
+    if date is None:
         return None, line
     facts = Facts(date=date, rank=DateRank.TIMESTAMP)
     # Not a timestamp of the page's own: what stands above it is no headline.

@@ -14,20 +14,21 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import pairwise, takewhile
 
 from generator.load.extract.blocks import Removed
 from generator.load.extract.captions import Captions
 from generator.load.extract.chrome import Facts, Verdict, chrome_verdict, split_stamp
 from generator.load.extract.dates import DateLine
 from generator.load.extract.furniture import ends_article, strip_closing, strip_opening
-from generator.load.extract.lines import Line, word_count
+from generator.load.extract.lines import Line, ends_sentence, word_count
 from generator.load.extract.outlets import OutletRule
 from generator.load.extract.scripts import Scripts
 
 MAX_STAMP_CHROME_WORDS = 3
 MAX_GLUED_REPEAT_WORDS = 12
 MIN_REPEATS = 3
+MIN_HEADLINE_WORDS = 4
 REPEATED_LINE = "a repeated line"
 
 
@@ -79,7 +80,8 @@ class Page:
         """The page of these lines."""
         lines = [line.text for group in groups for line in group]
         captions = Captions.of(lines)
-        return cls(repeated_lines(lines), captions, Scripts.of(lines), outlet)
+        repeated = repeated_lines(lines) - {headline_printed_again(lines)}
+        return cls(repeated, captions, Scripts.of(lines), outlet)
 
 
 def clean_lines(groups: Sequence[Sequence[Line]], outlet: OutletRule | None) -> Cleaned:
@@ -163,6 +165,16 @@ def repeat_verdict(text: str, previous: str, repeated: frozenset[str]) -> Verdic
     if short and any(copy in text for copy in repeated):
         return Verdict(REPEATED_LINE, Facts())
     return None
+
+
+def headline_printed_again(lines: Sequence[str]) -> str:
+    """The headline when the page opens by printing it three times or more running (a title,
+    an image's text, a heading), else ''; the copies after the first are the ones dropped."""
+    first = lines[0] if lines else ""
+    copies = len(list(takewhile(lambda text: text == first, lines)))
+    headline = copies >= MIN_REPEATS and first not in lines[copies:]
+    headline = headline and word_count(first) >= MIN_HEADLINE_WORDS
+    return first if headline and not ends_sentence(first) else ""
 
 
 def repeated_lines(lines: Sequence[str]) -> frozenset[str]:

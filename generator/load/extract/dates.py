@@ -172,7 +172,7 @@ def read_date_line(line: str) -> DateLine | None:
     found, date = located
     rest = line[: found.start()] + " " + line[found.end() :]
     timed = CLOCK.search(rest) is not None or "T" in found[0] or ":" in found[0]
-    rank = line_rank(found, rest)
+    rank = line_rank(found, rest, placed=bool(remainder(line[: found.start()])))
     rank = credit_rank(line, found) if rank is None else rank  # LABELLED is 0: no `or`
     return None if rank is None else DateLine(date, rank, timed)
 
@@ -186,9 +186,11 @@ def credit_rank(line: str, found: re.Match[str]) -> DateRank | None:
     return DateRank.BARE if closing and credit else None
 
 
-def line_rank(found: re.Match[str], rest: str) -> DateRank | None:
+def line_rank(found: re.Match[str], rest: str, placed: bool = True) -> DateRank | None:
     """The kind of a date line from the date's form and what surrounds it; None if the rest
-    of the line is more than labels, a clock time or a place."""
+    of the line is more than labels, a clock time or a place. A dateline names its place
+    before the date (`placed`); capitalised words after it are the page's furniture
+    ("Sunday, December 29, 2024 Search"), which makes the date no more than a bare one."""
     words = remainder(rest)
     folded = " ".join(words).casefold()
     if not words:
@@ -200,7 +202,9 @@ def line_rank(found: re.Match[str], rest: str) -> DateRank | None:
     if len(words) <= MAX_LABEL_WORDS and any(label in folded for label in PUBLISHED):
         return DateRank.LABELLED
     if len(words) <= MAX_PLACE_WORDS and all(word[:1].isupper() for word in words):
-        return DateRank.DATELINE
+        if placed:
+            return DateRank.DATELINE
+        return DateRank.MASTHEAD if is_weekday(found[0]) else DateRank.BARE
     return None
 
 

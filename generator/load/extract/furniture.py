@@ -14,6 +14,7 @@ which a page holds only links to other pages.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from generator.load.extract.dates import is_time_of_day
 from generator.load.extract.lines import ends_prose, ends_sentence, word_count
@@ -29,7 +30,13 @@ MAX_CREDIT_CHARS = 120
 
 # Openings that carry the article's own text after them on the same line (an image's alternative
 # text glued to the lead, a label before the headline): only the opening is removed.
-GLUED_OPENINGS = re.compile(r"(?:cover picture for the article|headline:|title:) ?", re.I)
+# A caption closed by its photo credit glued to the lead ("At the reception (Photo: VNA)Hanoi …")
+# is such an opening too.
+GLUED_OPENINGS = re.compile(
+    r"(?:cover picture for the article|headline:|title:) ?"
+    r"|[^()]{1,120}\((?:photo|picture|image|foto|bild)\b[^()]{0,40}\)(?=[^\W\d_])",
+    re.I,
+)
 
 BYLINE = re.compile(r"(?:[Bb]y [A-Z]|[Ww]ritten by \w|[Pp]osted by \w|[Vv]on [A-Z])")
 RELATIVE_TIME = re.compile(
@@ -50,7 +57,13 @@ CAPTION_CREDIT = re.compile(
     r"(?:[.!?\u2026]|\s[-\u2013\u2014]) ?\([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}\)$"
     r"|/ ?Photo: ?.{1,40}$|\b[A-Z]{2,}/[A-Z][\w.-]+(?: [A-Z][\w.-]+){0,3}$"  # "REUTERS/Jane Doe"
     r"|(?:^|[.!?\u2026] )(?:Photo|Picture|Image|Foto|Bild)(?: credit)? ?: ?[^.!?]{1,40}$"
+    r"|\((?:[^()/]{1,40} / ){1,4}[^()/]{1,40}\)$"  # "(picture alliance / dpa / Jane Doe)"
 )
+# A widget's line: marks and figures with no word of three letters ("+ \u21ba \u2212 16 px").
+LETTER_RUN = re.compile(r"[^\W\d_]{3}")
+MAX_WIDGET_WORDS = 6
+# A button: an icon mark and a word or two in lower case ("+ posts", "\u25ba more").
+ICON_BUTTON = re.compile(r"[+\u2295\u25b6\u25ba\u2192\u21ba] ?[^\W\d_]+(?: [^\W\d_]+)?")
 # Icons, bullets and dashes before a button's word ("\u25ba Register", "- World"); quotes and
 # brackets stay, since they belong to the words.
 LEADING_MARKS = re.compile(r"^[^\w(\[\"'\u201c\u2018\u00ab\u00bf\u00a1]+")
@@ -104,6 +117,8 @@ def shape_kind(line: str) -> str | None:
     """The kind of furniture a line is by its shape alone (no letters, a menu, a count…)."""
     if not any(char.isalpha() for char in line) or len(line) <= 2:
         return "a line with no words"
+    if is_widget(line):
+        return "a widget's buttons"
     if word_count(line) <= MAX_MENU_WORDS and is_menu(line):
         return "a menu"
     if word_count(line) <= MAX_SHORT_WORDS:
@@ -152,6 +167,15 @@ def is_menu(line: str) -> bool:
             for word in words
         )
     )
+
+
+def is_widget(line: str) -> bool:
+    """A few marks, figures and letters with no word among them, or an icon before a word or
+    two in lower case: a widget's buttons, not text."""
+    if ICON_BUTTON.fullmatch(line) and line == line.lower():
+        return True
+    few = word_count(line) <= MAX_WIDGET_WORDS and LETTER_RUN.search(line) is None
+    return few and any(unicodedata.category(char).startswith("S") for char in line)
 
 
 def is_caption(line: str) -> bool:

@@ -8,11 +8,12 @@ it ends, and what stands above it is the top bar. Where the text has a timestamp
 timestamp or a date with a time of day) below a line of four words or more, across blank lines
 and a list of metadata or bylines, that line is the headline, whatever its punctuation, and the
 short lines just below the timestamp are its place (``Moscow Region``). Otherwise the title is
-the first header line of at least four words, else the last header line that is no byline or
-place (``Sean McCormack, Spokesman``, ``Washington, DC``). The section label is the short line
-just before the title, the subtitle the line just after it if it has at least four words and is
-no pair of names; long lines below the title that read as text are the lead, and every other
-header line is chrome.
+the first header line of at least four words (but a later one that shares words with the lead
+when the first shares none: a site's notice stood above it), else the last header line that is
+no byline or place (``Sean McCormack, Spokesman``, ``Washington, DC``). The section label is
+the short line just before the title, the subtitle the line just after it if it has at least
+four words and is no pair of names; long lines below the title that read as text are the
+lead, and every other header line is chrome.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ TITLE_CASE_SHARE = 0.8
 MIN_STANDFIRST_WORDS = 10
 MAX_NAME_WORDS = 4
 LIST_MARKS = ("- ", "\u2022 ", "* ", "\u2013 ")
+MIN_SHARED = 3
+STEM_CHARS = 5
+WORD_MARKS = ".,;:!?()[]\"'\u2018\u2019\u201c\u201d\u00ab\u00bb"
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,7 +105,8 @@ def split_header(
         header = read_header(units[:end], at)
     else:
         end = header_end(units, dates, echoed)
-        header = read_header(units[:end], None, echoed)
+        lead = units[end].text if end < len(units) else ""
+        header = read_header(units[:end], None, echoed, lead)
     return header, (*header.lead, *units[end:])
 
 
@@ -179,13 +184,13 @@ def header_end(
 
 
 def read_header(
-    lines: Sequence[Unit], at: int | None, echoed: frozenset[str] = frozenset()
+    lines: Sequence[Unit], at: int | None, echoed: frozenset[str] = frozenset(), told: str = ""
 ) -> Header:
     """Pick title, subtitle and section label out of the header lines; the rest is chrome, but
     for the long lines below the title that read as text: a standfirst, kept as the lead."""
     if not lines:
         return Header()
-    at = title_index(lines, echoed) if at is None else at
+    at = title_index(lines, echoed, told) if at is None else at
     before = lines[at - 1].text if at > 0 else None
     after = lines[at + 1].text if at + 1 < len(lines) else None
     subtitle = after if after and is_subtitle(after) else None
@@ -227,19 +232,36 @@ def is_standfirst(line: str) -> bool:
     return word_count(line) >= MIN_STANDFIRST_WORDS and not is_title_case(line)
 
 
-def title_index(lines: Sequence[Unit], echoed: frozenset[str] = frozenset()) -> int:
+def title_index(lines: Sequence[Unit], echoed: frozenset[str] = frozenset(), lead: str = "") -> int:
     """The first line of at least four words printed twice running; else the first line of at
-    least four words that is no byline or place; else the last such line of any length; else
-    the last line."""
+    least four words that is no byline or place, unless it shares no word with the lead and a
+    later one shares several (a site's notice above the headline: the headline tells what the
+    lead tells); else the last such line of any length; else the last line."""
     named = [index for index, line in enumerate(lines) if not is_byline(line.text)]
     long = [index for index in named if word_count(lines[index].text) >= MIN_TITLE_WORDS]
     twice = [index for index in long if lines[index].text in echoed]
     if twice:
         return twice[0]
-    for index in named:
-        if word_count(lines[index].text) >= MIN_TITLE_WORDS:
-            return index
+    if long:
+        return like_the_lead(lines, long, lead)
     return named[-1] if named else len(lines) - 1
+
+
+def like_the_lead(lines: Sequence[Unit], candidates: Sequence[int], lead: str) -> int:
+    """The first candidate line, or the first later one that shares words enough with the lead
+    when the first shares none."""
+    told = content_words(lead)
+    if not told or content_words(lines[candidates[0]].text) & told:
+        return candidates[0]
+    shared = (i for i in candidates[1:] if len(content_words(lines[i].text) & told) >= MIN_SHARED)
+    return next(shared, candidates[0])
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The long words of a text, folded and cut to their first letters (a rough stem: 'proroge'
+    and 'proroger' are one word), the words a headline and its lead share."""
+    words = (word.strip(WORD_MARKS).casefold() for word in text.split())
+    return frozenset(word[:STEM_CHARS] for word in words if len(word) >= STEM_CHARS)
 
 
 def is_byline(line: str) -> bool:

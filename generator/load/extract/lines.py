@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from generator.load.decode import clean_text, unify_newlines
@@ -19,6 +20,27 @@ def normalise(text: str) -> str:
     Text read by the loader is already so; other callers may pass any text.
     """
     return clean_text(unify_newlines(text))
+
+
+# Items a page sets apart by runs of spaces, not by words ("Home page     Newsletter    Feedback").
+SPACE_RUN = re.compile(r" {2,}|\t")
+MIN_SPACED_ITEMS = 3
+MAX_SPACED_ITEM_WORDS = 4
+
+
+def collapse_line(raw: str) -> str:
+    """A raw line collapsed; a row of short items set apart by runs of spaces (a menu as a
+    browser copies it) keeps them apart, as `' | '`, for the menu rule to see them."""
+    if "  " not in raw.strip() and "\t" not in raw:
+        return collapse(raw)
+    items = [item for item in SPACE_RUN.split(raw.strip()) if item]
+    spaced = len(items) >= MIN_SPACED_ITEMS and all(
+        len(item.split()) <= MAX_SPACED_ITEM_WORDS
+        and not ends_prose(item)
+        and any(char.isalnum() for char in item)  # no separator of its own ("By AFP  |  …")
+        for item in items
+    )
+    return " | ".join(collapse(item) for item in items) if spaced else collapse(raw)
 
 
 def collapse(text: str) -> str:
@@ -67,7 +89,7 @@ def numbered_groups(text: str) -> tuple[tuple[Line, ...], ...]:
     groups: list[tuple[Line, ...]] = []
     current: list[Line] = []
     for number, raw in enumerate(text.split("\n"), start=1):
-        line = collapse(raw)
+        line = collapse_line(raw)
         if line:
             current.append(Line(number, line))
         elif current:

@@ -23,6 +23,9 @@ WHOLE_LINES = frozenset(
         *("back to top", "nach oben", "haut de page", "volver arriba", "torna su"),
         "voltar ao topo",
         *("search", "suche", "recherche", "rechercher", "buscar", "cerca", "pesquisar"),
+        *("advanced search", "поиск", "меню", "главная"),
+        # an author box's label
+        *("about the author", "about post author", "about author", "à propos de l'auteur"),
         *("close", "schließen", "fermer", "cerrar", "chiudi", "fechar"),
         *("contact", "contact us", "kontakt", "contactez-nous", "contacto", "contáctenos"),
         *("contatti", "contato", "fale conosco"),
@@ -64,7 +67,10 @@ ENDINGS = re.compile(
     r"|lea también|lee también|ver también|artículos relacionados|noticias relacionadas"
     r"|comentarios?|deja (?:un|tu) comentario"
     r"|leggi anche|articoli correlati|commenti|lascia un commento"
-    r"|leia também|veja também|notícias relacionadas|comentários|deixe (?:um|seu) comentário)",
+    r"|leia também|veja também|notícias relacionadas|comentários|deixe (?:um|seu) comentário"
+    # and in Russian
+    r"|читайте (?:также|ещё|еще)|смотрите также|см\. также|по теме|похожие (?:статьи|новости)"
+    r"|комментарии|другие новости)",
 )
 
 # Lines that open with these words are furniture of the kind named.
@@ -77,7 +83,8 @@ OPENINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"|read the full (?:article|story|text)"
             r"|(?:à |a )?lire (?:aussi|la suite)|voir aussi|lesen sie (?:auch|mehr|weiter)"
             r"|weiterlesen|lea también|lee también|leer más|sigue leyendo|leggi anche"
-            r"|continua a leggere|leia (?:também|mais)|continue lendo)\b"
+            r"|continua a leggere|leia (?:também|mais)|continue lendo"
+            r"|читайте (?:также|ещё|еще)|смотрите также|подробнее)\b"
         ),
     ),
     (

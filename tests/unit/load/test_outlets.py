@@ -1,10 +1,10 @@
 """The outlet development set (tests/fixtures/outlets/): real pages of many outlets, read by the
 general rules alone, against the expectations of its table (expectations.yaml).
 
-The pages the rules were written on (the first set, 01-55, and the development half of the fresh
-pages) must meet the targets: titles and dates right on 95% of the pages, chrome left on at most
-a tenth, no body sentence lost. The held-out half of the fresh pages misses the targets
-(BENCHMARKS.md gives its figures); what it reaches is kept from going back, each part by itself.
+The first set (01-55) and the even half of the second (56-102) must meet the targets: titles
+and dates right on 95% of the pages, chrome left on at most a tenth, no body sentence lost. The
+other parts (the second set's odd half, the third set's halves, 103-136) miss some target
+(BENCHMARKS.md gives their figures); what each reaches is kept from going back, by itself.
 `python -m bench.extraction --misses` lists what each page missed.
 """
 
@@ -16,8 +16,15 @@ from bench.extraction import PARTS, Verdict, cases, extract_case, judge, part
 
 CASES = cases()
 TARGETS = {"title": 0.95, "date": 0.95, "body": 1.0, "chrome": 0.9}
-# The held-out half reached, at the end of the work on it, 20, 20, 22 and 16 pages of 23.
-HELD_OUT_FLOOR = {"title": 20 / 23, "date": 20 / 23, "body": 22 / 23, "chrome": 16 / 23}
+# What the other parts reached at the end of the work on them (BENCHMARKS.md): the second
+# set's odd half 20, 20, 22 and 16 pages of 23; the third set's development half 17, 16, 17
+# and 16 of 17 (one date short of the target); its held-out half, at its one measurement at
+# the end, 13, 16, 17 and 13 of 17.
+FLOORS = {
+    "held-out": {"title": 20 / 23, "date": 20 / 23, "body": 22 / 23, "chrome": 16 / 23},
+    "third-development": {"title": 1.0, "date": 16 / 17, "body": 1.0, "chrome": 16 / 17},
+    "third-held-out": {"title": 13 / 17, "date": 16 / 17, "body": 1.0, "chrome": 13 / 17},
+}
 
 
 @pytest.fixture(scope="module")
@@ -44,12 +51,13 @@ def test_the_set_is_many_outlets_of_every_kind() -> None:
     assert {str(case["file"]).rsplit(".", 1)[1] for case in CASES} == {"txt", "html"}
 
 
-def test_the_fresh_halves_follow_the_rule_fixed_in_advance() -> None:
-    fresh = [case for case in CASES if part(case) != "first"]
-    assert len(fresh) >= 30
-    for case in fresh:
+@pytest.mark.parametrize("collected", ["", "third-"])
+def test_each_later_set_is_split_by_the_rule_fixed_in_advance(collected: str) -> None:
+    later = [case for case in CASES if part(case).startswith(collected or ("development", "held"))]
+    assert len(later) >= 30
+    for case in later:
         odd = int(str(case["file"]).split("-", 1)[0]) % 2
-        assert part(case) == ("held-out" if odd else "development")
+        assert part(case) == collected + ("held-out" if odd else "development")
 
 
 @pytest.mark.parametrize("passed", sorted(TARGETS))
@@ -60,15 +68,16 @@ def test_the_pages_the_rules_were_written_on_meet_the_targets(
     assert share(verdicts[tuned_on], passed) >= TARGETS[passed]
 
 
-@pytest.mark.parametrize("passed", sorted(HELD_OUT_FLOOR))
-def test_the_held_out_half_keeps_what_it_reached(
-    verdicts: dict[str, list[Verdict]], passed: str
+@pytest.mark.parametrize("passed", sorted(TARGETS))
+@pytest.mark.parametrize("reached", sorted(FLOORS))
+def test_the_other_parts_keep_what_they_reached(
+    verdicts: dict[str, list[Verdict]], reached: str, passed: str
 ) -> None:
-    assert share(verdicts["held-out"], passed) >= HELD_OUT_FLOOR[passed]
+    assert share(verdicts[reached], passed) >= FLOORS[reached][passed]
 
 
 def test_no_body_sentence_is_lost_where_the_rules_were_written(
     verdicts: dict[str, list[Verdict]],
 ) -> None:
-    tuned = verdicts["first"] + verdicts["development"]
+    tuned = verdicts["first"] + verdicts["development"] + verdicts["third-development"]
     assert [(v.file, v.lost) for v in tuned if v.lost] == []
