@@ -61,6 +61,8 @@ ENDINGS = re.compile(
     r"|previous and next news|tags|share this(?: story| article)?"
     # the same headings in French, German, Spanish, Italian, Portuguese
     r"|(?:à |a )?lire aussi|voir aussi|articles (?:similaires|liés)|sur le même sujet"
+    r"|(?:plus d'|autres )(?:articles|actualités|infos)|weitere (?:artikel|nachrichten|meldungen)"
+    r"|más (?:historias|noticias)|otras noticias|altre notizie|mais notícias|outras notícias"
     r"|commentaires?|laisser un commentaire|lire l'article complet.*"
     r"|lesen sie (?:auch|mehr)|auch interessant|mehr zum thema|ähnliche artikel|verwandte artikel"
     r"|kommentare?|kommentar schreiben|schreiben sie einen kommentar"
