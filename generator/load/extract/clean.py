@@ -18,7 +18,13 @@ from itertools import pairwise, takewhile
 
 from generator.load.extract.blocks import Removed
 from generator.load.extract.captions import Captions
-from generator.load.extract.chrome import Facts, Verdict, chrome_verdict, split_stamp
+from generator.load.extract.chrome import (
+    Facts,
+    Verdict,
+    chrome_verdict,
+    joined_field,
+    split_stamp,
+)
 from generator.load.extract.dates import DateLine
 from generator.load.extract.furniture import ends_article, strip_closing, strip_opening
 from generator.load.extract.lines import Line, ends_sentence, word_count
@@ -100,9 +106,22 @@ def clean_lines(groups: Sequence[Sequence[Line]], outlet: OutletRule | None) -> 
     return cleaned
 
 
+def joined_fields(group: Sequence[Line]) -> Iterator[Line]:
+    """The lines of a group, a field's label alone on its line joined to the value below it
+    ("Date:", then "08/29/16")."""
+    index = 0
+    while index < len(group):
+        line = group[index]
+        value = group[index + 1].text if index + 1 < len(group) else ""
+        joined = joined_field(line.text, value) if value else None
+        yield line if joined is None else Line(line.number, joined)
+        index += 1 if joined is None else 2
+
+
 def split_lines(group: Sequence[Line], cleaned: Cleaned) -> Iterator[Line]:
-    """The lines of a group with stamps and glued openings split off (and recorded)."""
-    for line in group:
+    """The lines of a group with fields joined, stamps and glued openings split off (and
+    recorded)."""
+    for line in joined_fields(group):
         stamp, rest = split_stamp(line.text)
         if stamp is not None:
             cleaned.drop(line, line.text[: len(line.text) - len(rest)].strip(), stamp)

@@ -177,6 +177,21 @@ def read_date_line(line: str) -> DateLine | None:
     return None if rank is None else DateLine(date, rank, timed)
 
 
+# Day, month and a two-digit year in figures ("08/29/16"): read only as the value of a field
+# labelled as a date, where nothing else can be meant.
+SHORT_NUMERIC = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{2}")
+
+
+def field_date(value: str) -> DateLine | None:
+    """The date a field labelled as one gives ("Date: 08/29/16"), as a labelled date; None when
+    its value is no date line."""
+    dated = read_date_line(value)
+    if dated is not None:
+        return DateLine(dated.date, DateRank.LABELLED, dated.timed)
+    date = parse_written(value) if SHORT_NUMERIC.fullmatch(value) else None
+    return None if date is None else DateLine(date, DateRank.LABELLED, timed=False)
+
+
 def credit_rank(line: str, found: re.Match[str]) -> DateRank | None:
     """A date closing a short credit after a preposition ("… Nachrichtenagentur vom DATE") is
     a bare date; None for any other line."""

@@ -191,6 +191,8 @@ def read_header(
     if not lines:
         return Header()
     at = title_index(lines, echoed, told) if at is None else at
+    if at is None:
+        return Header(rest=tuple(lines))
     before = lines[at - 1].text if at > 0 else None
     after = lines[at + 1].text if at + 1 < len(lines) else None
     subtitle = after if after and is_subtitle(after) else None
@@ -232,11 +234,14 @@ def is_standfirst(line: str) -> bool:
     return word_count(line) >= MIN_STANDFIRST_WORDS and not is_title_case(line)
 
 
-def title_index(lines: Sequence[Unit], echoed: frozenset[str] = frozenset(), lead: str = "") -> int:
+def title_index(
+    lines: Sequence[Unit], echoed: frozenset[str] = frozenset(), lead: str = ""
+) -> int | None:
     """The first line of at least four words printed twice running; else the first line of at
     least four words that is no byline or place, unless it shares no word with the lead and a
     later one shares several (a site's notice above the headline: the headline tells what the
-    lead tells); else the last such line of any length; else the last line."""
+    lead tells); else the last such line of two words or more; else the last line of two
+    words or more; else None (a single word names a section)."""
     named = [index for index, line in enumerate(lines) if not is_byline(line.text)]
     long = [index for index in named if word_count(lines[index].text) >= MIN_TITLE_WORDS]
     twice = [index for index in long if lines[index].text in echoed]
@@ -244,7 +249,10 @@ def title_index(lines: Sequence[Unit], echoed: frozenset[str] = frozenset(), lea
         return twice[0]
     if long:
         return like_the_lead(lines, long, lead)
-    return named[-1] if named else len(lines) - 1
+    # A single word is a section's name ("DISCOURS", "Transcripts"), not a headline.
+    worded = [index for index, line in enumerate(lines) if word_count(line.text) > 1]
+    named = [index for index in named if index in worded]
+    return (named or worded or [None])[-1]
 
 
 def like_the_lead(lines: Sequence[Unit], candidates: Sequence[int], lead: str) -> int:

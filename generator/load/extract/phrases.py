@@ -153,3 +153,22 @@ ADVERTISING = re.compile(
     r"advertise (?:with|on|here)|\byour (?:ad|advert)\b|votre publicité|ihre (?:anzeige|werbung)"
     r"|su (?:anuncio|publicidad)|la tua pubblicità|sua publicidade"
 )
+
+# The labels of a page's fields of metadata ("Speaker: …", "Lieu : …"), by what they give: the
+# date (read from the value), and fields that give nothing the article keeps (people, place,
+# occasion, category).
+DATE_FIELDS = frozenset(
+    {"date", "dated", "datum", "fecha", "data", "дата", "date of publication", "publication date"}
+)
+OTHER_FIELDS = frozenset(
+    {
+        *("author", "authors", "by", "speaker", "speakers", "reporter", "writer", "editor"),
+        *("auteur", "auteurs", "orateur", "intervenant", "rédacteur", "autor", "autorin"),
+        *("autoren", "redner", "rednerin", "verfasser", "autore", "relatore", "orador"),
+        *("ponente", "autores", "автор", "докладчик", "location", "place", "venue", "lieu"),
+        *("ort", "lugar", "luogo", "local", "место", "event", "occasion", "événement"),
+        *("veranstaltung", "anlass", "evento", "событие", "category", "categories", "topic"),
+        *("topics", "catégorie", "rubrique", "thème", "kategorie", "rubrik", "categoría"),
+        *("categoria", "рубрика", "type", "genre", "format"),
+    }
+)
