@@ -18,6 +18,7 @@ lead, and every other header line is chrome.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -40,7 +41,10 @@ MIN_STANDFIRST_WORDS = 10
 MAX_NAME_WORDS = 4
 LIST_MARKS = ("- ", "\u2022 ", "* ", "\u2013 ")
 MIN_SHARED = 3
+MIN_CAPITALS = 12
 STEM_CHARS = 5
+# A kicker of a word or three glued to the headline by a colon with no space.
+GLUED_KICKER = re.compile(r"([^\W\d_][\w-]*(?: [\w-]+){0,2}):(?! )")
 WORD_MARKS = ".,;:!?()[]\"'\u2018\u2019\u201c\u201d\u00ab\u00bb"
 
 
@@ -72,7 +76,14 @@ def opens_body(unit: str) -> bool:
     words = word_count(unit)
     if words > MAX_HEADLINE_WORDS:
         return True
-    return words >= MIN_BODY_WORDS and ends_prose(unit) and not is_title_case(unit)
+    headline = is_title_case(unit) or is_capitals(unit)
+    return words >= MIN_BODY_WORDS and ends_prose(unit) and not headline
+
+
+def is_capitals(unit: str) -> bool:
+    """Whether a line is set in capitals, as headlines are and paragraphs never are."""
+    cased = [char for char in unit if char.isupper() or char.islower()]
+    return len(cased) >= MIN_CAPITALS and all(char.isupper() for char in cased)
 
 
 def is_title_case(unit: str) -> bool:
@@ -200,13 +211,24 @@ def read_header(
     used = {at, at + 1 if subtitle else at, at - 1 if section else at}
     rest = [(index, line) for index, line in enumerate(lines) if index not in used]
     lead = [line for index, line in rest if index > at and is_standfirst(line.text)]
+    title, kicker = unglued(lines[at])
     return Header(
-        title=lines[at],
+        title=title,
         subtitle=subtitle,
-        section=section,
+        section=section or kicker,
         rest=tuple(line for _, line in rest if line not in lead),
         lead=tuple(lead),
     )
+
+
+def unglued(title: Unit) -> tuple[Unit, str | None]:
+    """The headline without a kicker glued to it by a colon and no space ("Konflikte:Moskau
+    und Kiew …"), and the kicker (None when there is none)."""
+    found = GLUED_KICKER.match(title.text)
+    rest = title.text[found.end() :] if found else ""
+    if found is None or not rest[:1].isupper() or word_count(rest) < MIN_TITLE_WORDS:
+        return title, None
+    return Unit(title.line, title.end, rest), found[1]
 
 
 def is_subtitle(line: str) -> bool:
