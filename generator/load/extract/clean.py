@@ -26,7 +26,12 @@ from generator.load.extract.chrome import (
     split_stamp,
 )
 from generator.load.extract.dates import DateLine
-from generator.load.extract.furniture import ends_article, strip_closing, strip_opening
+from generator.load.extract.furniture import (
+    ends_article,
+    strip_closing,
+    strip_counter,
+    strip_opening,
+)
 from generator.load.extract.lines import Line, ends_sentence, word_count
 from generator.load.extract.outlets import OutletRule
 from generator.load.extract.scripts import Scripts
@@ -134,6 +139,9 @@ def split_lines(group: Sequence[Line], cleaned: Cleaned) -> Iterator[Line]:
         rest, closing = strip_closing(rest)
         if closing:
             cleaned.removed.append(Removed(line.number, closing, "a link to other articles"))
+        rest, counter = strip_counter(rest)
+        if counter:
+            cleaned.removed.append(Removed(line.number, counter, "a counter"))
         if rest:
             yield Line(line.number, rest)
 

@@ -197,6 +197,16 @@ GLUED_CLOSINGS = re.compile(
 )
 
 
+# A counter of views glued to a paragraph's last sentence ("… this cessation holds.2982").
+GLUED_COUNTER = re.compile(r"(?<=[^\W\d_][.!?])\d{3,7}$")
+
+
+def strip_counter(line: str) -> tuple[str, str]:
+    """Split a counter glued to the end of a line off it: (the rest; the counter, or '')."""
+    found = GLUED_COUNTER.search(line, max(0, len(line) - 10))
+    return (line, "") if found is None else (line[: found.start()], found[0])
+
+
 def strip_closing(line: str) -> tuple[str, str]:
     """Split a link glued to the end of a cut line off it: (the rest; the link, or '')."""
     found = GLUED_CLOSINGS.search(line)

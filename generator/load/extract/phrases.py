@@ -37,6 +37,9 @@ WHOLE_LINES = frozenset(
         *("blogthis", "tweet", "share", "teilen", "partager", "compartir", "condividi"),
         *("compartilhar", "free trial", "view video", "watch video", "play video", "view gallery"),
         *("get short url", "short url", "short link", "copy link", "permalink"),
+        *("print this page", "print this document", "print this article", "print page"),
+        *("printer-friendly version", "printer friendly version", "print friendly"),
+        *("imprimer cette page", "seite drucken", "imprimir página", "stampa questa pagina"),
         # prompts to subscribe, log in, register, accept cookies
         *("subscribe", "subscribe now", "abonnieren", "s'abonner", "abonnez-vous", "suscríbete"),
         *("suscribirse", "iscriviti", "assine", "sign up", "sign in", "log in", "login"),
@@ -82,7 +85,9 @@ OPENINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(
             r"(?:read (?:also|more|next)|also read|see also|related ?:|more stories from"
             r"|read the rest at|continue reading|to read the full story|click here to"
-            r"|read the full (?:article|story|text)"
+            r"|read the full (?:article|story|text|version)|(?:still )?want to read (?:the|more)"
+            r"|return to (?:this |the )?(?:article|story|page|list)|back to (?:the )?(?:article|list)"
+            r"|retour à (?:l'article|la liste)|zurück zu(?:r|m)? (?:artikel|übersicht|liste)"
             r"|(?:à |a )?lire (?:aussi|la suite)|voir aussi|lesen sie (?:auch|mehr|weiter)"
             r"|weiterlesen|lea también|lee también|leer más|sigue leyendo|leggi anche"
             r"|continua a leggere|leia (?:também|mais)|continue lendo"
@@ -106,6 +111,10 @@ OPENINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:to leave a comment|log ?in (?:to|using|with)|sign in (?:to|with)|you must be "
             r"logged in|your email address will not be published|this site uses akismet"
             r"|required fields are marked|comments are closed"
+            r"|this (?:content|article|story|post) is (?:not open|closed) (?:to|for) comments"
+            r"|ce contenu n'est pas ouvert aux commentaires|les commentaires sont fermés"
+            r"|kommentare sind (?:geschlossen|deaktiviert)|los comentarios están cerrados"
+            r"|i commenti sono chiusi|os comentários estão fechados"
             r"|connectez-vous|l'espace des commentaires|votre adresse (?:e-mail|de messagerie) "
             r"ne sera pas publiée|melden sie sich an|ihre e-mail-adresse wird nicht "
             r"veröffentlicht|inicia sesión|tu dirección de correo electrónico no será publicada"
@@ -146,6 +155,18 @@ OPENINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"(?:source|sources|kaynak|quelle|fuente|fonte)\s*[:\u2013\u2014-]"),
     ),
     ("a counter", re.compile(r"(?:this (?:news|article|story) has been (?:read|viewed))")),
+    # Notices of a page's own history: archived, published under a former government, old.
+    (
+        "an archive notice",
+        re.compile(
+            r"(?:this (?:was|(?:page|article|story|content|document|news story|speech"
+            r"|press release|statement) (?:was|has been|is)) (?:published under|archived"
+            r"|no longer (?:updated|current|maintained))|this is an archived"
+            r"|archived (?:content|page|article)|this (?:article|story) is (?:more than|over) "
+            r"\w+ years? old|cette page (?:a été|est) archivée|archivierte? (?:seite|inhalte?)"
+            r"|contenido archivado|página archivada|contenuto archiviato|conteúdo arquivado)"
+        ),
+    ),
 )
 
 # Prompts to advertise on the site, anywhere in a short line ("Want to advertise with us?").
