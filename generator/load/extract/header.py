@@ -274,7 +274,8 @@ def title_index(
     # A single word is a section's name ("DISCOURS", "Transcripts"), not a headline.
     worded = [index for index, line in enumerate(lines) if word_count(line.text) > 1]
     named = [index for index in named if index in worded]
-    return (named or worded or [None])[-1]
+    found = named or worded
+    return found[-1] if found else None
 
 
 def like_the_lead(lines: Sequence[Unit], candidates: Sequence[int], lead: str) -> int:
