@@ -148,13 +148,13 @@ def read_furniture(line: str) -> Verdict | None:
     kind = furniture_kind(line)
     if kind is None:
         return None
-    facts = Facts()
-    if kind == "a menu":
-        for item in MENU_SEPARATORS.split(line):
-            dated = read_date_line(item)
-            if dated is not None:
-                facts = facts.merge(Facts(date=dated.date, rank=dated.rank))
-    return Verdict(kind, facts)
+    if kind != "a menu":
+        return Verdict(kind, Facts())
+    items = (read_date_line(item) for item in MENU_SEPARATORS.split(line))
+    dated = min((d for d in items if d is not None), key=lambda d: d.rank, default=None)
+    if dated is None:
+        return Verdict(kind, Facts())
+    return Verdict(kind, Facts(date=dated.date, rank=dated.rank), dated)
 
 
 # A field of metadata: a label of a few words, a colon, its value ("Lieu : Bucarest").

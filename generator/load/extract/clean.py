@@ -25,9 +25,10 @@ from generator.load.extract.chrome import (
     joined_field,
     split_stamp,
 )
-from generator.load.extract.dates import DateLine
+from generator.load.extract.dates import DateLine, read_date_line
 from generator.load.extract.furniture import (
     ends_article,
+    is_word_run,
     strip_closing,
     strip_counter,
     strip_opening,
@@ -99,11 +100,13 @@ def clean_lines(groups: Sequence[Sequence[Line]], outlet: OutletRule | None) -> 
     """Sort every line into the article's and the chrome, by the rules in the module doc."""
     cleaned = Cleaned(occupied=frozenset(line.number for group in groups for line in group))
     page = Page.of(groups, outlet)
+    lines = [line for group in groups for line in group]
+    following = {line.number: after.text for line, after in pairwise(lines)}
     previous = ""
     for group in groups:
         kept: list[Line] = []
         for line in split_lines(group, cleaned):
-            if keep_line(line, previous, page, cleaned):
+            if keep_line(line, (previous, following.get(line.number, "")), page, cleaned):
                 kept.append(line)
             previous = line.text
         if kept:
@@ -152,8 +155,9 @@ def beside_stamp(rest: str) -> bool:
     return word_count(rest) <= MAX_STAMP_CHROME_WORDS
 
 
-def keep_line(line: Line, previous: str, page: Page, cleaned: Cleaned) -> bool:
-    """Whether a line is the article's; a chrome line is recorded in `cleaned` instead."""
+def keep_line(line: Line, around: tuple[str, str], page: Page, cleaned: Cleaned) -> bool:
+    """Whether a line is the article's, given the lines `around` it (before, after); a chrome
+    line is recorded in `cleaned` instead."""
     outlet = page.outlet
     rule = outlet.chrome_rule(line.text) if outlet else None
     if ends_article(line.text) or (rule is not None and rule.kind == "end"):
@@ -161,13 +165,23 @@ def keep_line(line: Line, previous: str, page: Page, cleaned: Cleaned) -> bool:
     if rule is not None:
         cleaned.removed.append(Removed(line.number, line.text, "an outlet rule", rule.location))
         return False
+    previous, after = around
     verdict = chrome_verdict(line.text) or page_verdict(line.text, previous, page)
+    if verdict is not None and verdict.reason == "a menu" and headline_above_date(line.text, after):
+        verdict = None
     if verdict is None and outlet is not None and outlet.is_name(line.text):
         verdict = Verdict("the outlet's name", Facts())
     if verdict is None:
         return True
     cleaned.drop(line, line.text, verdict)
     return False
+
+
+def headline_above_date(text: str, after: str) -> bool:
+    """Whether a run of capitalised words stands right above a date line: a headline in title
+    case with no small word ("Foreign Minister Welcomes Potential Ukraine Ceasefire"), not a
+    list of tags."""
+    return is_word_run(text) and read_date_line(after) is not None
 
 
 def page_verdict(text: str, previous: str, page: Page) -> Verdict | None:

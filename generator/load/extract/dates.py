@@ -95,6 +95,16 @@ UPDATED = (
     *("updated", "modified", "last updated", "aktualisiert", "mis à jour", "actualizado"),
     *("aggiornato", "atualizado", "обновлено", "güncellendi", "güncelleme", "تحديث"),
 )
+# Kinds of document a page names beside its date ("27.08.2014 - Press release").
+DOCUMENT_KINDS = frozenset(
+    {
+        *("press release", "news release", "press statement", "statement", "news", "speech"),
+        *("interview", "readout", "transcript", "joint statement", "communiqué", "discours"),
+        *("communiqué de presse", "pressemitteilung", "pressemeldung", "rede", "meldung"),
+        *("comunicado", "comunicado de prensa", "nota de prensa", "discurso", "comunicato"),
+        *("comunicato stampa", "nota à imprensa", "пресс-релиз", "заявление", "новости"),
+    }
+)
 # A date closing a credit: "Meldung der dts Nachrichtenagentur vom 27.08.2014".
 DATE_PREPOSITIONS = frozenset({"vom", "du", "del", "of", "dated"})
 MAX_CREDIT_WORDS = 6
@@ -216,6 +226,8 @@ def line_rank(found: re.Match[str], rest: str, placed: bool = True) -> DateRank 
         return DateRank.UPDATED
     if len(words) <= MAX_LABEL_WORDS and any(label in folded for label in PUBLISHED):
         return DateRank.LABELLED
+    if folded in DOCUMENT_KINDS:
+        return DateRank.DATELINE  # the date the document was issued, as a dateline gives it
     if len(words) <= MAX_PLACE_WORDS and all(word[:1].isupper() for word in words):
         if placed:
             return DateRank.DATELINE

@@ -105,6 +105,7 @@ def split_header(
     """The header read from the units, and the body units after it (a standfirst among them);
     `occupied` holds the numbers of the text's non-blank lines, `echoed` the lines the text
     prints twice running (a page prints its headline twice more often than anything else)."""
+    echoed = echoed | printed_twice(units[: MAX_TIMESTAMP_TITLE_AT + 1])
     at = timestamp_title(units, dates, occupied)
     if at is not None and units[at].text not in echoed and echoed_headline(units, echoed) >= 0:
         at = None  # the headline the page prints twice wins over a line above a timestamp
@@ -119,6 +120,18 @@ def split_header(
         lead = units[end].text if end < len(units) else ""
         header = read_header(units[:end], None, echoed, lead)
     return header, (*header.lead, *units[end:])
+
+
+def printed_twice(units: Sequence[Unit]) -> frozenset[str]:
+    """The lines long enough to be a headline that these units print twice around other lines
+    (the headline, a kicker, the headline again), no sentence; a line printed twice around
+    nothing kept is a caption around its credit."""
+    first: dict[str, int] = {}
+    found: set[str] = set()
+    for index, unit in enumerate(units):
+        if first.setdefault(unit.text, index) < index - 1:
+            found.add(unit.text)
+    return frozenset(text for text in found if is_long(text) and not ends_sentence(text))
 
 
 def echoed_headline(units: Sequence[Unit], echoed: frozenset[str]) -> int:
@@ -136,7 +149,7 @@ def is_long(text: str) -> bool:
 
 def first_stamp(dates: Sequence[Dated]) -> int:
     """The line of the text's first timestamp (a date with a time of day), or 0."""
-    stamps = [d.line for d in dates if d.date.timed and d.date.rank <= DateRank.BARE]
+    stamps = [d.line for d in dates if d.date.timed]
     return min(stamps) if stamps else 0
 
 

@@ -20,7 +20,7 @@ WHOLE_LINES = frozenset(
         *("home", "accueil", "startseite", "inicio", "portada", "zur startseite"),
         *("retour à l'accueil", "volver al inicio", "torna alla home", "página inicial"),
         *("menu", "menü", "menú", "left menu", "main menu", "skip to main content"),
-        *("back to top", "nach oben", "haut de page", "volver arriba", "torna su"),
+        *("back to top", "nach oben", "haut de page", "volver arriba", "torna su", "top of page"),
         "voltar ao topo",
         *("search", "suche", "recherche", "rechercher", "buscar", "cerca", "pesquisar"),
         *("advanced search", "поиск", "меню", "главная"),
@@ -62,6 +62,9 @@ ENDINGS = re.compile(
     r"|publicar un comentario|nessun commento|nenhum comentário"
     r"|read the full (?:article|story|text)(?: (?:at|on|in) .*)?"
     r"|previous and next news|tags|share this(?: story| article)?"
+    # a press release's contact block
+    r"|(?:for )?(?:further|more) information|media (?:enquiries|inquiries|contacts?)"
+    r"|press contacts?|notes to editors|pressekontakt|contact presse|contacto de prensa"
     # the same headings in French, German, Spanish, Italian, Portuguese
     r"|(?:à |a )?lire aussi|voir aussi|articles (?:similaires|liés)|sur le même sujet"
     r"|(?:plus d'|autres )(?:articles|actualités|infos)|weitere (?:artikel|nachrichten|meldungen)"
@@ -101,6 +104,7 @@ OPENINGS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?:share (?:this|on)|%?d bloggers like this|like this ?:|subscribe (?:to|now|for)"
             r"|sign up (?:for|to|now)|you are subscribed to|get the .{1,40} in your inbox"
             r"|newsletter|follow us|social media auto publish|powered by"
+            r"|follow (?:the )?[\w .&-]{1,40} on (?:twitter|x|facebook|instagram|linkedin|youtube)"
             r"|suivez-nous|abonnez-vous|partagez|inscrivez-vous|folgen sie uns|teilen sie"
             r"|abonnieren sie|síguenos|suscríbete|comparte|seguici|iscriviti|siga-nos"
             r"|inscreva-se)"
