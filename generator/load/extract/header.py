@@ -23,7 +23,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.load.extract.clean import Dated
-from generator.load.extract.dates import DateRank
 from generator.load.extract.lines import ends_prose, ends_sentence, word_count
 
 MIN_BODY_WORDS = 3

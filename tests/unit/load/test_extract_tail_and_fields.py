@@ -116,3 +116,40 @@ def test_a_counter_glued_to_a_paragraph_s_end_is_cut_off() -> None:
 )
 def test_notices_and_links_in_words_pages_share(line: str) -> None:
     assert furniture_kind(line) is not None
+
+
+def test_a_press_release_s_contact_block_ends_the_article() -> None:
+    contact = (
+        "Further information\nFollow the Foreign Office on twitter @example\n"
+        "Media enquiries\nEmail\nnewsdesk@example.org\nNews Desk\n020 7008 3100"
+    )
+    assert body(page(HEADLINE, LEAD, MORE, contact)) == [LEAD, MORE]
+
+
+def test_a_date_beside_the_kind_of_document_dates_the_article() -> None:
+    extracted = extract_text(page(HEADLINE, "27.08.2014 - Press release", LEAD))
+    assert (extracted.title, extracted.subtitle) == (HEADLINE, None)
+    assert extracted.date == datetime.date(2014, 8, 27)
+
+
+def test_a_headline_printed_around_its_kicker_wins_over_the_issuer_above_a_dated_menu() -> None:
+    issuer = "Embassy of Example in the United States"
+    menu = "15/08/2024 | Press release | Distributed by Example"
+    extracted = extract_text(page(issuer, menu, HEADLINE, "Government response", HEADLINE, LEAD))
+    assert extracted.title == HEADLINE
+    assert extracted.date == datetime.date(2024, 8, 15)
+    assert [block.text for block in extracted.blocks] == [LEAD]
+
+
+def test_a_title_case_headline_with_no_small_word_above_its_timestamp_stays() -> None:
+    title = "Foreign Minister Welcomes Potential Ukraine Ceasefire"
+    extracted = extract_text(
+        page("Example has an ethical paywall", title, "Wednesday, 12 March 2025, 2:13 pm", LEAD)
+    )
+    assert extracted.title == title
+    assert extracted.date == datetime.date(2025, 3, 12)
+
+
+def test_a_run_of_capitalised_words_elsewhere_is_a_list_of_tags() -> None:
+    tags = "Africa Conflict Humanity News North Africa Sudan"
+    assert tags not in body(page(tags, HEADLINE, LEAD))
