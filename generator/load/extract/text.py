@@ -9,8 +9,8 @@
    a lead sentence instead of a headline (kremlin.ru transcripts do) has no title in its text,
    and that lead stays the first paragraph.
 4. The body ends at a line after which a page lists other articles or comments ("Related
-   articles"), and before a closing run of two or more short headline-like lines (links to
-   other pages).  A later copy of a long paragraph is dropped, and so are the headline printed
+   articles"), and before its tail: a closing run of two or more headline-like lines after a
+   sentence, across copies of its text (a list of other stories, see `footer_length`).  A later copy of a long paragraph is dropped, and so are the headline printed
    again and a teaser (a paragraph cut with an ellipsis that the next one gives whole).  A short
    line without closing punctuation that is followed by more text is a subheading; everything
    else is a paragraph.
