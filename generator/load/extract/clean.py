@@ -1,13 +1,14 @@
 """Sorting the lines of a scraped text into the article's and the page's (its chrome).
 
-Each line is read once, in order: a field's label alone on its line is joined to the value
-below it ("Date:", "08/29/16"); a republisher's date stamp, glued openings ("Headline:", an
-image's alternative text) and a counter glued to its end are split off it; then it is chrome when an outlet rule says so,
-when it is a chrome line (see `chrome`), when it names the outlet, when it repeats (a line
-printed three times or more: a banner, a caption; a line that holds such a line glued to others;
-a copy of the line just before it), when it is an image caption (see `captions`), or when it
-is a short line in a script other than the page's (see `scripts`). The lines that end an article
-("Related articles", an outlet's own ending) are noted for the body to be cut there.
+Each line is read once, in order: a field's label alone on its line is joined to the value below
+it ("Date:", "08/29/16"); a republisher's date stamp, glued openings ("Headline:", an image's
+alternative text) and a counter glued to its end are split off it; then it is chrome when an
+outlet rule says so, when it is a chrome line (see `chrome`), when it names the outlet, when it
+repeats (a line printed three times or more: a banner, a caption; a line that holds such a line
+glued to others; a copy of the line just before it), when it is an image caption (see
+`captions`), or when it is a short line in a script other than the page's (see `scripts`). The
+lines that end an article ("Related articles", an outlet's own ending) are noted for the body to
+be cut there.
 """
 
 from __future__ import annotations

@@ -4,17 +4,17 @@ The header runs up to the first body paragraph (a unit of at least three words e
 sentence punctuation, or one too long to be a headline), or up to a date line that follows a
 header line: a dateline closes the header, unless it stands between a widget's short label and
 the headline (the page's top bar). A line the page prints twice running is its headline, however
-it ends, and so is a line printed twice around other header lines (headline, kicker,
-headline); what stands above it is the top bar. A line set in capitals is never body prose. Where the text has a timestamp (an ISO
-timestamp or a date with a time of day) below a line of four words or more, across blank lines
-and a list of metadata or bylines, that line is the headline, whatever its punctuation, and the
-short lines just below the timestamp are its place (``Moscow Region``). Otherwise the title is
-the first header line of at least four words (but a later one that shares words with the lead
-when the first shares none: a site's notice stood above it), else the last header line that is
-no byline or place (``Sean McCormack, Spokesman``, ``Washington, DC``). The section label is
-the short line just before the title, the subtitle the line just after it if it has at least
-four words and is no pair of names; long lines below the title that read as text are the
-lead, and every other header line is chrome.
+it ends, and so is a line printed twice around other header lines (headline, kicker, headline);
+what stands above it is the top bar. A line set in capitals is never body prose. Where the text
+has a timestamp (an ISO timestamp or a date with a time of day) below a line of four words or
+more, across blank lines and a list of metadata or bylines, that line is the headline, whatever
+its punctuation, and the short lines just below the timestamp are its place (``Moscow Region``).
+Otherwise the title is the first header line of at least four words (but a later one that shares
+words with the lead when the first shares none: a site's notice stood above it), else the last
+header line that is no byline or place (``Sean McCormack, Spokesman``, ``Washington, DC``). The
+section label is the short line just before the title, the subtitle the line just after it if it
+has at least four words and is no pair of names; long lines below the title that read as text
+are the lead, and every other header line is chrome.
 """
 
 from __future__ import annotations

@@ -10,10 +10,10 @@
    and that lead stays the first paragraph.
 4. The body ends at a line after which a page lists other articles or comments ("Related
    articles"), and before its tail: a closing run of two or more headline-like lines after a
-   sentence, across copies of its text (a list of other stories, see `footer_length`).  A later copy of a long paragraph is dropped, and so are the headline printed
-   again and a teaser (a paragraph cut with an ellipsis that the next one gives whole).  A short
-   line without closing punctuation that is followed by more text is a subheading; everything
-   else is a paragraph.
+   sentence, across copies of its text (a list of other stories, see `footer_length`).  A later
+   copy of a long paragraph is dropped, and so are the headline printed again and a teaser (a
+   paragraph cut with an ellipsis that the next one gives whole).  A short line without closing
+   punctuation that is followed by more text is a subheading; everything else is a paragraph.
    ``truncated`` is set when the last paragraph does not end a sentence.
 5. The date is the best-ranked date line (see `dates.DateRank`), a wire dateline opening the
    first paragraph when there is none; a date closing the headline counts as a bare date; a
