@@ -2,7 +2,8 @@
 
 Chrome lines are removed wherever they appear, keeping what they say: dates (ranked by their
 kind, see `dates`), breadcrumbs such as ``Transcripts /`` (the last crumb is the section label),
-``Original article link: URL`` lines, licence marks such as ``Public domain``, and page
+``Original article link: URL`` lines, licence marks such as ``Public domain``, fields of
+metadata (``Date: 08/29/16``, ``Speaker: …``; a date field dates the article), and page
 furniture of every kind `furniture` names. A republisher's ``date YYYY-MM-DD`` stamp opening a
 line is removed from it, and what follows it on that line is read as a line of its own.
 """
@@ -183,8 +184,9 @@ def read_field(line: str) -> Verdict | None:
     if label in DATE_FIELDS:
         # "Data: …" may open a sentence too: a date field is one only when it holds a date.
         dated = field_date(value)
-        facts = Facts() if dated is None else Facts(date=dated.date, rank=dated.rank)
-        return None if dated is None else Verdict("a field of metadata", facts, dated)
+        if dated is None:
+            return None
+        return Verdict("a field of metadata", Facts(date=dated.date, rank=dated.rank), dated)
     if word_count(value) > MAX_FIELD_WORDS or ends_sentence(value):
         return None
     return Verdict("a field of metadata", Facts())
