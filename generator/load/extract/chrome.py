@@ -2,7 +2,8 @@
 
 Chrome lines are removed wherever they appear, keeping what they say: dates (ranked by their
 kind, see `dates`), breadcrumbs such as ``Transcripts /`` (the last crumb is the section label),
-``Original article link: URL`` lines, licence marks such as ``Public domain``, and page
+``Original article link: URL`` lines, licence marks such as ``Public domain``, fields of
+metadata (``Date: 08/29/16``, ``Speaker: …``; a date field dates the article), and page
 furniture of every kind `furniture` names. A republisher's ``date YYYY-MM-DD`` stamp opening a
 line is removed from it, and what follows it on that line is read as a line of its own.
 """
@@ -14,8 +15,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from generator.load.extract.dates import DateLine, DateRank, iso_date, read_date_line
+from generator.load.extract.dates import (
+    DateLine,
+    DateRank,
+    field_date,
+    iso_date,
+    read_date_line,
+)
 from generator.load.extract.furniture import MENU_SEPARATORS, furniture_kind
+from generator.load.extract.lines import ends_sentence, word_count
+from generator.load.extract.phrases import DATE_FIELDS, OTHER_FIELDS
 from generator.load.schema import is_web_address
 
 
@@ -140,17 +149,61 @@ def read_furniture(line: str) -> Verdict | None:
     kind = furniture_kind(line)
     if kind is None:
         return None
-    facts = Facts()
-    if kind == "a menu":
-        for item in MENU_SEPARATORS.split(line):
-            dated = read_date_line(item)
-            if dated is not None:
-                facts = facts.merge(Facts(date=dated.date, rank=dated.rank))
-    return Verdict(kind, facts)
+    if kind != "a menu":
+        return Verdict(kind, Facts())
+    items = (read_date_line(item) for item in MENU_SEPARATORS.split(line))
+    dated = min((d for d in items if d is not None), key=lambda d: d.rank, default=None)
+    if dated is None:
+        return Verdict(kind, Facts())
+    return Verdict(kind, Facts(date=dated.date, rank=dated.rank), dated)
+
+
+# A field of metadata: a label of a few words, a colon, its value ("Lieu : Bucarest").
+FIELD = re.compile(r"([^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2}) ?: ?(.*)")
+MAX_FIELD_WORDS = 12
+
+
+def field_label(line: str) -> tuple[str, str] | None:
+    """A field's label (folded) and value when the line is one with a known label, else None."""
+    found = FIELD.fullmatch(line)
+    if found is None:
+        return None
+    label = found[1].casefold()
+    return (label, found[2]) if label in DATE_FIELDS or label in OTHER_FIELDS else None
+
+
+def read_field(line: str) -> Verdict | None:
+    """Read a field of metadata ("Date: 08/29/16", "Speaker: …"): a date field gives the date;
+    a field of another kind is chrome while its value is short and no sentence."""
+    field = field_label(line)
+    if field is None:
+        return None
+    label, value = field
+    if not value:
+        return Verdict("a field of metadata", Facts())
+    if label in DATE_FIELDS:
+        # "Data: …" may open a sentence too: a date field is one only when it holds a date.
+        dated = field_date(value)
+        if dated is None:
+            return None
+        return Verdict("a field of metadata", Facts(date=dated.date, rank=dated.rank), dated)
+    if word_count(value) > MAX_FIELD_WORDS or ends_sentence(value):
+        return None
+    return Verdict("a field of metadata", Facts())
+
+
+def joined_field(label: str, value: str) -> str | None:
+    """A field whose label and value a page prints on two lines, as one line; None when the
+    first line is no label alone or the second no short value."""
+    field = field_label(label)
+    if field is None or field[1] or word_count(value) > MAX_FIELD_WORDS:
+        return None
+    return f"{label.rstrip(' :')}: {value}"
 
 
 CHROME_READERS: tuple[ChromeReader, ...] = (
     read_dated,
+    read_field,
     read_breadcrumb,
     read_source_link,
     read_licence,

@@ -1,12 +1,14 @@
 """Sorting the lines of a scraped text into the article's and the page's (its chrome).
 
-Each line is read once, in order: a republisher's date stamp and glued openings ("Headline:",
-an image's alternative text) are split off it; then it is chrome when an outlet rule says so,
-when it is a chrome line (see `chrome`), when it names the outlet, when it repeats (a line
-printed three times or more: a banner, a caption; a line that holds such a line glued to others;
-a copy of the line just before it), when it is an image caption (see `captions`), or when it
-is a short line in a script other than the page's (see `scripts`). The lines that end an article
-("Related articles", an outlet's own ending) are noted for the body to be cut there.
+Each line is read once, in order: a field's label alone on its line is joined to the value below
+it ("Date:", "08/29/16"); a republisher's date stamp, glued openings ("Headline:", an image's
+alternative text) and a counter glued to its end are split off it; then it is chrome when an
+outlet rule says so, when it is a chrome line (see `chrome`), when it names the outlet, when it
+repeats (a line printed three times or more: a banner, a caption; a line that holds such a line
+glued to others; a copy of the line just before it), when it is an image caption (see
+`captions`), or when it is a short line in a script other than the page's (see `scripts`). The
+lines that end an article ("Related articles", an outlet's own ending) are noted for the body to
+be cut there.
 """
 
 from __future__ import annotations
@@ -18,9 +20,21 @@ from itertools import pairwise, takewhile
 
 from generator.load.extract.blocks import Removed
 from generator.load.extract.captions import Captions
-from generator.load.extract.chrome import Facts, Verdict, chrome_verdict, split_stamp
-from generator.load.extract.dates import DateLine
-from generator.load.extract.furniture import ends_article, strip_closing, strip_opening
+from generator.load.extract.chrome import (
+    Facts,
+    Verdict,
+    chrome_verdict,
+    joined_field,
+    split_stamp,
+)
+from generator.load.extract.dates import DateLine, read_date_line
+from generator.load.extract.furniture import (
+    ends_article,
+    is_word_run,
+    strip_closing,
+    strip_counter,
+    strip_opening,
+)
 from generator.load.extract.lines import Line, ends_sentence, word_count
 from generator.load.extract.outlets import OutletRule
 from generator.load.extract.scripts import Scripts
@@ -88,11 +102,13 @@ def clean_lines(groups: Sequence[Sequence[Line]], outlet: OutletRule | None) -> 
     """Sort every line into the article's and the chrome, by the rules in the module doc."""
     cleaned = Cleaned(occupied=frozenset(line.number for group in groups for line in group))
     page = Page.of(groups, outlet)
+    lines = [line for group in groups for line in group]
+    following = {line.number: after.text for line, after in pairwise(lines)}
     previous = ""
     for group in groups:
         kept: list[Line] = []
         for line in split_lines(group, cleaned):
-            if keep_line(line, previous, page, cleaned):
+            if keep_line(line, (previous, following.get(line.number, "")), page, cleaned):
                 kept.append(line)
             previous = line.text
         if kept:
@@ -100,9 +116,22 @@ def clean_lines(groups: Sequence[Sequence[Line]], outlet: OutletRule | None) -> 
     return cleaned
 
 
+def joined_fields(group: Sequence[Line]) -> Iterator[Line]:
+    """The lines of a group, a field's label alone on its line joined to the value below it
+    ("Date:", then "08/29/16")."""
+    index = 0
+    while index < len(group):
+        line = group[index]
+        value = group[index + 1].text if index + 1 < len(group) else ""
+        joined = joined_field(line.text, value) if value else None
+        yield line if joined is None else Line(line.number, joined)
+        index += 1 if joined is None else 2
+
+
 def split_lines(group: Sequence[Line], cleaned: Cleaned) -> Iterator[Line]:
-    """The lines of a group with stamps and glued openings split off (and recorded)."""
-    for line in group:
+    """The lines of a group with fields joined, stamps and glued openings split off (and
+    recorded)."""
+    for line in joined_fields(group):
         stamp, rest = split_stamp(line.text)
         if stamp is not None:
             cleaned.drop(line, line.text[: len(line.text) - len(rest)].strip(), stamp)
@@ -115,6 +144,9 @@ def split_lines(group: Sequence[Line], cleaned: Cleaned) -> Iterator[Line]:
         rest, closing = strip_closing(rest)
         if closing:
             cleaned.removed.append(Removed(line.number, closing, "a link to other articles"))
+        rest, counter = strip_counter(rest)
+        if counter:
+            cleaned.removed.append(Removed(line.number, counter, "a counter"))
         if rest:
             yield Line(line.number, rest)
 
@@ -125,8 +157,9 @@ def beside_stamp(rest: str) -> bool:
     return word_count(rest) <= MAX_STAMP_CHROME_WORDS
 
 
-def keep_line(line: Line, previous: str, page: Page, cleaned: Cleaned) -> bool:
-    """Whether a line is the article's; a chrome line is recorded in `cleaned` instead."""
+def keep_line(line: Line, around: tuple[str, str], page: Page, cleaned: Cleaned) -> bool:
+    """Whether a line is the article's, given the lines `around` it (before, after); a chrome
+    line is recorded in `cleaned` instead."""
     outlet = page.outlet
     rule = outlet.chrome_rule(line.text) if outlet else None
     if ends_article(line.text) or (rule is not None and rule.kind == "end"):
@@ -134,13 +167,23 @@ def keep_line(line: Line, previous: str, page: Page, cleaned: Cleaned) -> bool:
     if rule is not None:
         cleaned.removed.append(Removed(line.number, line.text, "an outlet rule", rule.location))
         return False
+    previous, after = around
     verdict = chrome_verdict(line.text) or page_verdict(line.text, previous, page)
+    if verdict is not None and verdict.reason == "a menu" and headline_above_date(line.text, after):
+        verdict = None
     if verdict is None and outlet is not None and outlet.is_name(line.text):
         verdict = Verdict("the outlet's name", Facts())
     if verdict is None:
         return True
     cleaned.drop(line, line.text, verdict)
     return False
+
+
+def headline_above_date(text: str, after: str) -> bool:
+    """Whether a run of capitalised words stands right above a date line: a headline in title
+    case with no small word ("Foreign Minister Welcomes Potential Ukraine Ceasefire"), not a
+    list of tags."""
+    return is_word_run(text) and read_date_line(after) is not None
 
 
 def page_verdict(text: str, previous: str, page: Page) -> Verdict | None:

@@ -95,6 +95,16 @@ UPDATED = (
     *("updated", "modified", "last updated", "aktualisiert", "mis à jour", "actualizado"),
     *("aggiornato", "atualizado", "обновлено", "güncellendi", "güncelleme", "تحديث"),
 )
+# Kinds of document a page names beside its date ("27.08.2014 - Press release").
+DOCUMENT_KINDS = frozenset(
+    {
+        *("press release", "news release", "press statement", "statement", "news", "speech"),
+        *("interview", "readout", "transcript", "joint statement", "communiqué", "discours"),
+        *("communiqué de presse", "pressemitteilung", "pressemeldung", "rede", "meldung"),
+        *("comunicado", "comunicado de prensa", "nota de prensa", "discurso", "comunicato"),
+        *("comunicato stampa", "nota à imprensa", "пресс-релиз", "заявление", "новости"),
+    }
+)
 # A date closing a credit: "Meldung der dts Nachrichtenagentur vom 27.08.2014".
 DATE_PREPOSITIONS = frozenset({"vom", "du", "del", "of", "dated"})
 MAX_CREDIT_WORDS = 6
@@ -177,6 +187,21 @@ def read_date_line(line: str) -> DateLine | None:
     return None if rank is None else DateLine(date, rank, timed)
 
 
+# Day, month and a two-digit year in figures ("08/29/16"): read only as the value of a field
+# labelled as a date, where nothing else can be meant.
+SHORT_NUMERIC = re.compile(r"\d{1,2}([./-])\d{1,2}\1\d{2}")
+
+
+def field_date(value: str) -> DateLine | None:
+    """The date a field labelled as one gives ("Date: 08/29/16"), as a labelled date; None when
+    its value is no date line."""
+    dated = read_date_line(value)
+    if dated is not None:
+        return DateLine(dated.date, DateRank.LABELLED, dated.timed)
+    date = parse_written(value) if SHORT_NUMERIC.fullmatch(value) else None
+    return None if date is None else DateLine(date, DateRank.LABELLED, timed=False)
+
+
 def credit_rank(line: str, found: re.Match[str]) -> DateRank | None:
     """A date closing a short credit after a preposition ("… Nachrichtenagentur vom DATE") is
     a bare date; None for any other line."""
@@ -201,6 +226,8 @@ def line_rank(found: re.Match[str], rest: str, placed: bool = True) -> DateRank 
         return DateRank.UPDATED
     if len(words) <= MAX_LABEL_WORDS and any(label in folded for label in PUBLISHED):
         return DateRank.LABELLED
+    if folded in DOCUMENT_KINDS:
+        return DateRank.DATELINE  # the date the document was issued, as a dateline gives it
     if len(words) <= MAX_PLACE_WORDS and all(word[:1].isupper() for word in words):
         if placed:
             return DateRank.DATELINE

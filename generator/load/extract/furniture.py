@@ -47,6 +47,8 @@ COUNT = re.compile(
 )
 READ_TIMES = re.compile(r"\bread \d[\d,.]* times\b", re.I)
 ISSN = re.compile(r"\b(?:e-?)?(?:ISSN|ISBN)\b", re.I)
+# An e-mail address alone, or after its label ("Email newsdesk@example.org").
+EMAIL = re.compile(r"(?:e-?mail:? )?\S+@\S+\.\w+|(?:e-?mail:? )?\[email protected\]", re.I)
 HOST_NAME = re.compile(r"[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}", re.I)
 LABELLED_ID = re.compile(r"(?:[^\W\d_]+ ){0,2}[^\W\d_]+ ?:? ?\d{5,}")
 SHORTCODE = re.compile(r"\[[\w -]{1,30}\]")
@@ -136,6 +138,7 @@ def short_kind(line: str) -> str | None:
         ("a counter", bool(COUNT.fullmatch(line) or READ_TIMES.search(line))),
         ("an ISSN or ISBN line", ISSN.search(line) is not None),
         ("a host name", HOST_NAME.fullmatch(line) is not None),
+        ("an e-mail address", EMAIL.fullmatch(line) is not None),
         ("a language menu", LOCALES.fullmatch(LEADING_MARKS.sub("", line, count=1)) is not None),
         ("an identifier", LABELLED_ID.fullmatch(line) is not None),
         ("a source credit", CREDIT_ONLY.fullmatch(line) is not None),
@@ -158,6 +161,12 @@ def is_menu(line: str) -> bool:
         return True
     if "|" in line and (line.startswith(PAGER_MARKS) or line.endswith(PAGER_MARKS[-2:])):
         return True  # a pager: "« Previous post | Main | Next post »"
+    return is_word_run(line)
+
+
+def is_word_run(line: str) -> bool:
+    """A run of six capitalised words or more with none of the punctuation and the small words
+    of a headline: a list of tags or a menu, or a headline in title case with no small word."""
     words = line.split()
     return (
         len(words) >= MIN_NAV_WORDS
@@ -195,6 +204,16 @@ def ends_article(line: str) -> bool:
 GLUED_CLOSINGS = re.compile(
     r"(?<=[\u2026.]) ?(?:source ?[:\u2013\u2014-] ?[^.]{1,40}|read more|continue reading)$", re.I
 )
+
+
+# A counter of views glued to a paragraph's last sentence ("… this cessation holds.2982").
+GLUED_COUNTER = re.compile(r"(?<=[^\W\d_][.!?])\d{3,7}$")
+
+
+def strip_counter(line: str) -> tuple[str, str]:
+    """Split a counter glued to the end of a line off it: (the rest; the counter, or '')."""
+    found = GLUED_COUNTER.search(line, max(0, len(line) - 10))
+    return (line, "") if found is None else (line[: found.start()], found[0])
 
 
 def strip_closing(line: str) -> tuple[str, str]:

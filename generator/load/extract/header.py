@@ -4,25 +4,26 @@ The header runs up to the first body paragraph (a unit of at least three words e
 sentence punctuation, or one too long to be a headline), or up to a date line that follows a
 header line: a dateline closes the header, unless it stands between a widget's short label and
 the headline (the page's top bar). A line the page prints twice running is its headline, however
-it ends, and what stands above it is the top bar. Where the text has a timestamp (an ISO
-timestamp or a date with a time of day) below a line of four words or more, across blank lines
-and a list of metadata or bylines, that line is the headline, whatever its punctuation, and the
-short lines just below the timestamp are its place (``Moscow Region``). Otherwise the title is
-the first header line of at least four words (but a later one that shares words with the lead
-when the first shares none: a site's notice stood above it), else the last header line that is
-no byline or place (``Sean McCormack, Spokesman``, ``Washington, DC``). The section label is
-the short line just before the title, the subtitle the line just after it if it has at least
-four words and is no pair of names; long lines below the title that read as text are the
-lead, and every other header line is chrome.
+it ends, and so is a line printed twice around other header lines (headline, kicker, headline);
+what stands above it is the top bar. A line set in capitals is never body prose. Where the text
+has a timestamp (an ISO timestamp or a date with a time of day) below a line of four words or
+more, across blank lines and a list of metadata or bylines, that line is the headline, whatever
+its punctuation, and the short lines just below the timestamp are its place (``Moscow Region``).
+Otherwise the title is the first header line of at least four words (but a later one that shares
+words with the lead when the first shares none: a site's notice stood above it), else the last
+header line that is no byline or place (``Sean McCormack, Spokesman``, ``Washington, DC``). The
+section label is the short line just before the title, the subtitle the line just after it if it
+has at least four words and is no pair of names; long lines below the title that read as text
+are the lead, and every other header line is chrome.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from generator.load.extract.clean import Dated
-from generator.load.extract.dates import DateRank
 from generator.load.extract.lines import ends_prose, ends_sentence, word_count
 
 MIN_BODY_WORDS = 3
@@ -40,7 +41,10 @@ MIN_STANDFIRST_WORDS = 10
 MAX_NAME_WORDS = 4
 LIST_MARKS = ("- ", "\u2022 ", "* ", "\u2013 ")
 MIN_SHARED = 3
+MIN_CAPITALS = 12
 STEM_CHARS = 5
+# A kicker of a word or three glued to the headline by a colon with no space.
+GLUED_KICKER = re.compile(r"([^\W\d_][\w-]*(?: [\w-]+){0,2}):(?! )")
 WORD_MARKS = ".,;:!?()[]\"'\u2018\u2019\u201c\u201d\u00ab\u00bb"
 
 
@@ -72,7 +76,14 @@ def opens_body(unit: str) -> bool:
     words = word_count(unit)
     if words > MAX_HEADLINE_WORDS:
         return True
-    return words >= MIN_BODY_WORDS and ends_prose(unit) and not is_title_case(unit)
+    headline = is_title_case(unit) or is_capitals(unit)
+    return words >= MIN_BODY_WORDS and ends_prose(unit) and not headline
+
+
+def is_capitals(unit: str) -> bool:
+    """Whether a line is set in capitals, as headlines are and paragraphs never are."""
+    cased = [char for char in unit if char.isupper() or char.islower()]
+    return len(cased) >= MIN_CAPITALS and all(char.isupper() for char in cased)
 
 
 def is_title_case(unit: str) -> bool:
@@ -94,6 +105,7 @@ def split_header(
     """The header read from the units, and the body units after it (a standfirst among them);
     `occupied` holds the numbers of the text's non-blank lines, `echoed` the lines the text
     prints twice running (a page prints its headline twice more often than anything else)."""
+    echoed = echoed | printed_twice(units[: MAX_TIMESTAMP_TITLE_AT + 1])
     at = timestamp_title(units, dates, occupied)
     if at is not None and units[at].text not in echoed and echoed_headline(units, echoed) >= 0:
         at = None  # the headline the page prints twice wins over a line above a timestamp
@@ -108,6 +120,18 @@ def split_header(
         lead = units[end].text if end < len(units) else ""
         header = read_header(units[:end], None, echoed, lead)
     return header, (*header.lead, *units[end:])
+
+
+def printed_twice(units: Sequence[Unit]) -> frozenset[str]:
+    """The lines long enough to be a headline that these units print twice around other lines
+    (the headline, a kicker, the headline again), no sentence; a line printed twice around
+    nothing kept is a caption around its credit."""
+    first: dict[str, int] = {}
+    found: set[str] = set()
+    for index, unit in enumerate(units):
+        if first.setdefault(unit.text, index) < index - 1:
+            found.add(unit.text)
+    return frozenset(text for text in found if is_long(text) and not ends_sentence(text))
 
 
 def echoed_headline(units: Sequence[Unit], echoed: frozenset[str]) -> int:
@@ -125,7 +149,7 @@ def is_long(text: str) -> bool:
 
 def first_stamp(dates: Sequence[Dated]) -> int:
     """The line of the text's first timestamp (a date with a time of day), or 0."""
-    stamps = [d.line for d in dates if d.date.timed and d.date.rank <= DateRank.BARE]
+    stamps = [d.line for d in dates if d.date.timed]
     return min(stamps) if stamps else 0
 
 
@@ -191,6 +215,8 @@ def read_header(
     if not lines:
         return Header()
     at = title_index(lines, echoed, told) if at is None else at
+    if at is None:
+        return Header(rest=tuple(lines))
     before = lines[at - 1].text if at > 0 else None
     after = lines[at + 1].text if at + 1 < len(lines) else None
     subtitle = after if after and is_subtitle(after) else None
@@ -198,13 +224,24 @@ def read_header(
     used = {at, at + 1 if subtitle else at, at - 1 if section else at}
     rest = [(index, line) for index, line in enumerate(lines) if index not in used]
     lead = [line for index, line in rest if index > at and is_standfirst(line.text)]
+    title, kicker = unglued(lines[at])
     return Header(
-        title=lines[at],
+        title=title,
         subtitle=subtitle,
-        section=section,
+        section=section or kicker,
         rest=tuple(line for _, line in rest if line not in lead),
         lead=tuple(lead),
     )
+
+
+def unglued(title: Unit) -> tuple[Unit, str | None]:
+    """The headline without a kicker glued to it by a colon and no space ("Konflikte:Moskau
+    und Kiew …"), and the kicker (None when there is none)."""
+    found = GLUED_KICKER.match(title.text)
+    rest = title.text[found.end() :] if found else ""
+    if found is None or not rest[:1].isupper() or word_count(rest) < MIN_TITLE_WORDS:
+        return title, None
+    return Unit(title.line, title.end, rest), found[1]
 
 
 def is_subtitle(line: str) -> bool:
@@ -232,11 +269,14 @@ def is_standfirst(line: str) -> bool:
     return word_count(line) >= MIN_STANDFIRST_WORDS and not is_title_case(line)
 
 
-def title_index(lines: Sequence[Unit], echoed: frozenset[str] = frozenset(), lead: str = "") -> int:
+def title_index(
+    lines: Sequence[Unit], echoed: frozenset[str] = frozenset(), lead: str = ""
+) -> int | None:
     """The first line of at least four words printed twice running; else the first line of at
     least four words that is no byline or place, unless it shares no word with the lead and a
     later one shares several (a site's notice above the headline: the headline tells what the
-    lead tells); else the last such line of any length; else the last line."""
+    lead tells); else the last such line of two words or more; else the last line of two
+    words or more; else None (a single word names a section)."""
     named = [index for index, line in enumerate(lines) if not is_byline(line.text)]
     long = [index for index in named if word_count(lines[index].text) >= MIN_TITLE_WORDS]
     twice = [index for index in long if lines[index].text in echoed]
@@ -244,7 +284,11 @@ def title_index(lines: Sequence[Unit], echoed: frozenset[str] = frozenset(), lea
         return twice[0]
     if long:
         return like_the_lead(lines, long, lead)
-    return named[-1] if named else len(lines) - 1
+    # A single word is a section's name ("DISCOURS", "Transcripts"), not a headline.
+    worded = [index for index, line in enumerate(lines) if word_count(line.text) > 1]
+    named = [index for index in named if index in worded]
+    found = named or worded
+    return found[-1] if found else None
 
 
 def like_the_lead(lines: Sequence[Unit], candidates: Sequence[int], lead: str) -> int:

@@ -9,11 +9,11 @@
    a lead sentence instead of a headline (kremlin.ru transcripts do) has no title in its text,
    and that lead stays the first paragraph.
 4. The body ends at a line after which a page lists other articles or comments ("Related
-   articles"), and before a closing run of two or more short headline-like lines (links to
-   other pages).  A later copy of a long paragraph is dropped, and so are the headline printed
-   again and a teaser (a paragraph cut with an ellipsis that the next one gives whole).  A short
-   line without closing punctuation that is followed by more text is a subheading; everything
-   else is a paragraph.
+   articles"), and before its tail: a closing run of two or more headline-like lines after a
+   sentence, across copies of its text (a list of other stories, see `footer_length`).  A later
+   copy of a long paragraph is dropped, and so are the headline printed again and a teaser (a
+   paragraph cut with an ellipsis that the next one gives whole).  A short line without closing
+   punctuation that is followed by more text is a subheading; everything else is a paragraph.
    ``truncated`` is set when the last paragraph does not end a sentence.
 5. The date is the best-ranked date line (see `dates.DateRank`), a wire dateline opening the
    first paragraph when there is none; a date closing the headline counts as a bare date; a
@@ -56,7 +56,9 @@ WRAP_FILL = 0.6
 
 MAX_HEADING_WORDS = 15
 MAX_HEADING_CHARS = 120
-MAX_FOOTER_WORDS = 12
+MAX_FOOTER_WORDS = 20
+MAX_FOOTER_LABEL_WORDS = 3
+MIN_TEASER_QUESTION_WORDS = 4
 MIN_FOOTER_LINES = 2
 MIN_REPEATED_WORDS = 12
 MIN_TEASER_WORDS = 8
@@ -171,19 +173,35 @@ def cut_body(
 
 
 def footer_length(body: Sequence[Unit]) -> int:
-    """How many units close the body as a run of short headline-like lines after its prose."""
-    run = 0
-    for unit in reversed(body):
-        if not is_footer_line(unit.text):
+    """How many units close the body as its tail: a run of two or more headline-like lines
+    after its prose (links to other stories), across later copies of its paragraphs."""
+    first: dict[str, int] = {}
+    for index, unit in enumerate(body):
+        first.setdefault(unit.text, index)
+    run = headlines = 0
+    for index in range(len(body) - 1, -1, -1):
+        text = body[index].text
+        copy = first[text] < index and word_count(text) >= MIN_REPEATED_WORDS
+        if not copy and not is_footer_line(text, last=headlines == 0):
             break
-        run += 1
+        run, headlines = run + 1, headlines + (not copy)
     ends_prose_before = run < len(body) and ends_sentence(body[len(body) - run - 1].text)
-    return run if run >= MIN_FOOTER_LINES and ends_prose_before else 0
+    return run if headlines >= MIN_FOOTER_LINES and ends_prose_before else 0
 
 
-def is_footer_line(text: str) -> bool:
-    """A short line, capitalised and unpunctuated, as the links closing a page are."""
-    return word_count(text) <= MAX_FOOTER_WORDS and not ends_prose(text) and not text[:1].islower()
+def is_footer_line(text: str, last: bool = False) -> bool:
+    """A line as the links closing a page are, in any language: a headline (capitalised, up to
+    twenty words, with no full stop, or a question or exclamation of four words or more), or,
+    closing the page, a short label ("Tags:")."""
+    words = word_count(text)
+    if words > MAX_FOOTER_WORDS or text[:1].islower():
+        return False
+    end = final_char(text)
+    if end in "?!":
+        return words >= MIN_TEASER_QUESTION_WORDS
+    if end == ":":
+        return last and words <= MAX_FOOTER_LABEL_WORDS
+    return not ends_prose(text)
 
 
 def is_subheading(unit: str) -> bool:
