@@ -138,7 +138,7 @@ def build_model(
     nothing else) gets a warning.
     """
     articles = build_articles(raw.articles, problems, reuse)
-    check_cleaning(articles, problems)
+    check_cleaning(articles, problems, reuse)
     issue_files = unique_files(raw.issues, "issue", problems)
     actor_files = unique_files(raw.actors, "actor", problems)
     issues = build_issues(issue_files, problems)
