@@ -6,12 +6,14 @@ and after one added article, on a synthetic project or the demo with a folder of
 
 Each `briefing build` runs in a child process, timed from outside (wall clock, Python's start
 included), with its peak memory (wait4's maximum resident set size of it and of the processes
-it waited for: MkDocs' and Pagefind's runs).
+it waited for: MkDocs' and Pagefind's runs), and the time of each of its stages as the child
+measured them (bench/timed_build.py).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import shutil
 import sys
@@ -26,8 +28,11 @@ SUMMARY_LINE = re.compile(r"^ *summary:", re.MULTILINE)
 
 
 def build(root: Path) -> str:
-    measured = run_measured([sys.executable, "-m", "generator", "build", "--root", str(root)], REPO)
-    return f"{measured.seconds:.1f} s ({measured.peak_mib:.0f} MiB)"
+    """One `briefing build`: its time, peak memory and stages, as a line."""
+    measured = run_measured([sys.executable, "-m", "bench.timed_build", str(root)], REPO)
+    last = measured.stdout.strip().splitlines()[-1]
+    stages = ", ".join(f"{name} {t:.1f}" for name, t in json.loads(last)["stages"].items())
+    return f"{measured.seconds:.1f} s ({measured.peak_mib:.0f} MiB; {stages})"
 
 
 def edit_summary(root: Path) -> None:

@@ -16,6 +16,7 @@ from generator.cli.options import (
 from generator.engine import progress
 from generator.engine.build import generate
 from generator.engine.config import check_engine_config
+from generator.engine.engines import engine_problem
 from generator.engine.incremental import Regeneration, prepare, read_docs, remember
 from generator.engine.publish import exclusive, publish
 from generator.engine.workspace import DOCS_DIR, SITE_DIR
@@ -32,6 +33,7 @@ def check(root: Path, strict: bool, max_file_bytes: int) -> None:
     briefing = generated.briefing
     problems = Problems()
     check_engine_config(root, generated.site, briefing.title, briefing.description, problems)
+    problems.extend(filter(None, [engine_problem(briefing.engine)]))
     problems.raise_if_errors()
     report_warnings(generated.warnings)
     click.echo(
@@ -63,7 +65,8 @@ def build(root: Path, no_drafts: bool, strict: bool, max_file_bytes: int, verbos
         with progress.step("Building the site", total=count) as advance:
             on_page = advance if progress.shown() else None
             name, epoch = prepared.name, prepared.epoch
-            report = publish(root, pages, epoch, name, on_page, verbose, max_file_bytes)
+            limit, engine = max_file_bytes, prepared.engine
+            report = publish(root, pages, epoch, name, on_page, verbose, limit, engine)
         remember(root, prepared)
     written, deleted = len(report.written), len(report.deleted)
     click.echo(f"{DOCS_DIR}/: {written} written, {deleted} deleted, {report.unchanged} unchanged")

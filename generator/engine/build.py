@@ -15,9 +15,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from generator.engine.config import config_text, engine_settings, theme_files
+from generator.engine.engines import ENGINES, require_engine
 from generator.engine.fulltext import index_site
 from generator.engine.progress import Advance, follow
-from generator.engine.sitebuild import site_build_command
 from generator.engine.workspace import (
     BUILD_CONFIG,
     DOCS_DIR,
@@ -29,7 +29,7 @@ from generator.engine.write import WriteReport, write_if_changed, write_pages
 from generator.load.inputs import MAX_FILE_BYTES, RawInputs, load_inputs
 from generator.load.reuse import Reuse
 from generator.load.siteconfig import SiteConfig, load_site_config
-from generator.model import Briefing, build_model
+from generator.model import DEFAULT_ENGINE, Briefing, build_model
 from generator.model.drafts import without_drafts
 from generator.problems import Failure, Problem, Problems, printable
 from generator.render.exports import render_exports
@@ -60,16 +60,17 @@ class Generated:
 
 
 class SiteBuildFailed(Failure):
-    """MkDocs (or Pagefind) refused the generated pages; `output` is what it printed, a Python
-    traceback in it folded into its last line unless `verbose`."""
+    """The site engine (or Pagefind) refused the generated pages; `output` is what it printed,
+    a Python traceback in it folded into its last line unless `verbose`."""
 
-    def __init__(self, output: str, verbose: bool = False) -> None:
-        super().__init__("the MkDocs build failed")
+    def __init__(self, output: str, verbose: bool = False, engine: str = DEFAULT_ENGINE) -> None:
+        self.what = f"the {ENGINES[engine].title} build failed"
+        super().__init__(self.what)
         self.output = output if verbose else fold_tracebacks(output)
 
     def report(self) -> str:
         shown = "".join(f"{printable(line)}\n" for line in self.output.splitlines())
-        return f"{shown}Error: the MkDocs build failed (see above); {UNCHANGED}\n"
+        return f"{shown}Error: {self.what} (see above); {UNCHANGED}\n"
 
 
 TRACEBACK = "Traceback (most recent call last):"
@@ -191,20 +192,24 @@ def write_engine_config(
 
 
 def build_site(
-    root: Path, epoch: str, on_page: Advance | None = None, verbose: bool = False
+    root: Path,
+    epoch: str,
+    on_page: Advance | None = None,
+    verbose: bool = False,
+    engine: str = DEFAULT_ENGINE,
 ) -> None:
-    """Run a full, strict MkDocs build with the configuration written for it (never --dirty);
-    raise SiteBuildFailed with what it printed (every line of it when `verbose`)."""
-    config = root / BUILD_CONFIG
-    # MkDocs' own strict, clean build, with the page cache (generator/engine/sitebuild.py).
-    command = site_build_command(config.relative_to(root).as_posix())
+    """Run a full, strict build by `engine` (generator/engine/engines.py) with the
+    configuration written for it (never --dirty); raise BriefingError when the engine is not
+    installed, SiteBuildFailed with what it printed (every line of it when `verbose`)."""
+    config = (root / BUILD_CONFIG).relative_to(root).as_posix()
+    command = require_engine(engine).command(config)
     environment = {
         # SOURCE_DATE_EPOCH, when set, wins over the content's date (reproducible-builds.org).
         "SOURCE_DATE_EPOCH": epoch,
         **os.environ,
         "NO_MKDOCS_2_WARNING": "1",  # a banner about MkDocs 2.0 would bury the build's own output
     }
-    if on_page is None:
+    if on_page is None or engine != DEFAULT_ENGINE:
         result = subprocess.run(
             command,
             cwd=root,
@@ -213,10 +218,10 @@ def build_site(
             stderr=subprocess.STDOUT,
             text=True,
         )
-    else:  # its --verbose log names each page it reads and builds
+    else:  # MkDocs' --verbose log names each page it reads and builds
         result = follow([*command, "--verbose"], root, environment, page_counter(on_page))
     if result.returncode != 0:
-        raise SiteBuildFailed(without_info(result.stdout), verbose)
+        raise SiteBuildFailed(without_info(result.stdout), verbose, engine)
 
 
 def page_counter(on_page: Advance) -> Callable[[str], None]:

@@ -75,6 +75,7 @@ class State:
     warnings: tuple[Problem, ...]
     epoch: str
     name: SiteName
+    engine: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +87,8 @@ class Prepared:
     epoch: str
     name: SiteName
     inputs: str
+    engine: str
+    """The site engine that builds the pages (briefing.yaml's `engine`)."""
 
 
 def prepare(
@@ -99,17 +102,18 @@ def prepare(
     if state is not None and state.inputs == digest and outputs_of(root) == state.outputs:
         if strict and state.warnings:
             raise BriefingError(state.warnings, strict)
-        return Prepared(None, state.warnings, state.epoch, state.name, digest)
+        return Prepared(None, state.warnings, state.epoch, state.name, digest, state.engine)
     generated = generate(root, drafts, strict, max_file_bytes)
     briefing = generated.briefing
-    name = SiteName(briefing.title, briefing.description)
-    return Prepared(generated.pages, generated.warnings, content_epoch(briefing), name, digest)
+    name, epoch = SiteName(briefing.title, briefing.description), content_epoch(briefing)
+    return Prepared(generated.pages, generated.warnings, epoch, name, digest, briefing.engine)
 
 
 def remember(root: Path, prepared: Prepared) -> None:
     """Note that generated/ now holds the prepared pages, for the next `prepare`."""
+    outputs = outputs_of(root)
     state = State(
-        prepared.inputs, outputs_of(root), prepared.warnings, prepared.epoch, prepared.name
+        prepared.inputs, outputs, prepared.warnings, prepared.epoch, prepared.name, prepared.engine
     )
     save_state(root, state)
 
@@ -277,7 +281,8 @@ def read_state(root: Path) -> State | None:
             for w in data["warnings"]
         )
         name = SiteName(data["title"], data["description"])
-        return State(data["inputs"], data["outputs"], warnings, data["epoch"], name)
+        engine = data["engine"]
+        return State(data["inputs"], data["outputs"], warnings, data["epoch"], name, engine)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -303,6 +308,7 @@ def save_state(root: Path, state: State) -> None:
         "epoch": state.epoch,
         "title": state.name.title,
         "description": state.name.description,
+        "engine": state.engine,
     }
     path = root / STATE_FILE
     try:

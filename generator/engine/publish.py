@@ -47,6 +47,7 @@ from generator.engine.workspace import (
 )
 from generator.engine.write import WriteReport, write_pages
 from generator.load.inputs import MAX_FILE_BYTES
+from generator.model import DEFAULT_ENGINE
 from generator.problems import Fault
 
 
@@ -77,15 +78,18 @@ def publish(
     on_page: Advance | None = None,
     verbose: bool = False,
     max_file_bytes: int = MAX_FILE_BYTES,
+    engine: str = DEFAULT_ENGINE,
 ) -> WriteReport:
-    """Build the site aside, then put generated/ and site/ in place together; raise
-    SiteBuildFailed or Fault, both outputs then as they were.
+    """Build the site aside with `engine`, then put generated/ and site/ in place together;
+    raise SiteBuildFailed, BriefingError (the engine not installed) or Fault, both outputs
+    then as they were.
 
     The caller holds the project (`exclusive`). `epoch` is the date stamped in the sitemap
     (build.content_epoch); `on_page` is called as MkDocs reads and then builds each page.
     """
+    staging = Staging(pages, epoch, name, on_page, verbose, max_file_bytes, engine)
     try:
-        linked = stage_site(root, Staging(pages, epoch, name, on_page, verbose, max_file_bytes))
+        linked = stage_site(root, staging)
         return commit(root, plan(root, pages, site=True, current=linked), len(pages))
     except Fault as fault:
         fault.outcome = fault.outcome or UNCHANGED
@@ -106,6 +110,7 @@ class Staging:
     on_page: Advance | None
     verbose: bool
     max_file_bytes: int
+    engine: str
 
 
 def stage_site(root: Path, staging: Staging) -> frozenset[str]:
@@ -117,7 +122,7 @@ def stage_site(root: Path, staging: Staging) -> frozenset[str]:
         linked = stage_pages(staging.pages, root / DOCS_DIR, root / STAGED_DOCS)
     name, limit = staging.name, staging.max_file_bytes
     write_engine_config(root, name, STAGED_DOCS, STAGED_SITE, BUILD_CONFIG, limit)
-    build_site(root, staging.epoch, staging.on_page, staging.verbose)
+    build_site(root, staging.epoch, staging.on_page, staging.verbose, staging.engine)
     index_full_text(root, root / STAGED_SITE, root / SITE_DIR, staging.verbose)
     return linked
 

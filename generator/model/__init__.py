@@ -95,6 +95,12 @@ class Actor:
     positions: tuple[Position, ...]
 
 
+DATED_AFTER_DAYS = 365
+"""The default of briefing.yaml's `dated_after_days`."""
+DEFAULT_ENGINE = "mkdocs"
+"""The default of briefing.yaml's `engine`."""
+
+
 @dataclass(frozen=True, slots=True)
 class Briefing:
     """The whole validated model; collections are sorted, lookups are read-only."""
@@ -111,6 +117,8 @@ class Briefing:
     article_by_id: Mapping[str, Article]
     dismissed: tuple[Dismissal, ...] = ()
     """Suggested evidence the editors have set aside."""
+    engine: str = DEFAULT_ENGINE
+    """The site engine that builds the pages (briefing.yaml's `engine`; the schema's enum)."""
 
     @property
     def positions(self) -> tuple[Position, ...]:
@@ -131,7 +139,7 @@ def build_model(
     nothing else) gets a warning.
     """
     articles = build_articles(raw.articles, problems, reuse)
-    check_cleaning(articles, problems)
+    check_cleaning(articles, problems, reuse)
     issue_files = unique_files(raw.issues, "issue", problems)
     actor_files = unique_files(raw.actors, "actor", problems)
     issues = build_issues(issue_files, problems)
@@ -162,7 +170,7 @@ def build_model(
         actors = [reuse.intern(("actor", a.id), a) for a in actors]
         issues = [reuse.intern(("issue", i.id), i) for i in issues]
         issue_by_id = {i.id: i for i in issues}
-    title, description, dated_after_days = build_header(raw.briefing, problems)
+    title, description, dated_after_days, engine = build_header(raw.briefing, problems)
     known = Known(article_by_id, frozenset(stem(f) for f in actor_files), issue_by_id)
     return Briefing(
         title=title,
@@ -175,6 +183,7 @@ def build_model(
         issue_by_id=MappingProxyType(issue_by_id),
         article_by_id=MappingProxyType(article_by_id),
         dismissed=build_dismissals(raw.dismissed, known, problems),
+        engine=engine,
     )
 
 
@@ -213,24 +222,22 @@ def issue_order(issue: Issue) -> tuple[str, str]:
     return (issue.title.casefold(), issue.id)
 
 
-DATED_AFTER_DAYS = 365
-"""The default of briefing.yaml's `dated_after_days`."""
-
-
-def build_header(source: YamlFile | None, problems: Problems) -> tuple[str, str, int]:
-    """The briefing's title, description and freshness threshold from briefings/briefing.yaml."""
+def build_header(source: YamlFile | None, problems: Problems) -> tuple[str, str, int, str]:
+    """The briefing's title, description, freshness threshold and site engine from
+    briefings/briefing.yaml."""
     if source is None:
         hint = (
             "create it with 'title:' and 'description:' keys, or start a new project with "
             "'briefing init DIR --title …'"
         )
         problems.error(Location("briefings/briefing.yaml"), "missing file", hint)
-        return "", "", DATED_AFTER_DAYS
+        return "", "", DATED_AFTER_DAYS, DEFAULT_ENGINE
     if source.data is None or not check_shape(source, "briefing", problems):
-        return "", "", DATED_AFTER_DAYS
+        return "", "", DATED_AFTER_DAYS, DEFAULT_ENGINE
     data = source.data
     days = int(data.get("dated_after_days", DATED_AFTER_DAYS))
-    return str(data["title"]), str(data["description"]), days
+    engine = str(data.get("engine", DEFAULT_ENGINE))
+    return str(data["title"]), str(data["description"]), days, engine
 
 
 def build_issues(sources: tuple[YamlFile, ...], problems: Problems) -> list[Issue]:

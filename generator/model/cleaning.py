@@ -9,11 +9,12 @@ likely that outlet's chrome and can be made a rule of briefings/sources.yaml.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from generator.load.extract.dates import read_date_line
 from generator.load.extract.furniture import furniture_kind
 from generator.load.extract.sitename import squash
+from generator.load.reuse import Reuse
 from generator.load.sources import SOURCES_FILE, host_of
 from generator.model.articles import Article, Paragraph
 from generator.problems import Location, Problems
@@ -24,17 +25,24 @@ outlet, and in at least half of them."""
 SHOWN_CHARS = 60
 
 
-def check_cleaning(articles: Sequence[Article], problems: Problems) -> None:
-    """Warn about chrome-like titles, missing dates and paragraphs an outlet repeats."""
+def check_cleaning(
+    articles: Sequence[Article], problems: Problems, reuse: Reuse | None = None
+) -> None:
+    """Warn about chrome-like titles, missing dates and paragraphs an outlet repeats; with
+    `reuse` (the live preview's), a title judged in an earlier run is not judged again."""
+    kind_of = chrome_kind if reuse is None else reuse.memoised(chrome_kind)
     for article in articles:
-        check_title(article, problems)
+        check_title(article, problems, kind_of)
         check_date(article, problems)
     for outlet, group in outlet_groups(articles).items():
         check_repeats(outlet, group, problems)
 
 
-def check_title(article: Article, problems: Problems) -> None:
-    """A title read from the text that looks like chrome, or none found."""
+def check_title(
+    article: Article, problems: Problems, kind_of: Callable[[str, str | None], str | None]
+) -> None:
+    """A title read from the text that looks like chrome (`kind_of` says: chrome_kind), or none
+    found."""
     if article.untitled:
         hint = "give it 'title:' in its metadata ('briefing add --title' does)"
         found = f"no title found in the article or its metadata: its file name '{article.title}'"
@@ -42,7 +50,7 @@ def check_title(article: Article, problems: Problems) -> None:
         return
     if article.title_line is None:
         return
-    kind = chrome_kind(article.title, article.outlet)
+    kind = kind_of(article.title, article.outlet)
     if kind is None:
         return
     where = Location(article.location.path, article.title_line)

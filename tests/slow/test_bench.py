@@ -64,3 +64,29 @@ def test_the_hostile_input_benchmark_runs_and_leaves_no_stray_file(tmp_path: Pat
         "stray_check_peak_mb",
     }
     assert not (root / "seeds" / "stray-dump.txt").exists()
+
+
+def run_bench(*arguments: str) -> str:
+    command = [sys.executable, "-m", *arguments]
+    return subprocess.run(command, cwd=REPO, check=True, capture_output=True, text=True).stdout
+
+
+def test_the_publish_benchmark_times_each_stage_of_each_build() -> None:
+    lines = run_bench("bench.publish", "--articles", "10").splitlines()
+    assert [line.split(":")[0] for line in lines] == [
+        "from scratch",
+        "nothing changed",
+        "one summary edited",
+        "one article added",
+    ]
+    for line in lines:
+        assert "generation " in line and "engine " in line and "full-text " in line
+
+
+def test_the_engine_and_regeneration_benchmarks_run() -> None:
+    engines = run_bench("bench.engines", "--articles", "10")
+    for engine in ("MkDocs", "ProperDocs", "Zensical, with its cache"):
+        assert f"\n{engine} " in engines
+    regeneration = run_bench("bench.regeneration", "--articles", "10", "--rounds", "1")
+    assert "nothing changed: " in regeneration and ", 0 files written" in regeneration
+    assert "summary edited: median " in regeneration
