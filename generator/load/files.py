@@ -15,12 +15,15 @@ import re
 import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from generator.load.decode import Refused, decode
 from generator.problems import Location, Problems, os_hint, reason, whole
 
 MAX_FILE_BYTES = 2_000_000
 """The default size limit of an input file: far above any real one, far below harm."""
+LARGEST_LIMIT = 1_000_000_000
+"""The highest size limit a user may set: no article or YAML file comes near a gigabyte."""
 LIST_HINT = "check that you may read and enter the folder (chmod u+rx)"
 
 
@@ -151,11 +154,21 @@ def read_limited(path: Path, max_bytes: int | None) -> bytes | Refused:
     """The file's bytes, never more than `max_bytes` of them (a file may grow once checked)."""
     try:
         with open(path, "rb") as file:
-            data = file.read() if max_bytes is None else file.read(max_bytes + 1)
+            data = file.read() if max_bytes is None else read_at_most(file, max_bytes + 1)
     except OSError as error:
         return Refused(f"cannot read the file: {reason(error)}", os_hint(error))
     if max_bytes is not None and len(data) > max_bytes:
         return too_big(len(data), max_bytes)
+    return data
+
+
+def read_at_most(file: BinaryIO, count: int) -> bytes:
+    """At most `count` bytes of an open file, in a buffer the size of the file and not of
+    `count`: a read of N bytes reserves N bytes of memory before it reads one."""
+    size = os.fstat(file.fileno()).st_size
+    data = file.read(min(count, size + 1))
+    if len(data) > size:  # it grew since its size was taken: read on, up to the limit
+        data += file.read(count - len(data))
     return data
 
 

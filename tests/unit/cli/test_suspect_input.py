@@ -70,7 +70,11 @@ def test_article_ids_that_differ_only_in_case_are_an_error(mini_project: MiniPro
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["status", "--limit", "-1"], "Invalid value for '--limit': -1 is not in the range x>=0"),
+        (["status", "--limit", "-1"], "Invalid value for '--limit': -1 is not in the range 0<="),
+        (["suggest", "--limit", "-5"], "Invalid value for '--limit': -5 is not in the range 0<="),
+        (["status", "--limit", "9" * 30], "Invalid value for '--limit'"),
+        (["check", "--max-file-bytes", "9" * 23], "Invalid value for '--max-file-bytes'"),
+        (["build", "--max-file-bytes", "0"], "Invalid value for '--max-file-bytes'"),
         (["serve", "--dev-addr", "nonsense"], "Invalid value for '--dev-addr': 'nonsense' is not"),
         (["serve", "--dev-addr", "127.0.0.1:0"], "Invalid value for '--dev-addr'"),
         (["serve", "--dev-addr", "example.org:80"], "Invalid value for '--dev-addr'"),

@@ -6,6 +6,7 @@ located error, never a traceback, a hang or a read of gigabytes."""
 from __future__ import annotations
 
 import builtins
+import io
 import os
 import signal
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from faults import unreadable
 
 from generator.cli import main
 from generator.engine.incremental import inputs_digest
+from generator.load.files import read_at_most
 
 if TYPE_CHECKING:
     from builders import MiniProject
@@ -181,3 +183,17 @@ def test_the_size_limit_applies_to_every_input(mini_project: MiniProject) -> Non
     assert result.exit_code == 1
     for path in ("mkdocs.yml", "templates/home.md.j2", "pages/assets/logo.svg"):
         assert f"{path}:1:1: file too big" in result.stderr
+
+
+def test_a_high_size_limit_reserves_no_memory_beyond_the_file(tmp_path: Path) -> None:
+    (tmp_path / "small.md").write_bytes(b"x" * 100)
+    asked: list[int] = []
+
+    class Recording(io.FileIO):
+        def read(self, size: int = -1) -> bytes:
+            asked.append(size)
+            return super().read(size)
+
+    with open(tmp_path / "small.md", "rb", buffering=0) as plain:
+        data = read_at_most(Recording(plain.fileno(), closefd=False), 10**9)  # type: ignore[arg-type]
+    assert data == b"x" * 100 and max(asked) == 101
