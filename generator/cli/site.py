@@ -15,6 +15,7 @@ from generator.cli.options import (
 )
 from generator.engine import progress
 from generator.engine.build import generate
+from generator.engine.cache import cache_warnings
 from generator.engine.config import check_engine_config
 from generator.engine.incremental import Regeneration, prepare, read_docs, remember
 from generator.engine.publish import exclusive, publish
@@ -57,7 +58,7 @@ def build(root: Path, no_drafts: bool, strict: bool, max_file_bytes: int, verbos
     with exclusive(root):
         with progress.step("Generating the Markdown"):
             prepared = prepare(root, not no_drafts, strict, max_file_bytes)
-        report_warnings(prepared.warnings)
+        report_warnings(prepared.warnings + cache_warnings(root))
         pages = read_docs(root) if prepared.pages is None else prepared.pages
         count = 2 * sum(path.endswith(".md") for path in pages)
         with progress.step("Building the site", total=count) as advance:

@@ -39,9 +39,9 @@ def site_build_command(config_file: str) -> list[str]:
 
 def page_cache(cache: Path | None, previous: Path | None, workers: int) -> PageCache:
     """The page cache kept in folder `cache` (in memory only when None)."""
-    from generator.engine.pagecache import PageCache
+    from generator.engine.pagecache import CACHED_CLASSES, PageCache
 
-    markdown = Store(cache / MARKDOWN_CACHE if cache else None)
+    markdown = Store(cache / MARKDOWN_CACHE if cache else None, allowed=CACHED_CLASSES)
     html = Store(cache / HTML_CACHE if cache else None)
     compiled = cache / COMPILED if cache else None
     if compiled is not None:

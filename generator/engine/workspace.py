@@ -11,6 +11,11 @@ way: a folder where it makes a folder, a file where it makes a file, and below `
 `.build/` nothing but folders and regular files. Anything else is refused, every such path
 named, nothing written.
 
+The files of `.build/` that are changed in place rather than replaced by a rename (the lock,
+the page cache's databases) must be this project's own: one that is a hard link, a name of a
+file elsewhere too (which git cannot commit, but a local `ln` can make), is removed and made
+anew before it is opened (`discard_shared`).
+
 `briefing build` also reads the last `site/`: the page cache takes unchanged pages from it and
 the full-text index its unchanged parts (hard links to them). So before it builds, everything
 below `site/` must be a folder or a regular file too (`check_site`): a link there could lead
@@ -149,6 +154,17 @@ def describe(mode: int) -> str:
         if test(mode):
             return noun
     return "a device"
+
+
+def discard_shared(path: Path) -> None:
+    """Remove the file at `path` if it is a hard link or not a regular file: a file opened to
+    be changed in place must be this project's own, never a name of a file elsewhere."""
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if status.st_nlink > 1 or not stat.S_ISREG(status.st_mode):
+        path.unlink()
 
 
 @contextlib.contextmanager
