@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from generator.load.decode import Refused, decode
-from generator.problems import Location, Problems, os_hint, reason, whole
+from generator.problems import Location, Problems, counted, os_hint, reason, whole
 
 MAX_FILE_BYTES = 2_000_000
 """The default size limit of an input file: far above any real one, far below harm."""
@@ -131,6 +131,7 @@ def read_text(
     if isinstance(text, Refused):
         problems.error(Location(relative(root, path)), text.message, text.hint)
         return None
+    warn_if_hard_linked(root, path, problems)
     return text
 
 
@@ -142,7 +143,22 @@ def read_bytes(
     if isinstance(data, Refused):
         problems.error(Location(relative(root, path)), data.message, data.hint)
         return None
+    warn_if_hard_linked(root, path, problems)
     return data
+
+
+def warn_if_hard_linked(root: Path, path: Path, problems: Problems) -> None:
+    """A warning for a file read that has other names (a hard link, inside the project or out
+    of it): git cannot commit one, so a project that holds one differs from its repository,
+    and the file may be changed through a name the project does not show."""
+    try:
+        names = os.stat(path).st_nlink
+    except OSError:
+        return
+    if names > 1:
+        message = f"a hard link: the same file has {counted(names - 1, 'other name')}"
+        hint = "copy the file into the project instead (git commits the copy, never the link)"
+        problems.warning(Location(relative(root, path)), message, hint)
 
 
 def read_checked(root: Path, path: Path, max_bytes: int | None) -> bytes | Refused:

@@ -197,3 +197,17 @@ def test_a_high_size_limit_reserves_no_memory_beyond_the_file(tmp_path: Path) ->
     with open(tmp_path / "small.md", "rb", buffering=0) as plain:
         data = read_at_most(Recording(plain.fileno(), closefd=False), 10**9)  # type: ignore[arg-type]
     assert data == b"x" * 100 and max(asked) == 101
+
+
+def test_a_hard_linked_input_is_a_warning(mini_project: MiniProject, tmp_path: Path) -> None:
+    root = mini_project()
+    outside = tmp_path / "elsewhere.md"
+    os.link(root / "seeds" / "talks.md", outside)
+    result = check(root)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "seeds/talks.md:1:1: warning: a hard link: the same file has 1 other name\n"
+        "  hint: copy the file into the project instead (git commits the copy, never the link)\n"
+        "1 warning in 1 file\n"
+    )
+    assert check(root, "--strict").exit_code == 1
