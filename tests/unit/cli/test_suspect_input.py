@@ -143,3 +143,49 @@ def test_an_address_in_use_is_refused_before_anything_is_built(mini_project: Min
         "  hint: choose another address with --dev-addr, e.g. 127.0.0.1:8001\n"
     )
     assert result.stdout == "" and not (root / "generated").exists()
+
+
+LONG = "a" * 230
+
+
+@pytest.mark.parametrize(
+    ("rename", "edit", "expected"),
+    [
+        (("seeds/talks.md", f"seeds/{LONG}.md"), None, f"seeds/{LONG}.md:1:1: id of 230 bytes"),
+        (
+            ("briefings/issues/ceasefire.yaml", f"briefings/issues/{LONG}.yaml"),
+            None,
+            f"briefings/issues/{LONG}.yaml:1:1: id of 230 bytes",
+        ),
+        (None, ("seeds/talks.md", ("---\n", f"---\nid: {LONG}\n")), "seeds/talks.md:2:5: id of"),
+    ],
+)
+def test_an_id_too_long_to_name_a_file_is_refused_where_it_is_given(
+    rename: tuple[str, str] | None,
+    edit: tuple[str, tuple[str, str]] | None,
+    expected: str,
+    mini_project: MiniProject,
+) -> None:
+    root = mini_project(dict([edit]) if edit else None)
+    if rename:
+        (root / rename[0]).rename(root / rename[1])
+    result = run(root, "check")
+    assert result.exit_code == 1
+    line = next(line for line in result.stderr.splitlines() if "too long" in line)
+    assert line.startswith(expected)
+    assert line.endswith("bytes is too long: pages are named after it (at most 200)")
+    if edit:  # the article that failed its check is not reported again where it is cited
+        assert "unknown article" not in result.stderr
+
+
+def test_new_names_a_link_that_leads_nowhere(mini_project: MiniProject) -> None:
+    root = mini_project()
+    (root / "briefings" / "actors" / "eastland.yaml").symlink_to("gone.yaml")
+    result = CliRunner().invoke(main, ["new", "actor", "--root", str(root), "eastland"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "briefings/actors/eastland.yaml: a link to 'gone.yaml', which does not exist\n"
+        "  hint: delete the link (or restore the file it leads to), or choose another id\n"
+    )
+    result = CliRunner().invoke(main, ["new", "actor", "--root", str(root), LONG])
+    assert result.stderr.startswith("<options>:1:1: id of 230 bytes is too long")
