@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import click
@@ -55,7 +56,9 @@ def check(root: Path, strict: bool, max_file_bytes: int) -> None:
 @click.option("--verbose", is_flag=True, help="On a failure, print all MkDocs printed.")
 def build(root: Path, no_drafts: bool, strict: bool, max_file_bytes: int, verbose: bool) -> None:
     """Generate the Markdown, then build site/ with MkDocs; on any failure change nothing."""
-    with exclusive(root):
+
+    inputs = functools.partial(generate, root, not no_drafts, strict, max_file_bytes)
+    with exclusive(root, inputs=inputs, site=True):
         with progress.step("Generating the Markdown"):
             prepared = prepare(root, not no_drafts, strict, max_file_bytes)
         report_warnings(prepared.warnings + cache_warnings(root))
@@ -89,7 +92,8 @@ def serve(root: Path, dev_addr: str, max_file_bytes: int) -> None:
     host, _, port = dev_addr.rpartition(":")
     check_address(host, int(port))  # before anything is built or printed
     regeneration = Regeneration(root, max_file_bytes)
-    with exclusive(root, wait=True):
+    inputs = functools.partial(generate, root, max_file_bytes=max_file_bytes)
+    with exclusive(root, wait=True, inputs=inputs):
         report_warnings(regeneration.run().warnings)
     serve_forever(root, dev_addr, regeneration)
 

@@ -57,21 +57,31 @@ def check_workspace(root: Path) -> None:
     """Raise BriefingError naming every output or work path that is a link or not what the
     build makes (see the module docstring); nothing is written."""
     problems = Problems()
+    workspace_problems(root, problems)
+    problems.raise_if_errors()
+
+
+def workspace_problems(root: Path, problems: Problems) -> None:
+    """An error for every output or work path that is a link or not what the build makes."""
     for name in FOLDERS:
         check_path(root, name, stat.S_ISDIR, "a folder", problems)
     for name in FILES:
         check_path(root, name, stat.S_ISREG, "a file", problems)
     for name in TREES:
         check_tree(root, name, problems)
-    problems.raise_if_errors()
 
 
 def check_site(root: Path) -> None:
     """Raise BriefingError naming every entry below site/ that is not a folder or a regular
     file (see the module docstring); nothing is written."""
     problems = Problems()
-    check_tree(root, SITE_DIR, problems)
+    site_problems(root, problems)
     problems.raise_if_errors()
+
+
+def site_problems(root: Path, problems: Problems) -> None:
+    """An error for every entry below site/ that is not a folder or a regular file."""
+    check_tree(root, SITE_DIR, problems)
 
 
 def check_path(
