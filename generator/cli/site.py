@@ -17,6 +17,7 @@ from generator.cli.options import (
 from generator.engine import progress
 from generator.engine.build import generate
 from generator.engine.cache import cache_warnings
+from generator.engine.commit import pending_warnings
 from generator.engine.config import check_engine_config
 from generator.engine.incremental import Regeneration, prepare, read_docs, remember
 from generator.engine.publish import exclusive, publish
@@ -35,7 +36,7 @@ def check(root: Path, strict: bool, max_file_bytes: int) -> None:
     problems = Problems()
     check_engine_config(root, generated.site, briefing.title, briefing.description, problems)
     problems.raise_if_errors()
-    report_warnings(generated.warnings)
+    report_warnings(generated.warnings + pending_warnings(root))
     click.echo(
         f"ok: {len(briefing.actors)} actors, {len(briefing.issues)} issues, "
         f"{len(briefing.positions)} positions, {len(briefing.articles)} articles"

@@ -4,6 +4,7 @@ sense: each is a located warning or error with a hint, said before anything is d
 from __future__ import annotations
 
 import datetime
+import os
 import socket
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from click.testing import CliRunner, Result
 
 from generator.cli import main
 from generator.cli.options import host_and_port
+from generator.engine.commit import JOURNAL
 
 if TYPE_CHECKING:
     from builders import MiniProject
@@ -189,3 +191,33 @@ def test_new_names_a_link_that_leads_nowhere(mini_project: MiniProject) -> None:
     )
     result = CliRunner().invoke(main, ["new", "actor", "--root", str(root), LONG])
     assert result.stderr.startswith("<options>:1:1: id of 230 bytes is too long")
+
+
+def test_add_refuses_a_project_whose_seeds_hold_a_link_that_leads_nowhere(
+    mini_project: MiniProject, tmp_path: Path
+) -> None:
+    root = mini_project()
+    (root / "seeds" / "story.txt").symlink_to("gone.txt")
+    (tmp_path / "story.txt").write_text("Talks\n\nThe envoys of Northland met again.\n")
+    result = run(root, "add", str(tmp_path / "story.txt"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "seeds/story.txt:1:1: a link to 'gone.txt', which does not exist\n"
+    )
+    assert sorted(os.listdir(root / "seeds")) == ["story.txt", "talks.md"]
+
+
+def test_check_warns_of_a_build_interrupted_while_it_replaced_the_outputs(
+    mini_project: MiniProject,
+) -> None:
+    root = mini_project()
+    (root / JOURNAL).parent.mkdir(parents=True)
+    (root / JOURNAL).write_text(
+        '{"written": [], "added": [], "stale": [], "folders": [], "emptied": [], "site": true}\n'
+    )
+    result = run(root, "check")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(
+        ".build/stage/journal.json: warning: an interrupted build left generated/ and site/ "
+        "half updated\n  hint: the next build or preview puts them back"
+    )
