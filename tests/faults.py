@@ -13,8 +13,10 @@ import contextlib
 import errno
 import os
 import resource
+import shutil
 import signal
 import subprocess
+import sys
 from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -129,3 +131,28 @@ class Steps:
             return operation(path, *rest, **options)
 
         return counted
+
+
+FULL_DISK = """
+mount -t tmpfs -o size=64m tmpfs "$1" || exit 77
+cp -a "$2" "$1/project" && cd "$1/project" || exit 78
+free=$(df -k --output=avail . | tail -1)
+dd if=/dev/zero of="$1/fill" bs=1k count=$((free - $3)) status=none 2>/dev/null
+"$4" -m generator build 2>&1
+"""
+
+
+def build_on_full_disk(root: Path, mount: Path, free_kb: int) -> subprocess.CompletedProcess[str]:
+    """`briefing build` of a copy of `root` on a tmpfs with `free_kb` kilobytes left, in a
+    private mount namespace (`unshare -m`, as root); the test is skipped where none can be
+    made. Its output is in `stdout`."""
+    if not ROOT or shutil.which("unshare") is None:
+        pytest.skip("a tmpfs needs root and unshare(1)")
+    mount.mkdir()
+    command = ["unshare", "-m", "sh", "-c", FULL_DISK, "sh", str(mount), str(root)]
+    result = subprocess.run(
+        [*command, str(free_kb), sys.executable], capture_output=True, text=True
+    )
+    if result.returncode in (77, 78):
+        pytest.skip(f"no tmpfs could be mounted here: {result.stdout}{result.stderr}")
+    return result

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
-from generator.load.inputs import MAX_FILE_BYTES
+from generator.load.files import LARGEST_LIMIT, MAX_FILE_BYTES
 from generator.problems import Problem, printable, report_text
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def project_folder(context: click.Context, parameter: click.Parameter, root: Path) -> Path:
@@ -57,12 +61,26 @@ STRICT_OPTION = click.option(
 )
 MAX_FILE_BYTES_OPTION = click.option(
     "--max-file-bytes",
-    type=click.IntRange(min=1),
+    type=click.IntRange(min=1, max=LARGEST_LIMIT),
     default=MAX_FILE_BYTES,
     show_default=True,
     envvar="BRIEFING_MAX_FILE_BYTES",
     help="Refuse an article or YAML file larger than this (also BRIEFING_MAX_FILE_BYTES).",
 )
+
+LARGEST_COUNT = 1_000_000_000
+"""The highest count an option takes: more than any list holds, less than overflows."""
+
+
+def limit_option(default: int, help: str) -> Callable[[F], F]:
+    """A `--limit` of how many items to print, 0 for all: every command bounds it alike."""
+    return click.option(
+        "--limit",
+        type=click.IntRange(min=0, max=LARGEST_COUNT),
+        default=default,
+        show_default=True,
+        help=help,
+    )
 
 
 def report_warnings(warnings: tuple[Problem, ...]) -> None:

@@ -19,6 +19,7 @@ from generator.project.add import (
     Ingested,
     Metadata,
     check_metadata,
+    check_seeds,
     ingest,
     load_project,
     project_outlets,
@@ -153,6 +154,7 @@ def add(root: Path, paths: tuple[str, ...], form: str | None, force: bool, **giv
     taken = taken_ids(root, briefing)
     outlets = project_outlets(root)
     ready = ingest(sources, metadata, briefing.articles, taken, force, problems, outlets)
+    check_seeds(root, problems)
     if problems.errors:
         raise BriefingError(problems.errors)
     recover_if_idle(root)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli.options import ROOT_OPTION, report_warnings
+from generator.cli.options import ROOT_OPTION, limit_option, report_warnings
 from generator.engine.build import generate
 from generator.model.relations import relate
 from generator.model.review import queue_lines, review_queue
@@ -47,13 +47,7 @@ def diff(
 
 @click.command()
 @ROOT_OPTION
-@click.option(
-    "--limit",
-    type=click.IntRange(min=0),
-    default=20,
-    show_default=True,
-    help="How many items of each list to print; 0 prints them all.",
-)
+@limit_option(20, "How many items of each list to print; 0 prints them all.")
 def status(root: Path, limit: int) -> None:
     """Print the review queue: stale positions, uncited articles, gaps, single quotes."""
     generated = generate(root)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import click
@@ -15,6 +16,8 @@ from generator.cli.options import (
 )
 from generator.engine import progress
 from generator.engine.build import generate
+from generator.engine.cache import cache_warnings
+from generator.engine.commit import pending_warnings
 from generator.engine.config import check_engine_config
 from generator.engine.engines import engine_problem
 from generator.engine.incremental import Regeneration, prepare, read_docs, remember
@@ -35,7 +38,7 @@ def check(root: Path, strict: bool, max_file_bytes: int) -> None:
     check_engine_config(root, generated.site, briefing.title, briefing.description, problems)
     problems.extend(filter(None, [engine_problem(briefing.engine)]))
     problems.raise_if_errors()
-    report_warnings(generated.warnings)
+    report_warnings(generated.warnings + pending_warnings(root))
     click.echo(
         f"ok: {len(briefing.actors)} actors, {len(briefing.issues)} issues, "
         f"{len(briefing.positions)} positions, {len(briefing.articles)} articles"
@@ -56,10 +59,12 @@ def check(root: Path, strict: bool, max_file_bytes: int) -> None:
 @click.option("--verbose", is_flag=True, help="On a failure, print all MkDocs printed.")
 def build(root: Path, no_drafts: bool, strict: bool, max_file_bytes: int, verbose: bool) -> None:
     """Generate the Markdown, then build site/ with MkDocs; on any failure change nothing."""
-    with exclusive(root):
+
+    inputs = functools.partial(generate, root, not no_drafts, strict, max_file_bytes)
+    with exclusive(root, inputs=inputs, site=True):
         with progress.step("Generating the Markdown"):
             prepared = prepare(root, not no_drafts, strict, max_file_bytes)
-        report_warnings(prepared.warnings)
+        report_warnings(prepared.warnings + cache_warnings(root))
         pages = read_docs(root) if prepared.pages is None else prepared.pages
         count = 2 * sum(path.endswith(".md") for path in pages)
         with progress.step("Building the site", total=count) as advance:
@@ -91,7 +96,8 @@ def serve(root: Path, dev_addr: str, max_file_bytes: int) -> None:
     host, _, port = dev_addr.rpartition(":")
     check_address(host, int(port))  # before anything is built or printed
     regeneration = Regeneration(root, max_file_bytes)
-    with exclusive(root, wait=True):
+    inputs = functools.partial(generate, root, max_file_bytes=max_file_bytes)
+    with exclusive(root, wait=True, inputs=inputs):
         report_warnings(regeneration.run().warnings)
     serve_forever(root, dev_addr, regeneration)
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from generator.cli.options import ROOT_OPTION, report_warnings
+from generator.cli.options import ROOT_OPTION, limit_option, report_warnings
 from generator.engine.build import load_model
 from generator.model import Briefing
 from generator.model.articles import Article
@@ -30,12 +30,7 @@ ARGUMENTS = Location("<arguments>")
     show_default=True,
     help="Text to read, YAML evidence entries to paste, or JSON for tools.",
 )
-@click.option(
-    "--limit",
-    default=10,
-    show_default=True,
-    help="Without ARTICLE: how many of the articles cited by no position; 0 for all.",
-)
+@limit_option(10, "Without ARTICLE: how many of the articles cited by no position; 0 for all.")
 @click.option(
     "--dismiss",
     "dismissed",

@@ -6,6 +6,7 @@ folder and go through the same `load_model` as a build.
 
 from __future__ import annotations
 
+import functools
 import io
 import subprocess
 import tarfile
@@ -15,7 +16,15 @@ from pathlib import Path
 
 from generator.engine.build import load_model
 from generator.model import Briefing
-from generator.problems import BriefingError, Failure, Problem, Problems, report_text
+from generator.problems import (
+    BriefingError,
+    Failure,
+    Problem,
+    Problems,
+    counted,
+    report_text,
+    whole,
+)
 
 INPUT_FOLDERS = ("seeds", "briefings")
 MAIN_BRANCHES = ("main", "origin/main", "master", "origin/master")
@@ -137,17 +146,39 @@ def read_revision(root: Path, revision: str, side: str, label: str = "") -> Side
 
 
 def extract(archive: subprocess.CompletedProcess[bytes], folder: Path, side: str) -> None:
+    """Unpack the inputs of a revision into `folder`; RevisionError naming every committed
+    file that may not be unpacked (a link out of the repository, say), not the first only."""
     if archive.returncode != 0:
         raise RevisionError(f"{side}: git archive failed: {archive.stderr.decode().strip()}")
+    refused = Problems()
     try:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
             if hasattr(tarfile, "data_filter"):
-                tar.extractall(folder, filter="data")  # refuses links that leave the folder
+                tar.extractall(folder, filter=functools.partial(checked_member, refused))
             else:  # Python before 3.11.4
                 tar.extractall(folder)
     except tarfile.TarError as error:
-        hint = "a committed symbolic link may point outside the repository"
-        raise RevisionError(f"{side}: cannot unpack the inputs: {error}", hint) from error
+        raise RevisionError(f"{side}: cannot unpack the inputs: {error}", LINK_HINT) from error
+    if refused.errors:
+        message = f"{side}: {counted(len(refused.errors), 'committed file')} cannot be unpacked"
+        raise RevisionError(message, LINK_HINT, refused.errors)
+
+
+LINK_HINT = "a committed link must lead to a file of the repository: commit the file instead"
+
+
+def checked_member(
+    refused: Problems, member: tarfile.TarInfo, folder: str
+) -> tarfile.TarInfo | None:
+    """The member as tarfile's 'data' filter lets it be unpacked (no link out of the folder, no
+    device), or None with the reason noted in `refused`."""
+    try:
+        return tarfile.data_filter(member, folder)
+    except tarfile.FilterError:
+        linked = member.issym() or member.islnk()
+        why = f"a link out of the repository (to '{member.linkname}')" if linked else "not a file"
+        refused.error(whole(member.name), why)
+        return None
 
 
 def read_working_tree(root: Path) -> Side:

@@ -18,20 +18,23 @@ from generator.engine.config import config_text, engine_settings, theme_files
 from generator.engine.engines import ENGINES, require_engine
 from generator.engine.fulltext import index_site
 from generator.engine.progress import Advance, follow
+from generator.engine.sitebuild import fault_in
 from generator.engine.workspace import (
     BUILD_CONFIG,
     DOCS_DIR,
     SITE_DIR,
+    STAGE_DIR,
     THEME_DIR,
     attempt,
 )
 from generator.engine.write import WriteReport, write_if_changed, write_pages
+from generator.load.files import relative
 from generator.load.inputs import MAX_FILE_BYTES, RawInputs, load_inputs
 from generator.load.reuse import Reuse
 from generator.load.siteconfig import SiteConfig, load_site_config
 from generator.model import DEFAULT_ENGINE, Briefing, build_model
 from generator.model.drafts import without_drafts
-from generator.problems import Failure, Problem, Problems, printable
+from generator.problems import Failure, Fault, Problem, Problems, printable
 from generator.render.exports import render_exports
 from generator.render.feed import render_feed
 from generator.render.site import render_site
@@ -221,6 +224,10 @@ def build_site(
     else:  # MkDocs' --verbose log names each page it reads and builds
         result = follow([*command, "--verbose"], root, environment, page_counter(on_page))
     if result.returncode != 0:
+        fault = fault_in(result.stdout)
+        if fault is not None and not verbose:  # else all it printed, its traceback too
+            failed = Path(fault.filename) if fault.filename else root / STAGE_DIR
+            raise Fault(relative(root, root / failed), "cannot build the site", fault)
         raise SiteBuildFailed(without_info(result.stdout), verbose, engine)
 
 

@@ -40,7 +40,7 @@ from generator.engine.build import UNCHANGED
 from generator.engine.workspace import DOCS_DIR, SITE_DIR, STAGE_DIR, attempt
 from generator.engine.write import WriteReport, holds, write_atomically
 from generator.load.files import relative, walk_files
-from generator.problems import Failure, Fault
+from generator.problems import Failure, Fault, Problem, whole
 
 JOURNAL = STAGE_DIR / "journal.json"
 BACKUP = STAGE_DIR / "backup"
@@ -238,6 +238,16 @@ def recover(root: Path) -> None:
         with attempt(root, "cannot put back the site that an interrupted build moved aside"):
             previous.rename(root / SITE_DIR)
     remove_stage(root)
+
+
+def pending_warnings(root: Path) -> tuple[Problem, ...]:
+    """A warning when a killed build left its commit half done (for `check`, which writes
+    nothing and so does not undo it)."""
+    if not os.path.lexists(root / JOURNAL):
+        return ()
+    message = f"an interrupted build left {DOCS_DIR}/ and {SITE_DIR}/ half updated"
+    hint = "the next build or preview puts them back as they were first; run 'briefing build'"
+    return (Problem(whole(JOURNAL.as_posix()), message, hint, "warning"),)
 
 
 class StrangeJournal(Failure):

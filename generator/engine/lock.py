@@ -2,7 +2,8 @@
 system's file locks on every platform), and a note of its holder in `.build/lock.holder`.
 
 The caller checks first that neither is a link (generator/engine/workspace.py): filelock
-opens the lock file to write, truncating it, wherever a link leads."""
+opens the lock file to write, truncating it, wherever a link leads; a lock file that is a hard
+link (a name of a file elsewhere too) is removed first, to be made anew."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from generator.engine.workspace import WORK_DIR, attempt
+from generator.engine.workspace import WORK_DIR, attempt, discard_shared
 from generator.engine.write import write_atomically
 from generator.problems import Failure
 
@@ -43,6 +44,7 @@ def build_lock(root: Path, wait: bool = False) -> Iterator[None]:
     lock = FileLock(path)
     with attempt(root, "cannot take the build lock", path):
         path.parent.mkdir(parents=True, exist_ok=True)
+        discard_shared(path)  # a lock file in use is never a hard link: nothing to break
         try:
             lock.acquire(timeout=-1 if wait else 0)
         except Timeout:  # an OSError: it must not pass for a refusal of the system

@@ -75,6 +75,16 @@ class Rendered:
     """Each path a link was resolved against, and the address of the page found there."""
 
 
+CACHED_CLASSES = frozenset(
+    (
+        ("generator.engine.pagecache", "Rendered"),
+        ("mkdocs.structure.toc", "TableOfContents"),
+        ("mkdocs.structure.toc", "AnchorLink"),
+    )
+)
+"""The classes of the values the page cache stores (generator/engine/cache.py builds no other)."""
+
+
 class Recorder:
     """The site's files, noting each path looked up and what was found there."""
 

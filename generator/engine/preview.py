@@ -35,7 +35,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.engine.cache import Store, digest
-from generator.engine.pagecache import PageCache, Warnings, nav_facts
+from generator.engine.pagecache import CACHED_CLASSES, PageCache, Warnings, nav_facts
 from generator.engine.sitebuild import MARKDOWN_CACHE
 
 
@@ -64,7 +64,9 @@ class PreviewSite:
         self.configure, self.serve_url = configure, serve_url
         # The pages' rendered Markdown is shared with `briefing build` (in folder `cache`); a
         # single worker: the preview runs threads, which do not mix with forking.
-        markdown = Store(cache / MARKDOWN_CACHE if cache else None, prune=False)
+        markdown = Store(
+            cache / MARKDOWN_CACHE if cache else None, prune=False, allowed=CACHED_CLASSES
+        )
         self.cache = PageCache(markdown, Store(None), None, 1)
         self.folder = Path(tempfile.mkdtemp(prefix="briefing-preview-"))
         self.config: MkDocsConfig | None = None

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator, Mapping, Set
+from collections.abc import Callable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,20 +43,34 @@ from generator.engine.workspace import (
     STAGE_DIR,
     attempt,
     check_site,
-    check_workspace,
+    site_problems,
+    workspace_problems,
 )
 from generator.engine.write import WriteReport, write_pages
 from generator.load.inputs import MAX_FILE_BYTES
 from generator.model import DEFAULT_ENGINE
-from generator.problems import Fault
+from generator.problems import BriefingError, Fault, Problems
 
 
 @contextlib.contextmanager
-def exclusive(root: Path, wait: bool = False) -> Iterator[None]:
+def exclusive(
+    root: Path, wait: bool = False, inputs: Callable[[], object] | None = None, site: bool = False
+) -> Iterator[None]:
     """Hold the project for a command that writes its outputs: the output and work paths
-    checked (generator/engine/workspace.py), the build lock taken (at once, or when `wait`,
-    once free), and a commit that a killed process left half done undone."""
-    check_workspace(root)
+    checked (generator/engine/workspace.py; with `site`, what the last site/ holds too), the
+    build lock taken (at once, or when `wait`, once free), and a commit that a killed process
+    left half done undone. When a path is refused, `inputs` (a check that only reads) is run
+    too, so that one report names every problem of the project."""
+    problems = Problems()
+    workspace_problems(root, problems)
+    if site:
+        site_problems(root, problems)
+    if problems.errors and inputs is not None:
+        try:
+            inputs()
+        except BriefingError as error:
+            problems.extend(error.problems)
+    problems.raise_if_errors()
     with build_lock(root, wait):
         recover(root)
         yield

@@ -9,14 +9,20 @@ wrote, with one plugin added here and not in the configuration: the page cache
 earlier builds where it can prove them unchanged, and renders the others' Markdown on
 `--workers` cores. Everything else is MkDocs': strict mode, link and anchor checks, the search
 index, the sitemap. It prints what `mkdocs build` prints, and exits with 1 when MkDocs aborts.
+When the system refuses a file (a full disk), it ends what it prints with one line: FAULT_MARK
+and the error as JSON, which `briefing build` reports at the path (`fault_in`) instead of the
+traceback before it, unless `--verbose`.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import json
 import logging
 import os
 import sys
+import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,6 +34,27 @@ if TYPE_CHECKING:
 MARKDOWN_CACHE = "markdown.sqlite"
 HTML_CACHE = "html.sqlite"
 COMPILED = "templates"
+FAULT_MARK = "briefing-site-build-fault: "
+
+
+def fault_line(error: OSError) -> str:
+    """The line that says which file the system refused, and why (see the module docstring):
+    of a copy, the file written."""
+    where = error.filename2 or error.filename
+    shown = os.fsdecode(where) if where is not None else None
+    return FAULT_MARK + json.dumps(
+        {"errno": error.errno, "strerror": error.strerror, "path": shown}
+    )
+
+
+def fault_in(output: str) -> OSError | None:
+    """The error a fault line of `output` reports, or None."""
+    for line in output.splitlines():
+        if line.startswith(FAULT_MARK):
+            with contextlib.suppress(ValueError, TypeError, KeyError):
+                fault = json.loads(line[len(FAULT_MARK) :])
+                return OSError(int(fault["errno"] or 0), str(fault["strerror"]), fault["path"])
+    return None
 
 
 def site_build_command(config_file: str) -> list[str]:
@@ -39,9 +66,9 @@ def site_build_command(config_file: str) -> list[str]:
 
 def page_cache(cache: Path | None, previous: Path | None, workers: int) -> PageCache:
     """The page cache kept in folder `cache` (in memory only when None)."""
-    from generator.engine.pagecache import PageCache
+    from generator.engine.pagecache import CACHED_CLASSES, PageCache
 
-    markdown = Store(cache / MARKDOWN_CACHE if cache else None)
+    markdown = Store(cache / MARKDOWN_CACHE if cache else None, allowed=CACHED_CLASSES)
     html = Store(cache / HTML_CACHE if cache else None)
     compiled = cache / COMPILED if cache else None
     if compiled is not None:
@@ -84,6 +111,10 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"Aborted! {error}" if isinstance(error, ConfigurationError) else error, file=sys.stderr
         )
+        return 1
+    except OSError as error:  # the system refused a file: located by the parent, never a traceback
+        traceback.print_exc()  # shown by `briefing build --verbose` only
+        print(fault_line(error), file=sys.stderr)
         return 1
     finally:
         cache.markdown.close()

@@ -11,6 +11,11 @@ way: a folder where it makes a folder, a file where it makes a file, and below `
 `.build/` nothing but folders and regular files. Anything else is refused, every such path
 named, nothing written.
 
+The files of `.build/` that are changed in place rather than replaced by a rename (the lock,
+the page cache's databases) must be this project's own: one that is a hard link, a name of a
+file elsewhere too (which git cannot commit, but a local `ln` can make), is removed and made
+anew before it is opened (`discard_shared`).
+
 `briefing build` also reads the last `site/`: the page cache takes unchanged pages from it and
 the full-text index its unchanged parts (hard links to them). So before it builds, everything
 below `site/` must be a folder or a regular file too (`check_site`): a link there could lead
@@ -52,21 +57,31 @@ def check_workspace(root: Path) -> None:
     """Raise BriefingError naming every output or work path that is a link or not what the
     build makes (see the module docstring); nothing is written."""
     problems = Problems()
+    workspace_problems(root, problems)
+    problems.raise_if_errors()
+
+
+def workspace_problems(root: Path, problems: Problems) -> None:
+    """An error for every output or work path that is a link or not what the build makes."""
     for name in FOLDERS:
         check_path(root, name, stat.S_ISDIR, "a folder", problems)
     for name in FILES:
         check_path(root, name, stat.S_ISREG, "a file", problems)
     for name in TREES:
         check_tree(root, name, problems)
-    problems.raise_if_errors()
 
 
 def check_site(root: Path) -> None:
     """Raise BriefingError naming every entry below site/ that is not a folder or a regular
     file (see the module docstring); nothing is written."""
     problems = Problems()
-    check_tree(root, SITE_DIR, problems)
+    site_problems(root, problems)
     problems.raise_if_errors()
+
+
+def site_problems(root: Path, problems: Problems) -> None:
+    """An error for every entry below site/ that is not a folder or a regular file."""
+    check_tree(root, SITE_DIR, problems)
 
 
 def check_path(
@@ -149,6 +164,17 @@ def describe(mode: int) -> str:
         if test(mode):
             return noun
     return "a device"
+
+
+def discard_shared(path: Path) -> None:
+    """Remove the file at `path` if it is a hard link or not a regular file: a file opened to
+    be changed in place must be this project's own, never a name of a file elsewhere."""
+    try:
+        status = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if status.st_nlink > 1 or not stat.S_ISREG(status.st_mode):
+        path.unlink()
 
 
 @contextlib.contextmanager

@@ -15,12 +15,15 @@ import re
 import stat
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import BinaryIO
 
 from generator.load.decode import Refused, decode
-from generator.problems import Location, Problems, os_hint, reason, whole
+from generator.problems import Location, Problems, counted, os_hint, reason, whole
 
 MAX_FILE_BYTES = 2_000_000
 """The default size limit of an input file: far above any real one, far below harm."""
+LARGEST_LIMIT = 1_000_000_000
+"""The highest size limit a user may set: no article or YAML file comes near a gigabyte."""
 LIST_HINT = "check that you may read and enter the folder (chmod u+rx)"
 
 
@@ -128,6 +131,7 @@ def read_text(
     if isinstance(text, Refused):
         problems.error(Location(relative(root, path)), text.message, text.hint)
         return None
+    warn_if_hard_linked(root, path, problems)
     return text
 
 
@@ -139,7 +143,22 @@ def read_bytes(
     if isinstance(data, Refused):
         problems.error(Location(relative(root, path)), data.message, data.hint)
         return None
+    warn_if_hard_linked(root, path, problems)
     return data
+
+
+def warn_if_hard_linked(root: Path, path: Path, problems: Problems) -> None:
+    """A warning for a file read that has other names (a hard link, inside the project or out
+    of it): git cannot commit one, so a project that holds one differs from its repository,
+    and the file may be changed through a name the project does not show."""
+    try:
+        names = os.stat(path).st_nlink
+    except OSError:
+        return
+    if names > 1:
+        message = f"a hard link: the same file has {counted(names - 1, 'other name')}"
+        hint = "copy the file into the project instead (git commits the copy, never the link)"
+        problems.warning(Location(relative(root, path)), message, hint)
 
 
 def read_checked(root: Path, path: Path, max_bytes: int | None) -> bytes | Refused:
@@ -151,11 +170,21 @@ def read_limited(path: Path, max_bytes: int | None) -> bytes | Refused:
     """The file's bytes, never more than `max_bytes` of them (a file may grow once checked)."""
     try:
         with open(path, "rb") as file:
-            data = file.read() if max_bytes is None else file.read(max_bytes + 1)
+            data = file.read() if max_bytes is None else read_at_most(file, max_bytes + 1)
     except OSError as error:
         return Refused(f"cannot read the file: {reason(error)}", os_hint(error))
     if max_bytes is not None and len(data) > max_bytes:
         return too_big(len(data), max_bytes)
+    return data
+
+
+def read_at_most(file: BinaryIO, count: int) -> bytes:
+    """At most `count` bytes of an open file, in a buffer the size of the file and not of
+    `count`: a read of N bytes reserves N bytes of memory before it reads one."""
+    size = os.fstat(file.fileno()).st_size
+    data = file.read(min(count, size + 1))
+    if len(data) > size:  # it grew since its size was taken: read on, up to the limit
+        data += file.read(count - len(data))
     return data
 
 

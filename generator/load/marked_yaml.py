@@ -1,9 +1,9 @@
 """YAML read safely, into dicts and lists that remember where each value stands in its file.
 
 Anchors and aliases (which can hide a "billion laughs"), merge keys ('<<'), explicit tags,
-nesting deeper than MarkedLoader.MAX_DEPTH and raw control characters are refused with a
-located problem; every string is cleaned as a page shows it (generator.load.decode.clean_text);
-dates stay strings.
+nesting deeper than MarkedLoader.MAX_DEPTH, more values than MAX_NODES and raw control
+characters are refused with a located problem; every string is cleaned as a page shows it
+(generator.load.decode.clean_text); dates stay strings.
 """
 
 from __future__ import annotations
@@ -122,6 +122,13 @@ def short_tag(tag: str) -> str:
     return tag.replace("tag:yaml.org,2002:", "!!", 1)
 
 
+MAX_NODES = 20_000
+"""The most values (keys, texts, lists and mappings) one YAML file may hold: an actor's file
+of a long negotiation holds a few thousand (about 30 bytes each); 450,000 empty texts, which
+fit under the size limit, would cost a minute and a gigabyte to check."""
+NODES_HINT = "split it into several files: one per actor or issue needs far fewer"
+
+
 class MarkedLoader(yaml.SafeLoader):
     """A safe loader whose mappings and sequences carry their source locations."""
 
@@ -131,7 +138,7 @@ class MarkedLoader(yaml.SafeLoader):
     def __init__(self, text: str, path: str, first_line: int, problems: Problems) -> None:
         super().__init__(text)
         self.path, self.first_line, self.problems = path, first_line, problems
-        self.depth = 0
+        self.depth = self.nodes = 0
 
     def location(self, mark: Any) -> Location:
         return Location(self.path, mark.line + self.first_line, mark.column + 1)
@@ -150,6 +157,13 @@ class MarkedLoader(yaml.SafeLoader):
                 self.location(event.start_mark),
                 f"YAML tags such as '{short_tag(tag)}' are not allowed in briefings",
                 "write plain values; put a text that starts with '!' in quotes",
+            )
+        self.nodes += 1
+        if self.nodes > MAX_NODES:  # refused as it is read: the rest is never parsed
+            raise RefusedYaml(
+                self.location(event.start_mark),
+                f"more than {MAX_NODES:,} YAML values in one file",
+                NODES_HINT,
             )
         self.depth += 1
         if self.depth > self.MAX_DEPTH:
@@ -230,7 +244,7 @@ def parse_plain_yaml_fast(path: str, text: str, problems: Problems, first_line: 
     reference. Both build the same marked dicts and lists with the same constructors."""
     if FastMarkedLoader is None or NOT_PLAIN_CHARACTERS.search(text):
         return NOT_PLAIN
-    if yaml.reader.Reader.NON_PRINTABLE.search(text):
+    if yaml.reader.Reader.NON_PRINTABLE.search(text) or too_many_nodes(text):
         return NOT_PLAIN
     local = Problems()  # kept only if the fast path succeeds, so nothing is reported twice
     loader = FastMarkedLoader(text, path, first_line, local)
@@ -247,6 +261,26 @@ def parse_plain_yaml_fast(path: str, text: str, problems: Problems, first_line: 
         return NOT_PLAIN
     problems.extend(local.items)
     return data
+
+
+NODE_EVENTS = (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent)
+
+
+def too_many_nodes(text: str) -> bool:
+    """Whether the text holds more than MAX_NODES values, counted by libyaml's parser before
+    any is built (a tenth of the cost of building them). A text shorter than MAX_NODES
+    characters is not parsed twice: each value but an empty document's takes one at least."""
+    if len(text) < MAX_NODES:
+        return False
+    from yaml._yaml import CParser
+
+    parser, count = CParser(text), 0
+    try:
+        while count <= MAX_NODES and parser.check_event():
+            count += isinstance(parser.get_event(), NODE_EVENTS)
+    except yaml.YAMLError:
+        return True  # left to MarkedLoader, which reports the error where it stands
+    return count > MAX_NODES
 
 
 def is_plain_tree(root: yaml.Node, max_depth: int) -> bool:

@@ -89,14 +89,32 @@ def is_web_address(text: str) -> bool:
     return definition_validator("article", "web_address").is_valid(text)
 
 
+MAX_ID_BYTES = 200
+"""The longest id, in bytes: a page and its temporary file are named after it
+(`.{id}.md.tmp`), and most file systems allow a name of 255 bytes at most."""
+
+
 def is_id(text: str) -> bool:
     """Whether `text` is a safe id for an actor or issue (it names a page)."""
-    return definition_validator("actor", "id").is_valid(text) and not is_reserved(text)
+    valid = definition_validator("actor", "id").is_valid(text)
+    return valid and not is_reserved(text) and not is_too_long(text)
 
 
 def is_article_id(text: str) -> bool:
     """Whether `text` is a safe id for an article (it names a page)."""
-    return definition_validator("article", "article_id").is_valid(text) and not is_reserved(text)
+    valid = definition_validator("article", "article_id").is_valid(text)
+    return valid and not is_reserved(text) and not is_too_long(text)
+
+
+def is_too_long(text: str) -> bool:
+    """Whether an id is longer than MAX_ID_BYTES, in UTF-8."""
+    return len(text.encode("utf-8", "surrogatepass")) > MAX_ID_BYTES
+
+
+def too_long_reason(text: str) -> str:
+    """Why an id too long cannot name a page."""
+    size = len(text.encode("utf-8", "surrogatepass"))
+    return f"id of {size:,} bytes is too long: pages are named after it (at most {MAX_ID_BYTES})"
 
 
 def is_reserved(text: str) -> bool:

@@ -10,7 +10,7 @@ from types import MappingProxyType
 from generator.load.inputs import RawInputs, YamlFile
 from generator.load.marked_yaml import MarkedDict
 from generator.load.reuse import Reuse
-from generator.load.schema import is_id, is_reserved, reserved_reason
+from generator.load.schema import is_id, is_reserved, is_too_long, reserved_reason, too_long_reason
 from generator.load.shape import check_shape
 from generator.model.articles import Article, article_order, build_articles
 from generator.model.cleaning import check_cleaning
@@ -270,6 +270,9 @@ def check_ids(source: YamlFile, problems: Problems) -> bool:
         return True
     if is_reserved(name):
         problems.error(Location(source.path), reserved_reason(name), "rename the file")
+        return False
+    if is_too_long(name):
+        problems.error(Location(source.path), too_long_reason(name), "rename the file, shorter")
         return False
     hint = "name the file with lowercase letters, digits and hyphens, e.g. 'united-states.yaml'"
     problems.error(Location(source.path), f"'{name}' is not a valid id", hint)

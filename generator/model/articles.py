@@ -11,7 +11,13 @@ from typing import Any, Literal
 from generator.load.extract.blocks import Block, Removed
 from generator.load.inputs import RawArticle
 from generator.load.reuse import Reuse
-from generator.load.schema import is_article_id, is_reserved, reserved_reason
+from generator.load.schema import (
+    is_article_id,
+    is_reserved,
+    is_too_long,
+    reserved_reason,
+    too_long_reason,
+)
 from generator.load.shape import check_shape
 from generator.problems import Location, Problems
 
@@ -142,16 +148,18 @@ def check_article_id(raw: RawArticle, meta: Mapping[str, Any], problems: Problem
     """The article's id (its 'id:', else its file name), or None when it cannot name a page."""
     if "id" in meta:
         given = str(meta["id"])
-        if not is_reserved(given):
+        refused = id_refusal(given)
+        if refused is None:
             return given  # the schema checked its form
         assert raw.metadata is not None
-        problems.error(raw.metadata.data.where("id"), reserved_reason(given), "choose another id")
+        problems.error(raw.metadata.data.where("id"), refused, "choose another id")
         return None
     if is_article_id(raw.stem):
         return raw.stem
-    if is_reserved(raw.stem):
+    refused = id_refusal(raw.stem)
+    if refused is not None:
         hint = "rename the file, or give it another 'id:' in its metadata"
-        problems.error(Location(raw.path), reserved_reason(raw.stem), hint)
+        problems.error(Location(raw.path), refused, hint)
         return None
     hint = (
         "rename the file to letters and digits joined by '-' or '_' (e.g. 'talks-2026-02.txt'), "
@@ -159,6 +167,13 @@ def check_article_id(raw: RawArticle, meta: Mapping[str, Any], problems: Problem
     )
     problems.error(Location(raw.path), f"{raw.stem!r} is not a valid article id", hint)
     return None
+
+
+def id_refusal(text: str) -> str | None:
+    """Why an id of the right form cannot name a page, if it cannot."""
+    if is_reserved(text):
+        return reserved_reason(text)
+    return too_long_reason(text) if is_too_long(text) else None
 
 
 def article_order(article: Article) -> tuple[str, str]:

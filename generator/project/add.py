@@ -20,7 +20,7 @@ import yaml
 from slugify import slugify
 
 from generator.load.decode import Refused, clean_text
-from generator.load.files import check_stat, read_limited
+from generator.load.files import check_links, check_stat, is_inside, list_folder, read_limited
 from generator.load.inputs import (
     ARTICLE_SUFFIXES,
     MAX_FILE_BYTES,
@@ -296,6 +296,19 @@ def taken_ids(root: Path, briefing: Briefing) -> set[str]:
             stems.add(path.name.removesuffix(SIDECAR_SUFFIX).split(".")[0])
             stems.add(path.stem)
     return stems | set(briefing.article_by_id)
+
+
+def check_seeds(root: Path, problems: Problems) -> None:
+    """An error for each file of seeds/ that is a link leading nowhere, in a loop or out of the
+    project: an article is not added beside one, whose id it might take (`check` names them
+    too). A seeds/ that itself leads out of the project is the writer's to refuse."""
+    folder = root / "seeds"
+    if not is_inside(root, folder):
+        return
+    for name in list_folder(folder).files:
+        refused = check_links(root, folder / name)
+        if refused is not None:
+            problems.error(Location(f"seeds/{name}"), refused.message, refused.hint)
 
 
 def write_seeds(root: Path, ready: list[Ingested]) -> None:

@@ -9,6 +9,7 @@ there, leaving the rest of the file as it was.
 from __future__ import annotations
 
 import datetime
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,10 +18,10 @@ from typing import Any
 import yaml
 
 from generator.load.files import read_text
-from generator.load.schema import is_id, is_reserved, reserved_reason
+from generator.load.schema import is_id, is_reserved, is_too_long, reserved_reason, too_long_reason
 from generator.model import ACTOR_KINDS, STANCE_BY_ID, Briefing
 from generator.model.quotes import Found, find_quote
-from generator.problems import BriefingError, Location, Problem, Problems, did_you_mean
+from generator.problems import BriefingError, Location, Problem, Problems, did_you_mean, whole
 from generator.project.write import replace_file, write_new_files
 
 ACTORS, ISSUES = Path("briefings") / "actors", Path("briefings") / "issues"
@@ -31,13 +32,20 @@ def check_new_id(root: Path, folder: Path, kind: str, new_id: str, problems: Pro
     """A new actor's or issue's id must be valid and not yet used by a file of its folder."""
     if is_reserved(new_id):
         problems.error(OPTIONS, reserved_reason(new_id), "choose another id")
+    elif is_too_long(new_id):
+        problems.error(OPTIONS, too_long_reason(new_id), "choose a shorter id")
     elif not is_id(new_id):
         hint = "ids are lowercase words joined by hyphens, e.g. 'united-states'"
         problems.error(OPTIONS, f"'{new_id}' is not a valid id", hint)
     for suffix in (".yaml", ".yml"):
-        if (root / folder / f"{new_id}{suffix}").exists():
-            hint = f"edit {(folder / (new_id + suffix)).as_posix()}, or choose another id"
+        path = folder / f"{new_id}{suffix}"
+        if (root / path).exists():
+            hint = f"edit {path.as_posix()}, or choose another id"
             problems.error(OPTIONS, f"{kind} '{new_id}' exists", hint)
+        elif os.path.lexists(root / path):  # a link that leads nowhere: not written through
+            hint = "delete the link (or restore the file it leads to), or choose another id"
+            message = f"a link to '{os.readlink(root / path)}', which does not exist"
+            problems.error(whole(path.as_posix()), message, hint)
 
 
 def new_actor(root: Path, actor_id: str, name: str, kind: str, speaks_for: str | None) -> Path:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from builders import copy_project
 from click.testing import CliRunner, Result
-from faults import file_size_limit, read_only
+from faults import build_on_full_disk, file_size_limit, read_only
 
 from generator.cli import main
 from generator.engine.workspace import BUILD_CONFIG, STAGE_DIR
@@ -92,7 +92,7 @@ def test_a_disk_full_while_staging_leaves_both_as_they_were(project: Path) -> No
     assert result.stderr.endswith(UNCHANGED)
 
 
-def test_a_disk_full_during_mkdocs_is_one_line_unless_verbose(project: Path) -> None:
+def test_a_disk_full_during_mkdocs_is_located_unless_verbose(project: Path) -> None:
     """Every page fits, but not the theme's scripts that MkDocs copies into the site."""
     largest = max(path.stat().st_size for path in (project / "generated").rglob("*.*"))
     before = snapshot(project)
@@ -100,9 +100,27 @@ def test_a_disk_full_during_mkdocs_is_one_line_unless_verbose(project: Path) -> 
         result = build(project)
         verbose = build(project, "--verbose")
     assert_unchanged(project, before, result)
-    assert "Traceback" not in result.stderr
-    folded = [line for line in result.stderr.splitlines() if "traceback is folded" in line]
-    assert len(folded) == 1 and "File too large" in folded[0]
-    assert result.stderr.endswith(f"Error: the MkDocs build failed (see above); {UNCHANGED}")
+    first, hint, outcome = result.stderr.splitlines()
+    assert first.startswith(".build/stage/site/") and first.endswith(
+        ": cannot build the site: File too large"
+    )
+    assert (
+        hint == "  hint: the file is larger than this system allows: free space or raise the limit"
+    )
+    assert f"{outcome}\n" == UNCHANGED
     assert_unchanged(project, before, verbose)
     assert "Traceback (most recent call last):" in verbose.stderr
+
+
+@pytest.mark.parametrize("free_kb", [20, 200, 1000, 3000])
+def test_a_full_disk_is_located_with_its_hint_however_little_is_left(
+    project: Path, tmp_path: Path, free_kb: int
+) -> None:
+    """A real full disk: a small tmpfs, mounted in a mount namespace of the build's own."""
+    result = build_on_full_disk(project, tmp_path / "disk", free_kb)
+    assert result.returncode == 1, result.stdout
+    lines = result.stdout.splitlines()
+    assert "Traceback" not in result.stdout and len(lines) == 3, result.stdout
+    assert lines[0].endswith(": No space left on device") and not lines[0].startswith("/")
+    assert lines[1] == "  hint: the disk is full: free some space, then run the command again"
+    assert f"{lines[2]}\n" == UNCHANGED

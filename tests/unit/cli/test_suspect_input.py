@@ -4,6 +4,7 @@ sense: each is a located warning or error with a hint, said before anything is d
 from __future__ import annotations
 
 import datetime
+import os
 import socket
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,6 +15,7 @@ from click.testing import CliRunner, Result
 
 from generator.cli import main
 from generator.cli.options import host_and_port
+from generator.engine.commit import JOURNAL
 
 if TYPE_CHECKING:
     from builders import MiniProject
@@ -70,7 +72,11 @@ def test_article_ids_that_differ_only_in_case_are_an_error(mini_project: MiniPro
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        (["status", "--limit", "-1"], "Invalid value for '--limit': -1 is not in the range x>=0"),
+        (["status", "--limit", "-1"], "Invalid value for '--limit': -1 is not in the range 0<="),
+        (["suggest", "--limit", "-5"], "Invalid value for '--limit': -5 is not in the range 0<="),
+        (["status", "--limit", "9" * 30], "Invalid value for '--limit'"),
+        (["check", "--max-file-bytes", "9" * 23], "Invalid value for '--max-file-bytes'"),
+        (["build", "--max-file-bytes", "0"], "Invalid value for '--max-file-bytes'"),
         (["serve", "--dev-addr", "nonsense"], "Invalid value for '--dev-addr': 'nonsense' is not"),
         (["serve", "--dev-addr", "127.0.0.1:0"], "Invalid value for '--dev-addr'"),
         (["serve", "--dev-addr", "example.org:80"], "Invalid value for '--dev-addr'"),
@@ -139,3 +145,79 @@ def test_an_address_in_use_is_refused_before_anything_is_built(mini_project: Min
         "  hint: choose another address with --dev-addr, e.g. 127.0.0.1:8001\n"
     )
     assert result.stdout == "" and not (root / "generated").exists()
+
+
+LONG = "a" * 230
+
+
+@pytest.mark.parametrize(
+    ("rename", "edit", "expected"),
+    [
+        (("seeds/talks.md", f"seeds/{LONG}.md"), None, f"seeds/{LONG}.md:1:1: id of 230 bytes"),
+        (
+            ("briefings/issues/ceasefire.yaml", f"briefings/issues/{LONG}.yaml"),
+            None,
+            f"briefings/issues/{LONG}.yaml:1:1: id of 230 bytes",
+        ),
+        (None, ("seeds/talks.md", ("---\n", f"---\nid: {LONG}\n")), "seeds/talks.md:2:5: id of"),
+    ],
+)
+def test_an_id_too_long_to_name_a_file_is_refused_where_it_is_given(
+    rename: tuple[str, str] | None,
+    edit: tuple[str, tuple[str, str]] | None,
+    expected: str,
+    mini_project: MiniProject,
+) -> None:
+    root = mini_project(dict([edit]) if edit else None)
+    if rename:
+        (root / rename[0]).rename(root / rename[1])
+    result = run(root, "check")
+    assert result.exit_code == 1
+    line = next(line for line in result.stderr.splitlines() if "too long" in line)
+    assert line.startswith(expected)
+    assert line.endswith("bytes is too long: pages are named after it (at most 200)")
+    if edit:  # the article that failed its check is not reported again where it is cited
+        assert "unknown article" not in result.stderr
+
+
+def test_new_names_a_link_that_leads_nowhere(mini_project: MiniProject) -> None:
+    root = mini_project()
+    (root / "briefings" / "actors" / "eastland.yaml").symlink_to("gone.yaml")
+    result = CliRunner().invoke(main, ["new", "actor", "--root", str(root), "eastland"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "briefings/actors/eastland.yaml: a link to 'gone.yaml', which does not exist\n"
+        "  hint: delete the link (or restore the file it leads to), or choose another id\n"
+    )
+    result = CliRunner().invoke(main, ["new", "actor", "--root", str(root), LONG])
+    assert result.stderr.startswith("<options>:1:1: id of 230 bytes is too long")
+
+
+def test_add_refuses_a_project_whose_seeds_hold_a_link_that_leads_nowhere(
+    mini_project: MiniProject, tmp_path: Path
+) -> None:
+    root = mini_project()
+    (root / "seeds" / "story.txt").symlink_to("gone.txt")
+    (tmp_path / "story.txt").write_text("Talks\n\nThe envoys of Northland met again.\n")
+    result = run(root, "add", str(tmp_path / "story.txt"))
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "seeds/story.txt:1:1: a link to 'gone.txt', which does not exist\n"
+    )
+    assert sorted(os.listdir(root / "seeds")) == ["story.txt", "talks.md"]
+
+
+def test_check_warns_of_a_build_interrupted_while_it_replaced_the_outputs(
+    mini_project: MiniProject,
+) -> None:
+    root = mini_project()
+    (root / JOURNAL).parent.mkdir(parents=True)
+    (root / JOURNAL).write_text(
+        '{"written": [], "added": [], "stale": [], "folders": [], "emptied": [], "site": true}\n'
+    )
+    result = run(root, "check")
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith(
+        ".build/stage/journal.json: warning: an interrupted build left generated/ and site/ "
+        "half updated\n  hint: the next build or preview puts them back"
+    )

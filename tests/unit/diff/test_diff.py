@@ -276,3 +276,19 @@ def test_a_project_in_a_folder_of_the_repository(tmp_path: Path) -> None:
     result = diff(project, "main")
     assert result.exit_code == 0, result.output
     assert "- **Russia on Ceasefire: opposes → conditional**" in result.stdout
+
+
+def test_every_committed_link_out_of_the_repository_is_named(tmp_path: Path) -> None:
+    root = demo_repository(tmp_path)
+    (root / "seeds" / "passwords.md").symlink_to("/etc/passwd")
+    (root / "seeds" / "hosts.md").symlink_to("../../etc/hosts")
+    commit_all(root, "Links out")
+    result = diff(root, "HEAD~1", "HEAD")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "head: 2 committed files cannot be unpacked\n"
+        "seeds/hosts.md: a link out of the repository (to '../../etc/hosts')\n"
+        "seeds/passwords.md: a link out of the repository (to '/etc/passwd')\n"
+        "2 errors in 2 files\n"
+        "  hint: a committed link must lead to a file of the repository: commit the file instead\n"
+    )

@@ -88,9 +88,11 @@ def tar_with_link(target: str) -> bytes:
 
 
 def test_a_committed_link_out_of_the_tree_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(RevisionError, match="base: cannot unpack the inputs") as error:
+    with pytest.raises(RevisionError, match="base: 1 committed file cannot be unpacked") as error:
         extract(archive(tar_with_link("/etc/passwd")), tmp_path, "base")
-    assert "symbolic link" in error.value.hint
+    assert "a committed link must lead to a file of the repository" in error.value.hint
+    (problem,) = error.value.problems
+    assert problem.message == "a link out of the repository (to '/etc/passwd')"
     assert not (tmp_path / "seeds" / "a.txt").exists()
 
 

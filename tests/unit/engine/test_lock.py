@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.engine.lock import HOLDER_FILE, BuildLocked, build_lock
+from generator.engine.lock import HOLDER_FILE, LOCK_FILE, BuildLocked, build_lock
 
 
 def test_a_second_holder_is_refused_with_the_holders_pid(tmp_path: Path) -> None:
@@ -56,3 +56,15 @@ def test_a_waiting_holder_gets_the_lock_when_the_first_lets_go(tmp_path: Path) -
         events.append("second")
     thread.join(timeout=10)
     assert events == ["first", "first lets go", "second"]
+
+
+def test_a_lock_file_hard_linked_to_a_file_elsewhere_is_not_written_through(
+    tmp_path: Path,
+) -> None:
+    outside, root = tmp_path / "outside.txt", tmp_path / "project"
+    outside.write_text("kept\n")
+    (root / LOCK_FILE).parent.mkdir(parents=True)
+    os.link(outside, root / LOCK_FILE)
+    with build_lock(root):
+        pass
+    assert outside.read_text() == "kept\n" and os.stat(outside).st_nlink == 1

@@ -87,6 +87,30 @@ def test_every_refused_path_is_named_at_once(mini_project: MiniProject, tmp_path
     ]
 
 
+def test_the_last_site_and_the_inputs_are_named_in_the_same_run(
+    mini_project: MiniProject, tmp_path: Path
+) -> None:
+    folder = outside(tmp_path)
+    root = mini_project()
+    (root / "generated").mkdir()
+    (root / "generated" / "actors").symlink_to(folder)
+    (root / "site" / "pagefind").mkdir(parents=True)
+    (root / "site" / "assets").symlink_to(folder)
+    os.mkfifo(root / "site" / "pagefind" / "parts.json")
+    (root / "seeds" / "zero.md").symlink_to("/dev/zero")
+    result = CliRunner().invoke(main, ["build", "--root", str(root)])
+    assert result.exit_code == 1
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("  hint:")]
+    assert lines == [
+        f"generated/actors: a link (to '{folder}'): the build never writes through a link",
+        "seeds/zero.md:1:1: a link to a file outside the project",
+        f"site/assets: a link (to '{folder}'): the build never writes through a link",
+        "site/pagefind/parts.json: a pipe, which the build never makes",
+        "4 errors in 4 files",
+    ]
+    assert sorted(os.listdir(folder)) == ["index.md", "keep.txt"]
+
+
 def test_the_live_preview_refuses_them_too(mini_project: MiniProject, tmp_path: Path) -> None:
     folder = outside(tmp_path)
     root = mini_project()

@@ -10,6 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.load.marked_yaml import (
+    MAX_NODES,
+    NODES_HINT,
     FastMarkedLoader,
     MarkedDict,
     MarkedList,
@@ -100,3 +102,34 @@ def test_the_fast_constructor_builds_what_pyyamls_builds(text: str) -> None:
         {"construct_object": yaml.constructor.BaseConstructor.construct_object},
     )
     assert built(FastMarkedLoader, text) == built(reference, text), text
+
+
+def test_a_file_of_too_many_values_is_refused_where_the_limit_is_passed() -> None:
+    aliases = ", ".join(['""'] * (MAX_NODES + 5))
+    for text in (f"name: x\naliases: [{aliases}]\n", f"# !\nname: x\naliases: [{aliases}]\n"):
+        problems = Problems()
+        assert parse_yaml("many.yaml", text, problems) is None  # the fast path and the pure
+        (problem,) = problems.items
+        assert problem.message == f"more than {MAX_NODES:,} YAML values in one file"
+        assert problem.location.line == text.count("\n") and problem.hint == NODES_HINT
+
+
+def test_a_file_within_the_limit_is_read() -> None:
+    aliases = ", ".join(['""'] * (MAX_NODES - 10))
+    problems = Problems()
+    assert len(parse_yaml("many.yaml", f"name: x\naliases: [{aliases}]\n", problems)["aliases"])
+    assert not problems.items
+
+
+@given(st.lists(st.sampled_from(YAML_PIECES), max_size=25).map("".join))
+@settings(max_examples=300)
+def test_a_text_holds_at_most_one_value_per_character_and_one(text: str) -> None:
+    """What lets a text shorter than MAX_NODES skip the count (too_many_nodes)."""
+    loader = MarkedLoader(text, "x.yaml", 1, Problems())
+    try:
+        loader.get_single_node()
+    except (yaml.YAMLError, RefusedYaml):
+        return
+    finally:
+        loader.dispose()
+    assert loader.nodes <= len(text) + 1

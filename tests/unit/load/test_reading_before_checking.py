@@ -6,6 +6,7 @@ located error, never a traceback, a hang or a read of gigabytes."""
 from __future__ import annotations
 
 import builtins
+import io
 import os
 import signal
 from collections.abc import Iterator
@@ -19,6 +20,7 @@ from faults import unreadable
 
 from generator.cli import main
 from generator.engine.incremental import inputs_digest
+from generator.load.files import read_at_most
 
 if TYPE_CHECKING:
     from builders import MiniProject
@@ -181,3 +183,31 @@ def test_the_size_limit_applies_to_every_input(mini_project: MiniProject) -> Non
     assert result.exit_code == 1
     for path in ("mkdocs.yml", "templates/home.md.j2", "pages/assets/logo.svg"):
         assert f"{path}:1:1: file too big" in result.stderr
+
+
+def test_a_high_size_limit_reserves_no_memory_beyond_the_file(tmp_path: Path) -> None:
+    (tmp_path / "small.md").write_bytes(b"x" * 100)
+    asked: list[int] = []
+
+    class Recording(io.FileIO):
+        def read(self, size: int = -1) -> bytes:
+            asked.append(size)
+            return super().read(size)
+
+    with open(tmp_path / "small.md", "rb", buffering=0) as plain:
+        data = read_at_most(Recording(plain.fileno(), closefd=False), 10**9)  # type: ignore[arg-type]
+    assert data == b"x" * 100 and max(asked) == 101
+
+
+def test_a_hard_linked_input_is_a_warning(mini_project: MiniProject, tmp_path: Path) -> None:
+    root = mini_project()
+    outside = tmp_path / "elsewhere.md"
+    os.link(root / "seeds" / "talks.md", outside)
+    result = check(root)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "seeds/talks.md:1:1: warning: a hard link: the same file has 1 other name\n"
+        "  hint: copy the file into the project instead (git commits the copy, never the link)\n"
+        "1 warning in 1 file\n"
+    )
+    assert check(root, "--strict").exit_code == 1
