@@ -33,7 +33,9 @@ COMPILED = "templates"
 def site_build_command(config_file: str) -> list[str]:
     """The command that builds the site of `config_file` (relative to the project, where it
     runs), reusing the published site/ and the cache of earlier builds."""
-    command = [sys.executable, "-m", "generator.engine.sitebuild", "--config-file", config_file]
+    # -P: the project is not on Python's path, so an extension or plugin named in mkdocs.yml is an
+    # installed package, never a file of the project.
+    command = [sys.executable, "-P", "-m", "generator.engine.sitebuild", "--config-file", config_file]
     return [*command, "--previous", "site", "--cache", CACHE_DIR.as_posix()]
 
 
