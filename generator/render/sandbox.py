@@ -9,8 +9,8 @@ lead out of the template (`cycler.__init__.__globals__`) and methods that change
   result larger than MAX_SIZE after;
 - `range` yields at most MAX_RANGE numbers, as the sandbox's own does, and stops once the
   render has run longer than its budget;
-- `budget(seconds)` bounds the wall-clock time of one render in the main thread (a timer signal
-  raises RenderTimeout inside the template), so a loop that never ends is an error at its line.
+- every render is bounded in wall-clock time (`budget`): in the main thread a timer signal
+  raises RenderTimeout inside the template, so a loop that never ends is an error at its line.
 """
 
 from __future__ import annotations
@@ -41,10 +41,19 @@ class RenderTimeout(SecurityError):
     """A render ran past its budget."""
 
 
+class BoundedTemplate(jinja2.Template):
+    """A template whose every render is bounded in time (see `budget`)."""
+
+    def render(self, *args: Any, **kwargs: Any) -> str:
+        with budget():
+            return super().render(*args, **kwargs)
+
+
 class Sandbox(jinja2.sandbox.ImmutableSandboxedEnvironment):
-    """Jinja2's immutable sandbox with bounded operators and `range`."""
+    """Jinja2's immutable sandbox with bounded operators, `range` and time."""
 
     intercepted_binops = frozenset(("*", "**", "+", "%"))
+    template_class = BoundedTemplate
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -110,7 +119,11 @@ TIMEOUT = f"the template ran for more than {RENDER_SECONDS:.0f} s"
 @contextmanager
 def budget(seconds: float = RENDER_SECONDS) -> Iterator[None]:
     """Bound the renders of the block to `seconds`: in the main thread a timer interrupts any
-    code; in another, `range` loops stop at the deadline."""
+    code; in another, `range` loops stop at the deadline. Within a budget, the block has no
+    budget of its own."""
+    if getattr(DEADLINE, "at", None) is not None:
+        yield
+        return
     DEADLINE.at = time.monotonic() + seconds
     timed = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
     previous = signal.signal(signal.SIGALRM, time_out) if timed else None

@@ -26,7 +26,7 @@ from generator.render.markdown import (
     highlight,
     stance_badge,
 )
-from generator.render.sandbox import RenderTimeout, Sandbox, budget
+from generator.render.sandbox import RenderTimeout, Sandbox
 from generator.render.urls import anchor, page_link
 
 TEMPLATES = "templates"
@@ -153,8 +153,7 @@ def render_page(
     if isinstance(environment, Sandbox) and template in environment.timed_out:
         return None  # reported once: each of its pages would take as long again
     try:
-        with budget():
-            return environment.get_template(template).render(**arguments(site, page))
+        return environment.get_template(template).render(**arguments(site, page))
     except jinja2.TemplateSyntaxError as error:
         where = Location(f"{TEMPLATES}/{error.name or template}", error.lineno)
         problems.error(where, f"template syntax error: {error.message}", SYNTAX_HINT)
