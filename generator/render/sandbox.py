@@ -109,21 +109,23 @@ def deadline_checked(numbers: range) -> Iterator[int]:
     deadline = getattr(DEADLINE, "at", None)
     for count, number in enumerate(numbers):
         if deadline is not None and count % 1000 == 999 and time.monotonic() > deadline:
-            raise RenderTimeout(TIMEOUT)
+            raise RenderTimeout(timeout_message())
         yield number
 
 
-TIMEOUT = f"the template ran for more than {RENDER_SECONDS:.0f} s"
+def timeout_message() -> str:
+    return f"the template ran for more than {RENDER_SECONDS:g} s"
 
 
 @contextmanager
-def budget(seconds: float = RENDER_SECONDS) -> Iterator[None]:
+def budget(seconds: float | None = None) -> Iterator[None]:
     """Bound the renders of the block to `seconds`: in the main thread a timer interrupts any
     code; in another, `range` loops stop at the deadline. Within a budget, the block has no
     budget of its own."""
     if getattr(DEADLINE, "at", None) is not None:
         yield
         return
+    seconds = RENDER_SECONDS if seconds is None else seconds
     DEADLINE.at = time.monotonic() + seconds
     timed = threading.current_thread() is threading.main_thread() and hasattr(signal, "setitimer")
     previous = signal.signal(signal.SIGALRM, time_out) if timed else None
@@ -139,7 +141,7 @@ def budget(seconds: float = RENDER_SECONDS) -> Iterator[None]:
 
 
 def time_out(signal_number: int, frame: object) -> None:
-    raise RenderTimeout(TIMEOUT)
+    raise RenderTimeout(timeout_message())
 
 
 def sandboxed(environment: jinja2.Environment) -> Sandbox:
