@@ -17,6 +17,11 @@ from:
 When a build has many pages to render, the Markdown of those not in the cache is rendered
 ahead by `workers` processes (forked, so they share the loaded configuration).
 
+The plugin also hands MkDocs the theme's environment remade as the sandbox the tool renders its
+own templates in (generator/render/sandbox.py): the project's `overrides/` are theme templates,
+and a pull request's. Compiled templates are never kept on disk: a cache file a commit brought
+would be code the build runs.
+
 An engine that ignores the plugin builds the same bytes, more slowly: the plugin only hands MkDocs
 what MkDocs would have computed. Where it cannot tell (another plugin that changes pages or
 their context, a theme template that reads every page), it steps aside.
@@ -46,6 +51,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import meta as front_matter
 
 from generator.engine.cache import Store, digest
+from generator.render.sandbox import sandboxed
 
 LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pygments")
 PREFILL_AT = 64
@@ -121,12 +127,9 @@ class PageCache(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         html: Store,
         previous: Path | None,
         workers: int,
-        compiled: Path | None = None,
     ) -> None:
         super().__init__()
         self.markdown, self.html, self.previous, self.workers = markdown, html, previous, workers
-        self.compiled = compiled
-        """A folder for the theme's compiled templates, or None."""
         self.settings = self.theme = ""
         self.nav_key: str | None = None
         self.files: Files | None = None
@@ -160,8 +163,7 @@ class PageCache(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
     def on_env(
         self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
-        if env.bytecode_cache is None and self.compiled is not None:
-            env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(self.compiled))
+        env = sandboxed(env)  # overrides/ are the project's: its templates are untrusted
         if others_handle(config, THEME_EVENTS, self, allowed=SEARCH_PLUGINS):
             return env
         return ThemeCache(env, self, reads_all_pages(env))  # type: ignore[return-value]

@@ -26,14 +26,16 @@ import traceback
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from jinja2 import TemplateError
+
 from generator.engine.cache import CACHE_DIR, Store
+from generator.engine.workspace import THEME_DIR
 
 if TYPE_CHECKING:
     from generator.engine.pagecache import PageCache
 
 MARKDOWN_CACHE = "markdown.sqlite"
 HTML_CACHE = "html.sqlite"
-COMPILED = "templates"
 FAULT_MARK = "briefing-site-build-fault: "
 
 
@@ -60,7 +62,16 @@ def fault_in(output: str) -> OSError | None:
 def site_build_command(config_file: str) -> list[str]:
     """The command that builds the site of `config_file` (relative to the project, where it
     runs), reusing the published site/ and the cache of earlier builds."""
-    command = [sys.executable, "-m", "generator.engine.sitebuild", "--config-file", config_file]
+    # -P: the project is not on Python's path, so an extension or plugin named in mkdocs.yml is an
+    # installed package, never a file of the project.
+    command = [
+        sys.executable,
+        "-P",
+        "-m",
+        "generator.engine.sitebuild",
+        "--config-file",
+        config_file,
+    ]
     return [*command, "--previous", "site", "--cache", CACHE_DIR.as_posix()]
 
 
@@ -70,10 +81,7 @@ def page_cache(cache: Path | None, previous: Path | None, workers: int) -> PageC
 
     markdown = Store(cache / MARKDOWN_CACHE if cache else None, allowed=CACHED_CLASSES)
     html = Store(cache / HTML_CACHE if cache else None)
-    compiled = cache / COMPILED if cache else None
-    if compiled is not None:
-        compiled.mkdir(parents=True, exist_ok=True)
-    return PageCache(markdown, html, previous, workers, compiled)
+    return PageCache(markdown, html, previous, workers)
 
 
 def show_log(verbose: bool) -> None:
@@ -86,6 +94,30 @@ def show_log(verbose: bool) -> None:
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG if verbose else logging.INFO)
     logger.propagate = False
+
+
+THEME_HINT = (
+    "theme templates are sandboxed and bounded in time: they may not reach Python's internals, "
+    "change values or loop without end; fix this line of the override"
+)
+
+
+def theme_error(error: BaseException) -> str:
+    """A theme template's failure, located at the line of the override it was raised on."""
+    theme = Path(THEME_DIR).resolve()
+    frames = [
+        frame
+        for frame in traceback.extract_tb(error.__traceback__)
+        if Path(frame.filename).is_relative_to(theme)
+    ]
+    where = "overrides"
+    if frames:
+        name = Path(frames[-1].filename).relative_to(theme).as_posix()
+        where = f"overrides/{name}:{frames[-1].lineno or 1}:1"
+    message = getattr(error, "message", None) or str(error) or type(error).__name__
+    if isinstance(error, RecursionError):
+        message = "template recursion without end (it extends, includes or calls itself)"
+    return f"{where}: theme template error: {message}\n  hint: {THEME_HINT}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -111,6 +143,9 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"Aborted! {error}" if isinstance(error, ConfigurationError) else error, file=sys.stderr
         )
+        return 1
+    except (TemplateError, RecursionError, MemoryError) as error:
+        print(theme_error(error), file=sys.stderr)
         return 1
     except OSError as error:  # the system refused a file: located by the parent, never a traceback
         traceback.print_exc()  # shown by `briefing build --verbose` only

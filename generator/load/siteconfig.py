@@ -3,7 +3,10 @@ that the site engine's configuration is merged from.
 
 The file is read with a safe loader that keeps tagged values (`!ENV [SITE_URL, ""]`,
 `!!python/name:…`) as `Tagged` records, so that they can be written back as they were for the
-engine to read; nothing tagged is run here.
+engine to read; nothing tagged is run here. The engine reads that file with a loader that runs
+what a tag names, so a tag is kept only if it runs no code of the project's choosing (see
+generator/load/sitecode.py); aliases, which can make a few lines a document of gigabytes, are
+refused as in briefings/. What else the file may not set is checked there too.
 """
 
 from __future__ import annotations
@@ -18,9 +21,8 @@ import yaml
 from generator.load.files import MAX_FILE_BYTES, read_text
 from generator.load.marked_yaml import NUMBER_TOO_LONG, YAML_HINT, short_tag, syntax_error
 from generator.load.schema import is_web_address
+from generator.load.sitecode import CONFIG_FILE, at, check_settings, refused_tag
 from generator.problems import Location, Problems
-
-CONFIG_FILE = "mkdocs.yml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,16 +55,21 @@ class TaggedLoader(yaml.SafeLoader):
     """A safe loader reading each tagged value into a Tagged record; it runs nothing.
 
     Every way it can fail is a located YAML error: a value its tag cannot take (`!!int x`)
-    and nesting deeper than MAX_DEPTH (which would exhaust Python's stack) too.
+    and nesting deeper than MAX_DEPTH (which would exhaust Python's stack) too. An alias, and
+    a tag that could run code, are `problems` each, read as null so that all are reported.
     """
 
     MAX_DEPTH = 50
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, problems: Problems) -> None:
         super().__init__(text)
-        self.depth = 0
+        self.depth, self.problems = 0, problems
 
     def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.get_event()  # type: ignore[no-untyped-call]
+            self.problems.error(at(event.start_mark), ALIAS, ALIAS_HINT)
+            return yaml.ScalarNode(NULL_TAG, "", event.start_mark, event.end_mark)
         self.depth += 1
         try:
             if self.depth > self.MAX_DEPTH:
@@ -81,7 +88,17 @@ class TaggedLoader(yaml.SafeLoader):
             raise yaml.constructor.ConstructorError(None, None, problem, node.start_mark) from None
 
 
-def construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Tagged:
+ALIAS = "YAML aliases are not allowed in mkdocs.yml"
+ALIAS_HINT = "write the value out in full; aliases ('*name') can hide huge documents"
+NULL_TAG = "tag:yaml.org,2002:null"
+
+
+def construct_tagged(loader: TaggedLoader, suffix: str, node: yaml.Node) -> Tagged | None:
+    """The tagged value kept as written, or None (a problem) if its tag could run code."""
+    refusal = refused_tag(node.tag)
+    if refusal is not None:
+        loader.problems.error(at(node.start_mark), *refusal)
+        return None
     value: Any
     if isinstance(node, yaml.MappingNode):
         value = loader.construct_mapping(node, deep=True)
@@ -108,7 +125,7 @@ def load_site_config(
     if text is None:
         return SiteConfig()
     try:
-        node, data = parse_config(text)
+        node, data = parse_config(text, problems)
     except yaml.YAMLError as error:
         problems.error(*syntax_error(CONFIG_FILE, text, error))
         return SiteConfig()
@@ -124,6 +141,7 @@ def load_site_config(
         problems.error(Location(CONFIG_FILE), "the site configuration is not a mapping", hint)
         return SiteConfig()
     lines = {str(key.value): key.start_mark.line + 1 for key, _ in node.value}
+    check_settings(root, node, problems)
     config = SiteConfig(settings=data, lines=lines)
     return SiteConfig(
         name=text_or_none(data.get("site_name")),
@@ -135,9 +153,10 @@ def load_site_config(
     )
 
 
-def parse_config(text: str) -> tuple[yaml.Node | None, Any]:
-    """The document's node tree (whose marks locate the keys) and its data."""
-    loader = TaggedLoader(text)
+def parse_config(text: str, problems: Problems) -> tuple[yaml.Node | None, Any]:
+    """The document's node tree (whose marks locate the keys) and its data; an alias or a tag
+    that could run code is one of the `problems`."""
+    loader = TaggedLoader(text, problems)
     try:
         node = loader.get_single_node()
         return node, (loader.construct_document(node) if node is not None else None)

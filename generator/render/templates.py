@@ -1,4 +1,5 @@
-"""The one Jinja2 environment: templates held in memory, compiled once, errors located in them."""
+"""The one Jinja2 environment: templates held in memory, compiled once, rendered in the sandbox
+(generator/render/sandbox.py), errors located in them."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 import jinja2
 import jinja2.meta
 import jinja2.nodes
+from jinja2.exceptions import SecurityError
 
 from generator.model import STANCES
 from generator.model.evidence import EVIDENCE_TYPES
@@ -24,11 +26,18 @@ from generator.render.markdown import (
     highlight,
     stance_badge,
 )
+from generator.render.sandbox import RenderTimeout, Sandbox
 from generator.render.urls import anchor, page_link
 
 TEMPLATES = "templates"
 FILTER_HINT = "check the values this line uses and passes to filters ('md', 'badge', 'url', …)"
 SYNTAX_HINT = "check the {% … %} and {{ … }} tags on this line and the blocks they open"
+SANDBOX_HINT = (
+    "templates are sandboxed: they may not reach Python's internals, change values, or make "
+    "values too large to show; use the values and filters the templates document"
+)
+TIMEOUT_HINT = "look for a loop that never ends, or one over far more items than the page shows"
+RECURSION_HINT = "a template that extends, includes or calls itself never ends: break the cycle"
 
 
 class TemplateLoader(jinja2.BaseLoader):
@@ -73,9 +82,9 @@ COMPILED = CompiledTemplates()
 def make_environment(
     templates: dict[str, str], filters: Mapping[str, Callable[..., Any]] | None = None
 ) -> jinja2.Environment:
-    """The one Jinja2 environment: strict about undefined names, with the Markdown and link
-    filters, and `filters` bound to one render (the views of its briefing)."""
-    environment = jinja2.Environment(
+    """The one Jinja2 environment, sandboxed: strict about undefined names, with the Markdown
+    and link filters, and `filters` bound to one render (the views of its briefing)."""
+    environment = Sandbox(
         loader=TemplateLoader(templates),
         bytecode_cache=COMPILED,
         undefined=jinja2.StrictUndefined,
@@ -139,7 +148,10 @@ def render_page(
     page: Page,
     problems: Problems,
 ) -> str | None:
-    """One page; None when its template fails, with the problem located in the template."""
+    """One page; None when its template fails, with the problem located in the template (one
+    that runs too long, recurses without end or reaches out of the sandbox too)."""
+    if isinstance(environment, Sandbox) and template in environment.timed_out:
+        return None  # reported once: each of its pages would take as long again
     try:
         return environment.get_template(template).render(**arguments(site, page))
     except jinja2.TemplateSyntaxError as error:
@@ -149,9 +161,22 @@ def render_page(
         hint = did_you_mean(str(error.name), environment.list_templates())
         where = template_location(error, template)
         problems.error(where, f"template '{error.name}' not found", hint)
+    except RenderTimeout as error:
+        if isinstance(environment, Sandbox):
+            environment.timed_out.add(template)
+        problems.error(template_location(error, template), str(error), TIMEOUT_HINT)
+    except SecurityError as error:
+        where = template_location(error, template)
+        problems.error(where, f"template refused: {error.message}", SANDBOX_HINT)
     except jinja2.TemplateError as error:
         where = template_location(error, template)
         problems.error(where, f"template error: {error.message}", RENDER_HINT)
+    except RecursionError as error:
+        message = "template recursion without end (it extends, includes or calls itself)"
+        problems.error(template_location(error, template), message, RECURSION_HINT)
+    except (MemoryError, OverflowError) as error:
+        message = f"template error: {str(error) or 'out of memory'}"
+        problems.error(template_location(error, template), message, SANDBOX_HINT)
     except (TypeError, ValueError) as error:
         # A filter given a value it cannot take ('badge' an actor), or an operation on values
         # of the wrong type. Raised anywhere but under a template line, it is a bug of the

@@ -56,11 +56,15 @@ def test_a_site_url_that_is_no_web_address_is_refused_at_its_line(tmp_path: Path
 
 
 def test_a_tagged_value_is_kept_and_nothing_is_run(tmp_path: Path) -> None:
-    text = "site_url: !ENV [SITE_URL, 'https://example.org/']\nhook: !!python/name:os.system\n"
+    text = (
+        "site_url: !ENV [SITE_URL, 'https://example.org/']\n"
+        "emoji: !!python/name:material.extensions.emoji.twemoji\n"
+    )
     site, problems = load(tmp_path, text)
     assert problems == []
     assert site.url is None, "the engine reads it, from the environment"
-    assert site.settings["hook"] == Tagged("tag:yaml.org,2002:python/name:os.system", "")
+    tag = "tag:yaml.org,2002:python/name:material.extensions.emoji.twemoji"
+    assert site.settings["emoji"] == Tagged(tag, "")
 
 
 @pytest.mark.parametrize(
