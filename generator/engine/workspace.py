@@ -16,6 +16,11 @@ the page cache's databases) must be this project's own: one that is a hard link,
 file elsewhere too (which git cannot commit, but a local `ln` can make), is removed and made
 anew before it is opened (`discard_shared`).
 
+Nor may the repository hold any of them (`committed_problems`): a `.build/cache` or a `site/`
+brought by a commit could hand the build pages, index parts or cache entries it did not make,
+whose keys anyone can compute. In a git work tree, every output or work path git tracks is
+refused, with the command that stops tracking it.
+
 `briefing build` also reads the last `site/`: the page cache takes unchanged pages from it and
 the full-text index its unchanged parts (hard links to them). So before it builds, everything
 below `site/` must be a folder or a regular file too (`check_site`): a link there could lead
@@ -27,6 +32,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -69,6 +75,28 @@ def workspace_problems(root: Path, problems: Problems) -> None:
         check_path(root, name, stat.S_ISREG, "a file", problems)
     for name in TREES:
         check_tree(root, name, problems)
+    committed_problems(root, problems)
+
+
+def committed_problems(root: Path, problems: Problems) -> None:
+    """An error for every output or work path that git tracks, when the project is in a git
+    work tree (without git, or outside one, there is nothing to ask)."""
+    for name in sorted({path.split("/")[0] for path in tracked(root, (*FOLDERS, *FILES))}):
+        hint = f"remove it from the commit with 'git rm -r --cached {name}' (it is git-ignored)"
+        message = "committed to the repository: the build makes it, and takes nothing it did not"
+        problems.error(whole(name), message, hint)
+
+
+def tracked(root: Path, names: tuple[str, ...]) -> list[str]:
+    """The paths below `names` (relative to `root`) that git tracks; none when git cannot say."""
+    command = ["git", "-C", str(root), "ls-files", "-z", "--cached", "--", *names]
+    try:
+        result = subprocess.run(command, capture_output=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):  # no git, or one that hangs
+        return []
+    if result.returncode != 0:  # not a work tree
+        return []
+    return [os.fsdecode(path) for path in result.stdout.split(b"\0") if path]
 
 
 def check_site(root: Path) -> None:

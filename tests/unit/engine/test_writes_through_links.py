@@ -5,6 +5,7 @@ of them. Each is refused before anything is written, named, with a hint."""
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -176,3 +177,22 @@ def test_a_link_in_the_last_site_is_refused_by_a_build(
     assert f"site/pagefind/pagefind.js: a link (to '{folder / 'keep.txt'}')" in result.stderr
     assert not (root / "generated").exists()
     assert sorted(os.listdir(root / "site" / "pagefind")) == ["pagefind.js"]
+
+
+def test_outputs_a_commit_brings_are_refused(mini_project: MiniProject) -> None:
+    root = mini_project()
+    cache = root / ".build" / "cache"
+    cache.mkdir(parents=True)
+    (cache / "html.sqlite").write_bytes(b"entries the build did not make")
+    (root / "site").mkdir()
+    (root / "site" / "index.html").write_text("<p>not the build's</p>\n", encoding="utf-8")
+    git = ["git", "-C", str(root)]
+    subprocess.run([*git, "init", "-q"], check=True)
+    subprocess.run([*git, "add", "-f", ".build", "site", "briefings"], check=True)
+    result = CliRunner().invoke(main, ["build", "--root", str(root)])
+    assert result.exit_code == 1, result.output
+    for name in (".build", "site"):
+        assert f"{name}: committed to the repository" in result.stderr
+        assert f"git rm -r --cached {name}" in result.stderr
+    assert (root / "site" / "index.html").read_text(encoding="utf-8") == "<p>not the build's</p>\n"
+    assert not (root / "generated").exists()
