@@ -3,6 +3,8 @@
     python -m bench.suggest                       # recall on the demo and the bulk sets
     python -m bench.suggest --details             # ... and every quote missed
     python -m bench.suggest --tuning --details    # only the sets tuned on
+    python -m bench.suggest --per-article 14      # ... with another budget of suggestions
+    python -m bench.suggest --curve               # recall against budgets, one article out
     python -m bench.suggest --speed 1000          # suggestions over a synthetic project
     python -m bench.suggest --speed 1000 --texts DIR   # ... over DIR's first 1,000 .txt files
 
@@ -92,19 +94,19 @@ def share(part: int, whole: int) -> str:
     return f"{part}/{whole} ({100 * part / max(whole, 1):.0f}%)"
 
 
-def all_hidden(briefing: Briefing) -> Run:
+def all_hidden(briefing: Briefing, per_article: int | None) -> Run:
     """Suggestions with every position of the briefing hidden."""
     bare = hidden(briefing)
-    suggester = suggester_of(bare)
+    suggester = suggester_of(bare, per_article)
     return lambda article_id: suggester.suggest(bare.article_by_id[article_id])
 
 
-def one_out(briefing: Briefing) -> Run:
+def one_out(briefing: Briefing, per_article: int | None) -> Run:
     """Suggestions with the evidence citing the article hidden, the rest of the briefing kept."""
 
     def run(article_id: str) -> tuple[Suggestion, ...]:
         kept = without(briefing, article_id)
-        return suggester_of(kept).suggest(kept.article_by_id[article_id])
+        return suggester_of(kept, per_article).suggest(kept.article_by_id[article_id])
 
     return run
 
@@ -148,10 +150,12 @@ def describe_miss(item: Gold, hits: list[Suggestion]) -> str:
     return f"{item.article[:28]} {item.actor}/{item.issue} [{pairs}]: {item.quote[:70]}"
 
 
-Evaluation = Callable[[Briefing], Run]
+Evaluation = Callable[[Briefing, int | None], Run]
 
 
-def recall_sets(evaluation: Evaluation, tuning: bool = False) -> list[Figures]:
+def recall_sets(
+    evaluation: Evaluation, tuning: bool = False, per_article: int | None = None
+) -> list[Figures]:
     """The figures of the demo and the bulk set's tuning part, and unless `tuning` those of
     the sets kept aside; the bulk briefing's positions are the items of the sets measured."""
     problems = Problems()
@@ -166,9 +170,26 @@ def recall_sets(evaluation: Evaluation, tuning: bool = False) -> list[Figures]:
         sets["bulk, unseen 2"] = file_gold(BULK / "unseen-2.yaml")
     pool = [g for items in sets.values() for g in items]
     filed = positioned(bulk, pool, BULK / "evidence.yaml")
-    figures = [measure("demo", demo, demo_gold(demo), evaluation(demo))]
-    run = evaluation(filed)
+    figures = [measure("demo", demo, demo_gold(demo), evaluation(demo, per_article))]
+    run = evaluation(filed, per_article)
     return [*figures, *(measure(name, bulk, items, run) for name, items in sets.items())]
+
+
+CURVE = (5, 8, 10, 12, 15, 20, 1000)
+"""The budgets of suggestions per article the curve is drawn at (1000: as many as made)."""
+
+
+def curve(tuning: bool) -> list[str]:
+    """Recall for the right actor and issue against suggestions per article, one article
+    left out, at each budget of CURVE."""
+    rows = []
+    for budget in CURVE:
+        cells = (
+            f"{f.name}: {share(f.found, f.items)} at {f.objects / f.articles:.1f}"
+            for f in recall_sets(one_out, tuning, budget)
+        )
+        rows.append(f"budget {budget}: " + "; ".join(cells))
+    return rows
 
 
 def speed(articles: int, texts: Path | None = None) -> list[str]:
@@ -216,14 +237,21 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument(
         "--texts", type=Path, metavar="DIR", help="with --speed: text files to time, not synthetic"
     )
+    parser.add_argument(
+        "--per-article", type=int, metavar="N", help="suggestions per article (default: the tool's)"
+    )
+    parser.add_argument("--curve", action="store_true", help="recall against budgets (CURVE)")
     args = parser.parse_args(argv)
+    if args.curve:
+        print("\n".join(curve(args.tuning)))
+        return
     if args.speed:
         print("\n".join(speed(args.speed, args.texts)))
         return
     evaluations = (("one article left out", one_out), ("every position hidden", all_hidden))
     for title, evaluation in evaluations:
         print(f"== {title} ==")
-        for figures in recall_sets(evaluation, args.tuning):
+        for figures in recall_sets(evaluation, args.tuning, args.per_article):
             print("\n".join(figures.lines()))
             if args.details and ("tuning" in figures.name or figures.name == "demo" or args.all):
                 print("\n".join(f"    missed: {m}" for m in figures.missed))

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from generator.model.suggest.prior import Prior
 from generator.model.suggest.reading import Sentence
 
 CUE_WEIGHT = 1.5
@@ -48,6 +49,7 @@ MARGIN = 1.0
 ACTOR_WEIGHT = 4.0
 ISSUE_WEIGHT_PAIR = 1.0
 ENTRIES = 2
+SECOND = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +78,20 @@ Unwanted = Callable[[Suggestion], bool]
 """Whether a suggestion is already cited or dismissed."""
 
 
-def rank(
-    article_id: str, sentences: Sequence[Sentence], unwanted: Unwanted
-) -> tuple[Suggestion, ...]:
-    """The article's suggestions, best first; none that `unwanted` rejects."""
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """What ranking an article's sentences needs besides them."""
+
+    article_id: str
+    unwanted: Unwanted
+    prior: Prior
+    budget: int
+    """How many suggestions the article gets at most."""
+
+
+def rank(sentences: Sequence[Sentence], ranking: Ranking) -> tuple[Suggestion, ...]:
+    """The article's suggestions, best first, `ranking.budget` at most; none that
+    `ranking.unwanted` rejects."""
     scored = ((score(s), s) for s in sentences if is_candidate(s))
     pool = [(value, main_pair(s), s) for value, s in scored if value >= MIN_SCORE]
     allowed = min(MOST, FEWEST + len(sentences) // SPREAD)
@@ -90,14 +102,33 @@ def rank(
         best = max(pool, key=lambda p: (p[0] - REPEAT * seen[p[1]], -p[2].paragraph, -p[2].start))
         pool.remove(best)
         value, pair, sentence = best
-        made = [s for s in pairs_of(article_id, sentence, value) if not unwanted(s)]
+        made = [s for s in pairs_of(sentence, value, ranking) if not ranking.unwanted(s)]
         # each sentence still to come keeps room for its best pair
         made = made[: max(1, entries - len(chosen) - (allowed - 1))]
         if made:
             chosen += made
             seen[pair] += 1
             allowed -= 1
-    return tuple(sorted(chosen, key=order))
+    return tuple(sorted(within(chosen, ranking.budget, ranking.prior), key=order))
+
+
+def within(made: list[Suggestion], budget: int, prior: Prior) -> list[Suggestion]:
+    """The `budget` best of an article's suggestions: by score, plus what the briefing's
+    positions add to a pair (`Prior.bonus`), less SECOND for each suggestion of the same
+    sentence already kept, so that the budget spreads over sentences before it doubles up."""
+    pool = sorted(made, key=order)
+    kept: list[Suggestion] = []
+    taken: Counter[tuple[int, int]] = Counter()
+
+    def worth(s: Suggestion) -> float:
+        return s.score + prior.bonus(s.actor_id, s.issue_id) - SECOND * taken[s.paragraph, s.start]
+
+    while pool and len(kept) < budget:
+        best = max(pool, key=worth)  # the first of equals: `pool` is in order
+        pool.remove(best)
+        kept.append(best)
+        taken[best.paragraph, best.start] += 1
+    return kept
 
 
 def is_candidate(sentence: Sentence) -> bool:
@@ -126,11 +157,11 @@ def issues_of(sentence: Sentence) -> list[str]:
     return sorted(strong, key=lambda i: (-sentence.issues[i], i))[:MAX_ISSUES]
 
 
-def pairs_of(article_id: str, sentence: Sentence, value: float) -> list[Suggestion]:
+def pairs_of(sentence: Sentence, value: float, ranking: Ranking) -> list[Suggestion]:
     """The sentence suggested for its likeliest readings (`readings`), best first."""
     return [
         Suggestion(
-            article_id,
+            ranking.article_id,
             sentence.paragraph,
             sentence.start,
             sentence.end,
