@@ -67,6 +67,17 @@ class Lexicon:
     starts: frozenset[str]
     """The first PREFIX letters of those stems: a word that starts otherwise has none of them,
     and is not stemmed (a stem keeps its word's first letters)."""
+    known: dict[str, tuple[str, ...]]
+    """Word → the stems of its parts that are in `words`, worked out once per word (a cache:
+    the same words come back in every article)."""
+
+    def stems_of(self, word: str) -> tuple[str, ...]:
+        """The stems of a word's parts (`parts`) that are question words of some issue."""
+        stems = self.known.get(word)
+        if stems is None:
+            likely = (stem(p) for p in parts(word) if p[:PREFIX] in self.starts)
+            stems = self.known[word] = tuple(s for s in likely if s in self.words)
+        return stems
 
 
 def lexicon_of(briefing: Briefing) -> Lexicon:
@@ -81,6 +92,7 @@ def lexicon_of(briefing: Briefing) -> Lexicon:
         aliases=build_automaton(issue_aliases),
         words=words,
         starts=frozenset(s[:PREFIX] for s in words),
+        known={},
     )
 
 
@@ -126,6 +138,8 @@ def question_words(issues: Iterable[Issue], actors: Iterable[Actor]) -> dict[str
 KNOWN = 0.25
 """What a word of an issue's positions counts, against the same word of its question."""
 RECURRING = 2
+FEW_ISSUES = 0.34
+"""A word of the positions of more than this share of the issues (a third) is left out."""
 """A word of an issue's positions counts when this many of its summaries and quotes use it."""
 
 
@@ -146,6 +160,8 @@ def add_position_words(table: dict[str, dict[str, float]], briefing: Briefing) -
     issues = len(briefing.issues)
     for issue_id, stems in used.items():
         for s in stems:
+            if shared[s] > max(1, issues * FEW_ISSUES):
+                continue  # a word of most issues' positions says nothing of any one
             weight = KNOWN * math.log(1 + issues / shared[s])
             by_issue = table.setdefault(s, {})
             by_issue[issue_id] = max(by_issue.get(issue_id, 0.0), weight)
@@ -228,14 +244,14 @@ def issue_scores(lexicon: Lexicon, low: str, words: Iterable[tuple[int, str]]) -
         covered.append((start, end))
         for _, issue_id in keys:
             scores[issue_id] = scores.get(issue_id, 0.0) + ALIAS
-    table, starts = lexicon.words, lexicon.starts
+    table = lexicon.words
     likely = (
-        stem(part)
+        s
         for at, word in words
-        for part in parts(word)
-        if part[:PREFIX] in starts and not any(a <= at < b for a, b in covered)
+        for s in lexicon.stems_of(word)
+        if not any(a <= at < b for a, b in covered)
     )
     for s in dict.fromkeys(likely):  # in order: the sums are the same every run
-        for issue_id, weight in table.get(s, {}).items():
+        for issue_id, weight in table[s].items():
             scores[issue_id] = scores.get(issue_id, 0.0) + weight
     return scores
