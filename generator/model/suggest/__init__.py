@@ -3,9 +3,10 @@
 Pure, like the rest of the model: an article and the briefing in, ranked suggestions out.
 `sentences` splits paragraphs, `quotations` pairs quotation marks, `cues` holds the
 vocabularies of reported speech and stance, `lexicon` finds actors and issues, `speakers` says
-who speaks, `reading` reads an article sentence by sentence (cues, speaker, actors, issues)
-and `ranking` turns that into suggestions. A suggestion that a position already cites for its
-actor and issue, or that the editors dismissed, is not made again.
+who speaks, `reading` reads an article sentence by sentence (cues, speaker, actors, issues),
+`prior` holds what the briefing's positions already say of who speaks to what, and `ranking`
+turns that into an article's budget of suggestions. A suggestion that a position already
+cites for its actor and issue, or that the editors dismissed, is not made again.
 """
 
 from __future__ import annotations
