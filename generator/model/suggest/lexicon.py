@@ -138,9 +138,9 @@ def question_words(issues: Iterable[Issue], actors: Iterable[Actor]) -> dict[str
 KNOWN = 0.25
 """What a word of an issue's positions counts, against the same word of its question."""
 RECURRING = 2
+"""A word of an issue's positions counts when this many of its summaries and quotes use it."""
 FEW_ISSUES = 0.34
 """A word of the positions of more than this share of the issues (a third) is left out."""
-"""A word of an issue's positions counts when this many of its summaries and quotes use it."""
 
 
 def add_position_words(table: dict[str, dict[str, float]], briefing: Briefing) -> None:
@@ -152,8 +152,8 @@ def add_position_words(table: dict[str, dict[str, float]], briefing: Briefing) -
     for p in briefing.positions:
         texts.setdefault(p.issue_id, []).extend((p.summary, *(e.quote for e in p.evidence)))
     counted = {
-        issue: Counter(s for text in found for s in content_stems(text) - named)
-        for issue, found in texts.items()
+        issue: Counter(s for text in written for s in content_stems(text) - named)
+        for issue, written in texts.items()
     }
     used = {i: {s for s, n in c.items() if n >= RECURRING} for i, c in counted.items()}
     shared = Counter(s for stems in used.values() for s in stems)
@@ -161,7 +161,7 @@ def add_position_words(table: dict[str, dict[str, float]], briefing: Briefing) -
     for issue_id, stems in used.items():
         for s in stems:
             if shared[s] > max(1, issues * FEW_ISSUES):
-                continue  # a word of most issues' positions says nothing of any one
+                continue  # a word of many issues' positions says little of any one
             weight = KNOWN * math.log(1 + issues / shared[s])
             by_issue = table.setdefault(s, {})
             by_issue[issue_id] = max(by_issue.get(issue_id, 0.0), weight)
