@@ -67,17 +67,6 @@ class Lexicon:
     starts: frozenset[str]
     """The first PREFIX letters of those stems: a word that starts otherwise has none of them,
     and is not stemmed (a stem keeps its word's first letters)."""
-    known: dict[str, tuple[str, ...]]
-    """Word → the stems of its parts that are in `words`, worked out once per word (a cache:
-    the same words come back in every article)."""
-
-    def stems_of(self, word: str) -> tuple[str, ...]:
-        """The stems of a word's parts (`parts`) that are question words of some issue."""
-        stems = self.known.get(word)
-        if stems is None:
-            likely = (stem(p) for p in parts(word) if p[:PREFIX] in self.starts)
-            stems = self.known[word] = tuple(s for s in likely if s in self.words)
-        return stems
 
 
 def lexicon_of(briefing: Briefing) -> Lexicon:
@@ -92,7 +81,6 @@ def lexicon_of(briefing: Briefing) -> Lexicon:
         aliases=build_automaton(issue_aliases),
         words=words,
         starts=frozenset(s[:PREFIX] for s in words),
-        known={},
     )
 
 
@@ -244,14 +232,14 @@ def issue_scores(lexicon: Lexicon, low: str, words: Iterable[tuple[int, str]]) -
         covered.append((start, end))
         for _, issue_id in keys:
             scores[issue_id] = scores.get(issue_id, 0.0) + ALIAS
-    table = lexicon.words
+    table, starts = lexicon.words, lexicon.starts
     likely = (
-        s
+        stem(part)
         for at, word in words
-        for s in lexicon.stems_of(word)
-        if not any(a <= at < b for a, b in covered)
+        for part in parts(word)
+        if part[:PREFIX] in starts and not any(a <= at < b for a, b in covered)
     )
     for s in dict.fromkeys(likely):  # in order: the sums are the same every run
-        for issue_id, weight in table[s].items():
+        for issue_id, weight in table.get(s, {}).items():
             scores[issue_id] = scores.get(issue_id, 0.0) + weight
     return scores
