@@ -11,7 +11,7 @@ from generator.engine.build import load_model
 from generator.model import Briefing
 from generator.model.articles import Article
 from generator.model.dismissals import DISMISSED_PATH
-from generator.model.suggest import Suggestion, suggester_of
+from generator.model.suggest import BUDGET, Suggestion, suggester_of
 from generator.problems import Location, Problems, counted, did_you_mean
 from generator.project.dismiss import dismiss
 from generator.render.suggestions import suggestions_json, suggestions_text, suggestions_yaml
@@ -32,6 +32,13 @@ ARGUMENTS = Location("<arguments>")
 )
 @limit_option(10, "Without ARTICLE: how many of the articles cited by no position; 0 for all.")
 @click.option(
+    "--per-article",
+    default=BUDGET,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="At most this many suggestions per article, the best.",
+)
+@click.option(
     "--dismiss",
     "dismissed",
     multiple=True,
@@ -46,6 +53,7 @@ def suggest(
     articles: tuple[str, ...],
     output_format: str,
     limit: int,
+    per_article: int,
     dismissed: tuple[str, ...],
     dismiss_all: bool,
 ) -> None:
@@ -59,7 +67,7 @@ def suggest(
     _, briefing = load_model(root, problems)
     report_warnings(problems.warnings)
     chosen = chosen_articles(briefing, articles, limit)
-    made = suggester_of(briefing).suggest_all(chosen)
+    made = suggester_of(briefing, per_article).suggest_all(chosen)
     if dismissed or dismiss_all:
         wanted = made if dismiss_all else picked(made, dismissed)
         added = dismiss(root, wanted)

@@ -3,9 +3,10 @@
 Pure, like the rest of the model: an article and the briefing in, ranked suggestions out.
 `sentences` splits paragraphs, `quotations` pairs quotation marks, `cues` holds the
 vocabularies of reported speech and stance, `lexicon` finds actors and issues, `speakers` says
-who speaks, `reading` reads an article sentence by sentence (cues, speaker, actors, issues)
-and `ranking` turns that into suggestions. A suggestion that a position already cites for its
-actor and issue, or that the editors dismissed, is not made again.
+who speaks, `reading` reads an article sentence by sentence (cues, speaker, actors, issues),
+`prior` holds what the briefing's positions already say of who speaks to what, and `ranking`
+turns that into an article's budget of suggestions. A suggestion that a position already
+cites for its actor and issue, or that the editors dismissed, is not made again.
 """
 
 from __future__ import annotations
@@ -17,11 +18,14 @@ from generator.model import Briefing
 from generator.model.articles import Article
 from generator.model.quotes import fold
 from generator.model.suggest.lexicon import Lexicon, lexicon_of
-from generator.model.suggest.ranking import Suggestion, rank
+from generator.model.suggest.prior import Prior, prior_of
+from generator.model.suggest.ranking import Ranking, Suggestion, rank
 from generator.model.suggest.reading import read_article
 
-__all__ = ["Suggester", "Suggestion", "suggester_of"]
+__all__ = ["BUDGET", "Suggester", "Suggestion", "suggester_of"]
 
+BUDGET = 10
+"""The suggestions an article gets at most, unless told otherwise."""
 Pair = tuple[str, str]
 """An actor id and an issue id."""
 Place = tuple[int, int, int]
@@ -39,6 +43,10 @@ class Suggester:
     """Article → (actor, issue) → where the position of that actor on that issue quotes it."""
     dismissed: Mapping[str, frozenset[Dismissed]]
     """Article → the sentences dismissed there."""
+    prior: Prior
+    """The pairs of actors and issues the briefing already holds positions on."""
+    budget: int
+    """How many suggestions an article gets at most."""
 
     def suggest(self, article: Article) -> tuple[Suggestion, ...]:
         """The article's suggestions, best first, without those already cited or dismissed."""
@@ -54,15 +62,17 @@ class Suggester:
             places = cited.get((s.actor_id, s.issue_id), ())
             return any(p == s.paragraph and a < s.end and s.start < b for p, a, b in places)
 
-        return rank(article.id, read_article(article, self.lexicon), unwanted)
+        ranking = Ranking(article.id, unwanted, self.prior, self.budget)
+        return rank(read_article(article, self.lexicon), ranking)
 
     def suggest_all(self, articles: Iterable[Article]) -> tuple[Suggestion, ...]:
         """The suggestions of several articles, article by article in the order given."""
         return tuple(s for article in articles for s in self.suggest(article))
 
 
-def suggester_of(briefing: Briefing) -> Suggester:
-    """The suggester of a briefing: its lexicon, what it cites and what it dismissed."""
+def suggester_of(briefing: Briefing, per_article: int | None = None) -> Suggester:
+    """The suggester of a briefing: its lexicon, what it cites, what it dismissed and the
+    positions it holds; an article gets `per_article` suggestions at most (BUDGET if None)."""
     cited: dict[str, dict[Pair, list[Place]]] = {}
     for position in briefing.positions:
         for evidence in position.evidence:
@@ -77,4 +87,6 @@ def suggester_of(briefing: Briefing) -> Suggester:
         lexicon_of(briefing),
         {a: {pair: tuple(p) for pair, p in by_pair.items()} for a, by_pair in cited.items()},
         {a: frozenset(entries) for a, entries in dismissed.items()},
+        prior_of(briefing),
+        BUDGET if per_article is None else per_article,
     )

@@ -74,6 +74,7 @@ def lexicon_of(briefing: Briefing) -> Lexicon:
     actor_names = {("actor", a.id): actor_names_of(a) for a in briefing.actors}
     issue_aliases = {("issue", i.id): (*i.aliases,) for i in briefing.issues}
     words = question_words(briefing.issues, briefing.actors)
+    add_position_words(words, briefing)
     return Lexicon(
         actors=briefing.actor_by_id,
         names=build_automaton(actor_names),
@@ -120,6 +121,38 @@ def question_words(issues: Iterable[Issue], actors: Iterable[Actor]) -> dict[str
             weight = math.log(1 + len(used) / shared[s])
             table.setdefault(s, {})[issue_id] = weight if s in keys[issue_id] else weight / 2
     return table
+
+
+KNOWN = 0.25
+"""What a word of an issue's positions counts, against the same word of its question."""
+RECURRING = 2
+"""A word of an issue's positions counts when this many of its summaries and quotes use it."""
+FEW_ISSUES = 0.34
+"""A word of the positions of more than this share of the issues (a third) is left out."""
+
+
+def add_position_words(table: dict[str, dict[str, float]], briefing: Briefing) -> None:
+    """Add to `table` the words the briefing's positions on each issue share (their summaries
+    and quotes, RECURRING at least), weighed as question words are and by KNOWN: words of an
+    issue's evidence are words of that issue."""
+    named = {stem(w) for a in briefing.actors for n in actor_names_of(a) for w in WORD.findall(n)}
+    texts: dict[str, list[str]] = {}
+    for p in briefing.positions:
+        texts.setdefault(p.issue_id, []).extend((p.summary, *(e.quote for e in p.evidence)))
+    counted = {
+        issue: Counter(s for text in written for s in content_stems(text) - named)
+        for issue, written in texts.items()
+    }
+    used = {i: {s for s, n in c.items() if n >= RECURRING} for i, c in counted.items()}
+    shared = Counter(s for stems in used.values() for s in stems)
+    issues = len(briefing.issues)
+    for issue_id, stems in used.items():
+        for s in stems:
+            if shared[s] > max(1, issues * FEW_ISSUES):
+                continue  # a word of many issues' positions says little of any one
+            weight = KNOWN * math.log(1 + issues / shared[s])
+            by_issue = table.setdefault(s, {})
+            by_issue[issue_id] = max(by_issue.get(issue_id, 0.0), weight)
 
 
 def key_stems(aliases: Iterable[str]) -> set[str]:

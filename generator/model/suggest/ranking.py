@@ -3,19 +3,19 @@
 A sentence is a candidate when a cue marks it as someone's position, it names or speaks for an
 actor and it is about an issue. Its score weighs its cues (CUE_WEIGHT) and how strongly it is
 about its issue (ISSUE_WEIGHT, on a log scale: the tenth mention of an issue's words adds less
-than the first). An article of n sentences gets at most FEWEST + n / SPREAD (and never more than
-MOST) suggested sentences, chosen best first; a sentence whose likeliest actor and issue are
-those of one already chosen loses REPEAT per such sentence, so that the list covers the
-article's positions rather than repeating one. Each chosen sentence is suggested for its likeliest
-actor and issue, and for other pairs of its actors and issues whose score is within MARGIN of
-that one, PAIRS in all at most: a pair's score is the sentence's, less ACTOR_WEIGHT times the log
-of how likely the actor is (`Sentence.trust`) and ISSUE_WEIGHT_PAIR times the log of how strongly
-the sentence is about the issue against its likeliest one. A person's pair comes with that of the
-state it speaks for on the same issue, whatever that one's score, as analysts file a minister's
-words under the state too. So a sentence whose speaker and issue are plain is suggested for the
-speaker and the speaker's state, and an uncertain one for the two or three likeliest readings.
-An article gets at most ENTRIES suggestions per suggested sentence allowed, each sentence chosen
-keeping room for its best pair.
+than the first). Each candidate is suggested for its likeliest actor and issue, and for other
+pairs of its actors and issues whose score is within MARGIN of that one, PAIRS in all at most:
+a pair's score is the sentence's, less ACTOR_WEIGHT times the log of how likely the actor is
+(`Sentence.trust`) and ISSUE_WEIGHT_PAIR times the log of how strongly the sentence is about the
+issue against its likeliest one. A person's pair comes with that of the state it speaks for on
+the same issue, whatever that one's score, as analysts file a minister's words under the state
+too. So a sentence whose speaker and issue are plain is suggested for the speaker and the
+speaker's state, and an uncertain one for the two or three likeliest readings.
+
+An article gets a budget of suggestions (`Ranking.budget`), spent best first over all its
+candidates' pairs (`within`): a pair the briefing already holds a position on counts a little
+more (`Prior`), and each further pair of a sentence already kept SECOND less, so that the budget
+covers several sentences before it doubles up on one.
 """
 
 from __future__ import annotations
@@ -26,11 +26,11 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from generator.model.suggest.prior import Prior
 from generator.model.suggest.reading import Sentence
 
 CUE_WEIGHT = 1.5
 ISSUE_WEIGHT = 2.0
-REPEAT = 0.5
 MIN_SCORE = 3.0
 """A candidate scoring less is not suggested."""
 MIN_ISSUE = 1.0
@@ -39,15 +39,13 @@ ISSUE_SHARE = 0.3
 """An issue less than this share as strong as a sentence's likeliest one is not suggested."""
 STRONG = 3.0
 """Cues that weigh as much let a sentence rest on the issue of the sentences around it."""
-FEWEST = 5
-SPREAD = 3
-MOST = 12
 MAX_ISSUES = 3
 PAIRS = 3
 MARGIN = 1.0
 ACTOR_WEIGHT = 4.0
 ISSUE_WEIGHT_PAIR = 1.0
-ENTRIES = 2
+SECOND = 0.5
+"""What each suggestion of a sentence already kept takes off the worth of its next one."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,28 +74,48 @@ Unwanted = Callable[[Suggestion], bool]
 """Whether a suggestion is already cited or dismissed."""
 
 
-def rank(
-    article_id: str, sentences: Sequence[Sentence], unwanted: Unwanted
-) -> tuple[Suggestion, ...]:
-    """The article's suggestions, best first; none that `unwanted` rejects."""
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """What ranking an article's sentences needs besides them."""
+
+    article_id: str
+    unwanted: Unwanted
+    prior: Prior
+    budget: int
+    """How many suggestions the article gets at most."""
+
+
+def rank(sentences: Sequence[Sentence], ranking: Ranking) -> tuple[Suggestion, ...]:
+    """The article's suggestions, best first, `ranking.budget` at most; none that
+    `ranking.unwanted` rejects."""
     scored = ((score(s), s) for s in sentences if is_candidate(s))
-    pool = [(value, main_pair(s), s) for value, s in scored if value >= MIN_SCORE]
-    allowed = min(MOST, FEWEST + len(sentences) // SPREAD)
-    entries = ENTRIES * allowed
-    chosen: list[Suggestion] = []
-    seen: Counter[tuple[str, str]] = Counter()
-    while pool and allowed:
-        best = max(pool, key=lambda p: (p[0] - REPEAT * seen[p[1]], -p[2].paragraph, -p[2].start))
+    made = [
+        suggestion
+        for value, sentence in scored
+        if value >= MIN_SCORE
+        for suggestion in pairs_of(sentence, value, ranking)
+        if not ranking.unwanted(suggestion)
+    ]
+    return tuple(sorted(within(made, ranking.budget, ranking.prior), key=order))
+
+
+def within(made: list[Suggestion], budget: int, prior: Prior) -> list[Suggestion]:
+    """The `budget` best of an article's suggestions: by score, plus what the briefing's
+    positions add to a pair (`Prior.bonus`), less SECOND for each suggestion of the same
+    sentence already kept, so that the budget spreads over sentences before it doubles up."""
+    pool = sorted(made, key=order)
+    kept: list[Suggestion] = []
+    taken: Counter[tuple[int, int]] = Counter()
+
+    def worth(s: Suggestion) -> float:
+        return s.score + prior.bonus(s.actor_id, s.issue_id) - SECOND * taken[s.paragraph, s.start]
+
+    while pool and len(kept) < budget:
+        best = max(pool, key=worth)  # the first of equals: `pool` is in order
         pool.remove(best)
-        value, pair, sentence = best
-        made = [s for s in pairs_of(article_id, sentence, value) if not unwanted(s)]
-        # each sentence still to come keeps room for its best pair
-        made = made[: max(1, entries - len(chosen) - (allowed - 1))]
-        if made:
-            chosen += made
-            seen[pair] += 1
-            allowed -= 1
-    return tuple(sorted(chosen, key=order))
+        kept.append(best)
+        taken[best.paragraph, best.start] += 1
+    return kept
 
 
 def is_candidate(sentence: Sentence) -> bool:
@@ -126,11 +144,11 @@ def issues_of(sentence: Sentence) -> list[str]:
     return sorted(strong, key=lambda i: (-sentence.issues[i], i))[:MAX_ISSUES]
 
 
-def pairs_of(article_id: str, sentence: Sentence, value: float) -> list[Suggestion]:
+def pairs_of(sentence: Sentence, value: float, ranking: Ranking) -> list[Suggestion]:
     """The sentence suggested for its likeliest readings (`readings`), best first."""
     return [
         Suggestion(
-            article_id,
+            ranking.article_id,
             sentence.paragraph,
             sentence.start,
             sentence.end,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -12,6 +13,7 @@ from click.testing import CliRunner, Result
 from generator.cli import main
 from generator.engine.build import load_model
 from generator.model.quotes import Found, find_quote
+from generator.model.suggest import BUDGET
 from generator.problems import Problems
 
 if TYPE_CHECKING:
@@ -120,3 +122,16 @@ def test_status_counts_the_suggestions_not_yet_used(project_copy: Path) -> None:
     result = CliRunner().invoke(main, ["status", "--root", str(project_copy)])
     assert result.exit_code == 0, result.output
     assert "Suggested evidence not yet used, in the 50 newest articles: " in result.stdout
+
+
+def test_per_article_bounds_the_suggestions_of_each_article(project_copy: Path) -> None:
+    def records(*args: str) -> list[dict[str, object]]:
+        result = run(project_copy, "--format", "json", "--limit", "0", *args)
+        assert result.exit_code == 0, result.output
+        loaded: list[dict[str, object]] = json.loads(result.stdout)
+        return loaded
+
+    default, three = records(), records("--per-article", "3")
+    assert max(Counter(r["article"] for r in default).values()) <= BUDGET
+    assert max(Counter(r["article"] for r in three).values()) <= 3 < len(default)
+    assert run(project_copy, "--per-article", "0").exit_code == 2  # a usage error, no traceback

@@ -15,9 +15,10 @@ from generator.engine.build import load_model
 from generator.model import Briefing
 from generator.model.dismissals import Dismissal
 from generator.model.quotes import Found, find_quote
-from generator.model.suggest import Suggestion, suggester_of
+from generator.model.suggest import BUDGET, Suggestion, suggester_of
 from generator.model.suggest.lexicon import lexicon_of
-from generator.model.suggest.ranking import ENTRIES, MOST, PAIRS
+from generator.model.suggest.prior import NO_PRIOR, prior_of
+from generator.model.suggest.ranking import PAIRS
 from generator.model.suggest.speakers import persons_in
 from generator.problems import Location, Problems
 
@@ -151,7 +152,7 @@ def test_every_demo_suggestion_is_a_verbatim_sentence_with_a_stable_id() -> None
         made = suggester.suggest(article)
         assert made == suggester.suggest(article)
         assert len({s.id for s in made}) == len(made)
-        assert len({(s.paragraph, s.start) for s in made}) <= MOST
+        assert len(made) <= BUDGET
         texts = [p.text for p in article.paragraphs]
         for s in made:
             text = next(
@@ -214,4 +215,36 @@ def test_a_sentence_is_suggested_for_few_readings_best_first() -> None:
         made = suggester.suggest(article)
         per_sentence = Counter((s.paragraph, s.start) for s in made)
         assert max(per_sentence.values(), default=0) <= PAIRS
-        assert len(made) <= ENTRIES * MOST
+
+
+def test_an_article_gets_its_budget_of_suggestions_at_most_the_best_of_them() -> None:
+    briefing = briefing_of(DEMO)
+    every = suggester_of(briefing, 1000)
+    for article in briefing.articles:
+        made = suggester_of(briefing).suggest(article)
+        assert len(made) <= BUDGET
+        few = suggester_of(briefing, 3).suggest(article)
+        assert len(few) <= 3 and set(few) <= set(every.suggest(article))
+
+
+def test_the_prior_holds_the_briefings_pairs_and_those_of_states_and_their_people(
+    mini_project: MiniProject,
+) -> None:
+    prior = prior_of(briefing_of(mini_project()))
+    # Northland's position gives its minister Berg the odds too
+    assert prior.held == {
+        ("northland", "ceasefire"),
+        ("southland", "ceasefire"),
+        ("berg", "ceasefire"),
+    }
+    assert prior.bonus("berg", "ceasefire") > prior.bonus("berg", "borders") == 0
+    assert prior_of(project(mini_project, {})) == NO_PRIOR  # a new project: no odds at all
+
+
+def test_the_words_an_issues_positions_share_are_words_of_the_issue(
+    mini_project: MiniProject,
+) -> None:
+    # "guarantees" is in neither the issue's title, question nor aliases, but in two of
+    # Southland's quotes on it
+    assert "guarante" not in lexicon_of(project(mini_project, {})).words
+    assert set(lexicon_of(briefing_of(mini_project())).words["guarante"]) == {"ceasefire"}
