@@ -16,7 +16,8 @@ from types import MappingProxyType
 import yaml
 
 from generator.model import Actor, Briefing
-from generator.model.positions import Evidence, Position
+from generator.model.evidence import Evidence
+from generator.model.positions import Position
 from generator.model.quotes import Found, find_quote
 from generator.problems import Location
 
