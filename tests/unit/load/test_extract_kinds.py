@@ -7,25 +7,12 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from pages import LEAD, MORE, page, shown
 
 from generator.load.extract import extract_html, extract_text
 from generator.load.extract.dates import headline_date, read_date_line
 from generator.load.extract.furniture import furniture_kind
 from generator.load.extract.scripts import Scripts
-
-LEAD = "The two ministers met in Geneva on Monday and agreed to resume the talks next month."
-MORE = "Officials said a first round of technical meetings would open in the spring."
-
-
-def page(*lines: str) -> str:
-    """A scraped text of the given lines, one paragraph each."""
-    return "\n\n".join(lines) + "\n"
-
-
-def shown(text: str) -> list[str]:
-    """Everything extraction shows of a text: title, subtitle and body."""
-    extracted = extract_text(text)
-    return [extracted.title or "", extracted.subtitle or ""] + [b.text for b in extracted.blocks]
 
 
 @pytest.mark.parametrize(

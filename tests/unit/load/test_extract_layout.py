@@ -8,25 +8,12 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from pages import LEAD, MORE, page, shown
 
 from generator.load.extract import extract_text
 from generator.load.extract.dates import DateRank, read_date_line
 from generator.load.extract.furniture import furniture_kind
 from generator.load.extract.lines import collapse_line
-
-LEAD = "The two ministers met in Geneva on Monday and agreed to resume the talks next month."
-MORE = "Officials said a first round of technical meetings would open in the spring."
-
-
-def page(*lines: str) -> str:
-    """A scraped text of the given lines, one paragraph each."""
-    return "\n\n".join(lines) + "\n"
-
-
-def shown(text: str) -> list[str]:
-    """Everything extraction shows of a text: title, subtitle and body."""
-    extracted = extract_text(text)
-    return [extracted.title or "", extracted.subtitle or ""] + [b.text for b in extracted.blocks]
 
 
 def test_a_row_of_items_set_apart_by_spaces_is_a_menu_and_prose_keeps_its_spaces() -> None:

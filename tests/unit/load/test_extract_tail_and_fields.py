@@ -7,18 +7,12 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from pages import LEAD, MORE, page
 
 from generator.load.extract import extract_text
 from generator.load.extract.furniture import furniture_kind
 
-LEAD = "The two ministers met in Geneva on Monday and agreed to resume the talks next month."
-MORE = "Officials said a first round of technical meetings would open in the spring."
 HEADLINE = "Ministers agree to resume the talks in Geneva"
-
-
-def page(*lines: str) -> str:
-    """A scraped text of the given lines, one paragraph each."""
-    return "\n\n".join(lines) + "\n"
 
 
 def body(text: str) -> list[str]:

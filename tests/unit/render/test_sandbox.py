@@ -8,24 +8,13 @@ from pathlib import Path
 
 import jinja2
 import pytest
-from builders import make_briefing
+from rendering import SITE, render
 
-from generator.model.relations import relate
-from generator.model.review import review_queue
 from generator.problems import Problems
 from generator.render import sandbox
-from generator.render.context import Page, SiteContext
+from generator.render.context import Page
 from generator.render.sandbox import RenderTimeout, Sandbox, sandboxed
 from generator.render.templates import make_environment, render_page
-
-BRIEFING = make_briefing()
-SITE = SiteContext(BRIEFING, relate(BRIEFING), review_queue(BRIEFING, relate(BRIEFING)))
-
-
-def render(templates: dict[str, str], name: str = "page.md.j2") -> tuple[str | None, list[str]]:
-    problems = Problems()
-    text = render_page(make_environment(templates), name, SITE, Page("../"), problems)
-    return text, [str(p) for p in problems.items]
 
 
 def test_python_internals_are_out_of_reach(tmp_path: Path) -> None:

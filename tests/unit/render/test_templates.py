@@ -5,29 +5,15 @@ from __future__ import annotations
 
 import jinja2
 import pytest
-from builders import make_briefing
+from rendering import render
 
-from generator.model.relations import relate
-from generator.model.review import review_queue
-from generator.problems import Problems
-from generator.render.context import RENDER_HINT, Page, SiteContext
+from generator.render.context import RENDER_HINT
 from generator.render.templates import (
     FILTER_HINT,
     SYNTAX_HINT,
     CompiledTemplates,
     make_environment,
-    render_page,
 )
-
-BRIEFING = make_briefing()
-SITE = SiteContext(BRIEFING, relate(BRIEFING), review_queue(BRIEFING, relate(BRIEFING)))
-
-
-def render(templates: dict[str, str], name: str = "page.md.j2") -> tuple[str | None, list[str]]:
-    """A page rendered from `templates`, and the problems, as text."""
-    problems = Problems()
-    text = render_page(make_environment(templates), name, SITE, Page("../"), problems)
-    return text, [str(p) for p in problems.items]
 
 
 def test_a_page_sees_the_briefing_and_its_way_up() -> None:
