@@ -34,9 +34,7 @@ import hashlib
 import json
 import logging
 import multiprocessing
-from collections.abc import Iterator
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -51,9 +49,17 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import meta as front_matter
 
 from generator.engine.cache import Store, digest
+from generator.engine.pagekeys import (
+    config_json,
+    markdown_settings,
+    nav_facts,
+    page_facts,
+    theme_settings,
+    versions,
+)
+from generator.engine.themecache import ThemeCache, reads_all_pages
 from generator.render.sandbox import sandboxed
 
-LIBRARIES = ("mkdocs", "mkdocs-material", "markdown", "pymdown-extensions", "pygments")
 PREFILL_AT = 64
 """Pages to render before forking workers is worth its cost."""
 CONTEXT_KEYS = frozenset(
@@ -323,49 +329,6 @@ def restore(page: Page, entry: Rendered, files: Files) -> None:
     }
 
 
-class ThemeCache:
-    """The theme's environment, whose templates reuse a page's previous HTML when its key
-    matches; everything else is the environment's own."""
-
-    def __init__(self, env: jinja2.Environment, cache: PageCache, pages: bool) -> None:
-        object.__setattr__(self, "env", env)
-        object.__setattr__(self, "cache", cache)
-        object.__setattr__(self, "pages", pages)
-
-    def get_template(self, name: str, *args: Any, **kwargs: Any) -> CachedTemplate:
-        return CachedTemplate(self.env.get_template(name, *args, **kwargs), name, self)
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.env, name)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        setattr(self.env, name, value)
-
-
-class CachedTemplate:
-    """A theme template whose `render` of a page is skipped when its output is proved."""
-
-    def __init__(self, template: jinja2.Template, name: str, theme: ThemeCache) -> None:
-        self.template, self.name, self.theme = template, name, theme
-
-    def render(self, context: Any) -> str:
-        page = context.get("page") if hasattr(context, "get") else None
-        if not isinstance(page, Page):
-            return str(self.template.render(context))
-        cache = self.theme.cache
-        key = cache.page_key(self.name, dict(context), self.theme.pages)
-        if key is not None and (reused := cache.previous_output(page, key)) is not None:
-            return str(reused)
-        output = self.template.render(context)
-        if key is not None:
-            written = output.encode("utf-8", errors="xmlcharrefreplace")  # as MkDocs writes it
-            cache.html.put(key, hashlib.sha256(written).hexdigest())
-        return output
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.template, name)
-
-
 def others_handle(
     config: MkDocsConfig, events: tuple[str, ...], own: object, allowed: tuple[str, ...] = ()
 ) -> bool:
@@ -377,107 +340,3 @@ def others_handle(
             if id(getattr(method, "__self__", None)) not in mine:
                 return True
     return False
-
-
-def reads_all_pages(env: jinja2.Environment) -> bool:
-    """Whether a theme template reads `pages` (every page of the site), so that a page's HTML
-    depends on the others."""
-    assert env.loader is not None
-    for name in env.loader.list_templates():
-        if not name.endswith(".html"):
-            continue
-        source = env.loader.get_source(env, name)[0]
-        if "pages" in source and "pages" in jinja2.meta.find_undeclared_variables(
-            env.parse(source)
-        ):
-            return True
-    return False
-
-
-def markdown_settings(config: MkDocsConfig) -> str:
-    """What the rendering of any page's Markdown depends on besides the page."""
-    shown = [versions(), config_json(config.get("markdown_extensions"))]
-    shown += [config_json(config.get(key)) for key in ("mdx_configs", "validation")]
-    shown.append(str(config.get("use_directory_urls")))
-    return digest(shown)
-
-
-def theme_settings(config: MkDocsConfig) -> str:
-    """What the theme's rendering of any page depends on besides the page and the nav."""
-    settings = {k: v for k, v in config.items() if k not in ("plugins", "theme")}
-    plugins = {name: config_json(plugin.config) for name, plugin in config.plugins.items()}
-    theme = config.theme
-    parts = [versions(), config_json(settings), config_json(plugins), theme.name or ""]
-    parts.append(config_json(dict(theme.items())))
-    for folder in theme.dirs:
-        parts += file_stamps(Path(folder))
-    return digest(parts)
-
-
-def file_stamps(folder: Path) -> list[str]:
-    """Every file below `folder` with its size and modification time: the theme's thousands of
-    icons are not read (a package's files change with its version, which is in the key too)."""
-    stamps = []
-    for path in sorted(folder.rglob("*")):
-        status = path.stat()
-        stamps.append(f"{path}\0{status.st_size}\0{status.st_mtime_ns}")
-    return stamps
-
-
-def config_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, default=str)
-
-
-@functools.cache
-def versions() -> str:
-    found = []
-    for name in LIBRARIES:
-        try:
-            found.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            found.append(f"{name}=absent")
-    return " ".join(found)
-
-
-def nav_facts(nav: Navigation) -> list[str]:
-    """The navigation as every page shows it: its items' kinds, titles and addresses."""
-
-    def walk(items: list[Any], depth: int) -> Iterator[str]:
-        for item in items:
-            url = getattr(item, "url", None)
-            yield f"{depth}\0{type(item).__name__}\0{item.title}\0{url}"
-            yield from walk(getattr(item, "children", None) or [], depth + 1)
-
-    homepage = nav.homepage.url if nav.homepage is not None else ""
-    return [homepage, *walk(nav.items, 0)]
-
-
-def page_facts(page: Page) -> list[str]:
-    """A page as the theme sees it."""
-    neighbours = [
-        f"{other.title}\0{other.url}" if other is not None else ""
-        for other in (page.previous_page, page.next_page)
-    ]
-    ancestors = [f"{a.title}\0{getattr(a, 'url', '')}" for a in page.ancestors]
-    return [
-        page.content or "",
-        toc_json(page.toc),
-        json.dumps(page.meta, sort_keys=True, default=str),
-        str(page.title),
-        page.url,
-        page.file.src_uri,
-        page.file.dest_uri,
-        str(page.canonical_url),
-        str(page.abs_url),
-        str(page.edit_url),
-        str(page.is_homepage),
-        *neighbours,
-        json.dumps(ancestors),
-    ]
-
-
-def toc_json(toc: Any) -> str:
-    def item(link: Any) -> list[Any]:
-        return [link.title, link.id, link.level, [item(child) for child in link.children]]
-
-    return json.dumps([item(link) for link in toc])

@@ -35,7 +35,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from generator.engine.cache import Store, digest
-from generator.engine.pagecache import CACHED_CLASSES, PageCache, Warnings, nav_facts
+from generator.engine.pagecache import CACHED_CLASSES, PageCache, Warnings
+from generator.engine.pagekeys import nav_facts
 from generator.engine.sitebuild import MARKDOWN_CACHE
 
 
