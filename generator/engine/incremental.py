@@ -106,7 +106,7 @@ def prepare(
             raise BriefingError(state.warnings, strict)
         return Prepared(None, state.warnings, state.epoch, state.name, digest, state.engine)
     kept = ArticleCache(root, generator_fingerprint())
-    generated = generate(root, drafts, strict, max_file_bytes, Reuse(kept))
+    generated = generate(root, drafts, strict, max_file_bytes, lasting=kept)
     kept.save()
     briefing = generated.briefing
     name, epoch = SiteName(briefing.title, briefing.description), content_epoch(briefing)
