@@ -126,6 +126,8 @@ class Folders:
     reuse: Reuse | None = None
     unlisted: set[str] = field(default_factory=set)
     """The folders listed so far that could not all be listed."""
+    plain: set[str] = field(default_factory=set)
+    """The folders seen to be no link (files.is_plainly_below)."""
 
     def listing(self, folder: str, recursive: bool = True, hidden: bool = True) -> Listing:
         """What the folder holds; an error for each of its folders that cannot be listed."""
@@ -160,7 +162,7 @@ class Folders:
         files = (path, listed, root / SOURCES_FILE)
         basis = (*(stamp(file) if file else None for file in files), max_bytes)
         if self.reuse.lasting is not None:
-            key = article_key(relative(root, path), files, max_bytes)
+            key = article_key(root, files, max_bytes, self.plain)
             read = kept(self.reuse.lasting, key, sources, read)
         return self.reuse.take(path, basis, read, self.problems)
 

@@ -9,10 +9,11 @@ under a key made of those files' stamps, and the next build takes it from there.
 A stamp is what `lstat` says of a file: size, modification and change times (nanoseconds),
 inode, device and mode. The change time is set by the system on every write, rename or change
 of mode and cannot be set back (unlike the modification time that `touch` or `cp -p` sets),
-and a link has a mode of its own, so a file changed in any way has a new stamp. One case
-remains, as for git's index: a file written twice within one tick of the file system's clock,
-with the same size, the first version read in between. So a file changed less than `SETTLED`
-ago gets no key: it is read again by every build until it has settled.
+and a file reached through a link is not kept (the link's stamp stays when its target
+changes), so a file changed in any way has a new stamp. One case remains, as for git's index:
+a file written twice within one tick of the file system's clock, with the same size, the first
+version read in between. So a file changed less than `SETTLED` ago gets no key: it is read
+again by every build until it has settled.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from generator.load.files import is_plainly_below
 from generator.load.reuse import Lasting
 from generator.load.sources import Sources
 from generator.problems import Problem, Problems
@@ -55,19 +57,26 @@ def settled_stamp(path: Path, now: int) -> Stamp | None:
     )
 
 
-def article_key(shown: str, files: tuple[Path | None, ...], max_bytes: int) -> str | None:
-    """The key of an article named `shown`, read from `files` (its own, its sidecar, the
-    outlets' file; None for one that is not there): None when one of them has not settled."""
+def article_key(
+    root: Path, files: tuple[Path | None, ...], max_bytes: int, plain: set[str]
+) -> str | None:
+    """The key of an article read from `files` (its own, its sidecar, the outlets' file; None
+    for one that is not there): None when one of them has not settled, or is reached through a
+    link (whose target may change while the link's stamp stays; `plain` as
+    files.is_plainly_below keeps it)."""
     now = time.time_ns()
     stamps: list[Stamp | None] = []
     for path in files:
         if path is None or not os.path.lexists(path):
             stamps.append(None)
             continue
+        if not is_plainly_below(root, path, plain):
+            return None
         stamp = settled_stamp(path, now)
         if stamp is None:
             return None
         stamps.append(stamp)
+    shown = files[0].relative_to(root).as_posix() if files[0] else ""
     return repr(("article", shown, tuple(stamps), max_bytes))
 
 

@@ -82,6 +82,20 @@ def test_an_article_changed_is_read_again(reads: list[str], project_copy: Path) 
     assert reads == [article.name]
 
 
+def test_an_article_reached_through_a_link_is_read_again(
+    reads: list[str], project_copy: Path
+) -> None:
+    """The link's stamp stays when the file it leads to changes."""
+    target = project_copy / "briefings" / "linked.txt"
+    target.write_text("Linked\n\nAn article kept beside the briefings.\n", encoding="utf-8")
+    (project_copy / "seeds" / "linked.txt").symlink_to(target)
+    regenerate(project_copy)
+    target.write_text("Linked\n\nThe same article, changed.\n", encoding="utf-8")
+    reads.clear()
+    regenerate(project_copy)
+    assert reads == ["linked.txt"]
+
+
 def test_a_file_just_changed_is_not_kept(project_copy: Path) -> None:
     """Within a tick of the file system's clock a second write could keep the stamp."""
     kept = ArticleCache(project_copy, generator_fingerprint())
