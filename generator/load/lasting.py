@@ -77,7 +77,8 @@ def article_key(
             return None
         stamps.append(stamp)
     shown = files[0].relative_to(root).as_posix() if files[0] else ""
-    return repr(("article", shown, tuple(stamps), max_bytes))
+    reader = os.geteuid()  # whether a file may be read depends on who reads it too
+    return repr(("article", shown, tuple(stamps), max_bytes, reader))
 
 
 def kept(
