@@ -30,7 +30,7 @@ from generator.engine.workspace import (
 from generator.engine.write import WriteReport, write_if_changed, write_pages
 from generator.load.files import relative
 from generator.load.inputs import MAX_FILE_BYTES, RawInputs, load_inputs
-from generator.load.reuse import Reuse
+from generator.load.reuse import Lasting, Reuse
 from generator.load.siteconfig import SiteConfig, load_site_config
 from generator.model import DEFAULT_ENGINE, Briefing, build_model
 from generator.model.drafts import without_drafts
@@ -106,6 +106,7 @@ def generate(
     strict: bool = False,
     max_file_bytes: int = MAX_FILE_BYTES,
     reuse: Reuse | None = None,
+    lasting: Lasting | None = None,
 ) -> Generated:
     """Load, check and render everything; raise BriefingError listing every problem.
 
@@ -113,11 +114,13 @@ def generate(
     suggested evidence out of the review queue.
     With `strict`, a warning fails the run like an error. An article or YAML file larger than
     `max_file_bytes` is one of the problems. With `reuse` (the live preview's), what the
-    previous run computed from the same inputs is taken again (generator/load/reuse.py).
+    previous run computed from the same inputs is taken again (generator/load/reuse.py); with
+    `lasting` (a build's), the articles an earlier process read are (generator/load/lasting.py).
     """
     problems = Problems()
     site = load_site_config(root, problems, max_file_bytes)
-    raw, briefing = load_model(root, problems, max_file_bytes, reuse)
+    loading = reuse or (Reuse(lasting) if lasting is not None else None)
+    raw, briefing = load_model(root, problems, max_file_bytes, loading, model=reuse)
     check_site_name(site, briefing, problems)
     site = replace(site, name=briefing.title)  # the one name of the site, its feed's too
     if not drafts:
@@ -151,12 +154,17 @@ def check_site_name(site: SiteConfig, briefing: Briefing, problems: Problems) ->
 
 
 def load_model(
-    root: Path, problems: Problems, max_file_bytes: int = MAX_FILE_BYTES, reuse: Reuse | None = None
+    root: Path,
+    problems: Problems,
+    max_file_bytes: int = MAX_FILE_BYTES,
+    reuse: Reuse | None = None,
+    model: Reuse | None = None,
 ) -> tuple[RawInputs, Briefing]:
-    """The inputs below `root` and the model checked from them; BriefingError listing every
-    problem (those already in `problems` too) when there is an error."""
+    """The inputs below `root` (read with `reuse`) and the model checked from them (built with
+    `model`); BriefingError listing every problem (those already in `problems` too) when there
+    is an error."""
     raw = load_inputs(root, problems, max_file_bytes, reuse)
-    briefing = build_model(raw, problems, reuse)
+    briefing = build_model(raw, problems, model)
     problems.raise_if_errors()
     return raw, briefing
 

@@ -37,6 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.engine.build import UNCHANGED
+from generator.engine.trash import discard
 from generator.engine.workspace import DOCS_DIR, SITE_DIR, STAGE_DIR, attempt
 from generator.engine.write import WriteReport, holds, write_atomically
 from generator.load.files import relative, walk_files
@@ -290,6 +291,7 @@ def is_plain_path(name: str) -> bool:
 
 
 def remove_stage(root: Path) -> None:
-    """Remove the stage and what it holds, unless a journal says it is needed to undo a commit."""
+    """Move the stage into the trash (deleted by the next command that writes, trash.py), unless
+    a journal says it is needed to undo a commit."""
     if not os.path.lexists(root / JOURNAL):
-        shutil.rmtree(root / STAGE_DIR, ignore_errors=True)
+        discard(root, root / STAGE_DIR)

@@ -27,6 +27,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from generator.engine.articlecache import ArticleCache
 from generator.engine.build import SiteName, content_epoch, generate
 from generator.engine.publish import update_docs
 from generator.engine.workspace import DOCS_DIR, WORK_DIR, attempt
@@ -94,8 +95,9 @@ class Prepared:
 def prepare(
     root: Path, drafts: bool = True, strict: bool = False, max_file_bytes: int = MAX_FILE_BYTES
 ) -> Prepared:
-    """Generate the pages unless generated/ already holds them; raise BriefingError on
-    problems (under `strict`, on warnings too, those of the last run included)."""
+    """Generate the pages unless generated/ already holds them, taking again the articles an
+    earlier build read (engine/articlecache.py); raise BriefingError on problems (under
+    `strict`, on warnings too, those of the last run included)."""
     options = f"drafts={drafts} max_file_bytes={max_file_bytes}"
     digest = inputs_digest(root, options, max_file_bytes)
     state = read_state(root)
@@ -103,7 +105,9 @@ def prepare(
         if strict and state.warnings:
             raise BriefingError(state.warnings, strict)
         return Prepared(None, state.warnings, state.epoch, state.name, digest, state.engine)
-    generated = generate(root, drafts, strict, max_file_bytes)
+    kept = ArticleCache(root, generator_fingerprint())
+    generated = generate(root, drafts, strict, max_file_bytes, lasting=kept)
+    kept.save()
     briefing = generated.briefing
     name, epoch = SiteName(briefing.title, briefing.description), content_epoch(briefing)
     return Prepared(generated.pages, generated.warnings, epoch, name, digest, briefing.engine)

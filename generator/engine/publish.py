@@ -36,6 +36,7 @@ from generator.engine.commit import (
 from generator.engine.lock import BuildLocked, build_lock
 from generator.engine.progress import Advance
 from generator.engine.staging import stage_pages
+from generator.engine.trash import sweeping
 from generator.engine.workspace import (
     BUILD_CONFIG,
     DOCS_DIR,
@@ -59,8 +60,9 @@ def exclusive(
     """Hold the project for a command that writes its outputs: the output and work paths
     checked (generator/engine/workspace.py; with `site`, what the last site/ holds too), the
     build lock taken (at once, or when `wait`, once free), and a commit that a killed process
-    left half done undone. When a path is refused, `inputs` (a check that only reads) is run
-    too, so that one report names every problem of the project."""
+    left half done undone; what earlier builds discarded is deleted meanwhile (trash.py). When
+    a path is refused, `inputs` (a check that only reads) is run too, so that one report names
+    every problem of the project."""
     problems = Problems()
     workspace_problems(root, problems)
     if site:
@@ -73,7 +75,8 @@ def exclusive(
     problems.raise_if_errors()
     with build_lock(root, wait):
         recover(root)
-        yield
+        with sweeping(root):  # the last build's stage deleted while this one works
+            yield
 
 
 def recover_if_idle(root: Path) -> None:

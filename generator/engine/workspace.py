@@ -9,7 +9,10 @@ the build write and delete files there, a linked `.build/lock` would be emptied.
 command writes anything, each path must be absent or what the build makes, with no link on the
 way: a folder where it makes a folder, a file where it makes a file, and below `generated/` and
 `.build/` nothing but folders and regular files. Anything else is refused, every such path
-named, nothing written.
+named, nothing written. The trash, `.build/trash/`, must be a folder too, but what it holds is
+not looked at: it is only ever deleted, and deleting never goes through a link
+(generator/engine/trash.py), so a link there leads nowhere, and walking the old sites it holds
+would cost the time that moving them there saved.
 
 The files of `.build/` that are changed in place rather than replaced by a rename (the lock,
 the page cache's databases) must be this project's own: one that is a hard link, a name of a
@@ -44,6 +47,8 @@ SITE_DIR = "site"
 WORK_DIR = Path(".build")
 STAGE_DIR = WORK_DIR / "stage"
 THEME_DIR = WORK_DIR / "theme"
+TRASH_DIR = WORK_DIR / "trash"
+"""Folders a build is done with, waiting to be deleted (generator/engine/trash.py)."""
 BUILD_CONFIG = ".build.mkdocs.yml"
 """The engine's configuration of a build, beside mkdocs.yml (Zensical wants the folders it
 reads and writes inside the configuration's folder)."""
@@ -73,6 +78,7 @@ def workspace_problems(root: Path, problems: Problems) -> None:
         check_path(root, name, stat.S_ISDIR, "a folder", problems)
     for name in FILES:
         check_path(root, name, stat.S_ISREG, "a file", problems)
+    check_path(root, TRASH_DIR.as_posix(), stat.S_ISDIR, "a folder", problems)
     for name in TREES:
         check_tree(root, name, problems)
     committed_problems(root, problems)
@@ -141,6 +147,8 @@ def check_tree(root: Path, name: str, problems: Problems) -> None:
         folder = pending.pop()
         for entry in listed(root, folder, problems):
             shown = f"{folder}/{entry.name}"
+            if shown == TRASH_DIR.as_posix():  # checked as a folder, only ever deleted
+                continue
             if entry.is_dir(follow_symlinks=False):
                 pending.append(shown)
             elif not entry.is_file(follow_symlinks=False):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from generator.load.files import (
     read_text,
     relative,
 )
+from generator.load.lasting import article_key, kept
 from generator.load.marked_yaml import parse_yaml
 from generator.load.reading import given_url, read_article
 from generator.load.reuse import Reuse
@@ -124,6 +126,8 @@ class Folders:
     reuse: Reuse | None = None
     unlisted: set[str] = field(default_factory=set)
     """The folders listed so far that could not all be listed."""
+    plain: set[str] = field(default_factory=set)
+    """The folders seen to be no link (files.is_plainly_below)."""
 
     def listing(self, folder: str, recursive: bool = True, hidden: bool = True) -> Listing:
         """What the folder holds; an error for each of its folders that cannot be listed."""
@@ -145,16 +149,21 @@ class Folders:
 
     def article(self, path: Path, sources: Sources, beside: tuple[str, ...]) -> RawArticle | None:
         """One article of seeds/ (see `load_article`), taken again while its file, its sidecar
-        and briefings/sources.yaml keep their stamps."""
+        and briefings/sources.yaml keep their stamps (from the lasting store too, if there is
+        one: generator/load/lasting.py)."""
         root, max_bytes = self.root, self.max_bytes
-        read = functools.partial(
+        read: Callable[[Problems], RawArticle | None] = functools.partial(
             load_article, root, path, max_bytes=max_bytes, beside=beside, sources=sources
         )
         if self.reuse is None:
             return read(self.problems)
-        sidecar = path.stem + SIDECAR_SUFFIX
-        sidecar_stamp = stamp(path.with_name(sidecar)) if sidecar in beside else None
-        basis = (stamp(path), sidecar_stamp, stamp(root / SOURCES_FILE), max_bytes)
+        sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
+        listed = sidecar if sidecar.name in beside else None
+        files = (path, listed, root / SOURCES_FILE)
+        basis = (*(stamp(file) if file else None for file in files), max_bytes)
+        if self.reuse.lasting is not None:
+            key = article_key(root, files, max_bytes, self.plain)
+            read = kept(self.reuse.lasting, key, sources, read)
         return self.reuse.take(path, basis, read, self.problems)
 
     def text(self, path: Path) -> str | None:

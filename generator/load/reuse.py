@@ -10,6 +10,9 @@ file edited, builds the one object it changes and renders the pages whose inputs
 and its output is that of a regeneration from scratch: every result is a function of its basis
 alone (each stage keeps that true where it calls `take`).
 
+A published build is a process of its own: it takes again, from the `Lasting` store the
+previous build left, the one result that costs most, the articles read (generator/load/lasting.py).
+
 `intern` makes equal results the very same object from one regeneration to the next, so that
 the bases made of them compare by identity, in no time.
 """
@@ -19,7 +22,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from generator.problems import Problem, Problems
 
@@ -36,14 +39,26 @@ class Entry:
     problems: tuple[Problem, ...]
 
 
+class Lasting(Protocol):
+    """Values by key kept from one process to the next (generator/engine/articlecache.py)."""
+
+    def get(self, key: str) -> Any:
+        """The value kept under `key`, or None."""
+
+    def put(self, key: str, value: Any) -> None:
+        """Keep `value` (plain data and the loader's records) under `key`."""
+
+
 def same(old: Any, new: Any) -> bool:
     return old is new or bool(old == new)
 
 
 class Reuse:
-    """The results of the previous regeneration, and those of the current one."""
+    """The results of the previous regeneration, and those of the current one; the articles
+    read by an earlier process too, with `lasting`."""
 
-    def __init__(self) -> None:
+    def __init__(self, lasting: Lasting | None = None) -> None:
+        self.lasting = lasting
         self.previous: dict[Hashable, Entry] = {}
         self.current: dict[Hashable, Entry] = {}
         self.memos: dict[Callable[..., Any], Callable[..., Any]] = {}
