@@ -51,8 +51,3 @@ def format_day(day: object) -> str:
     if not isinstance(day, datetime.date):
         raise TypeError(f"'day' takes a date, not a value of type {type(day).__name__}")
     return f"{day.day} {MONTH_NAMES[day.month - 1][:3]} {day.year}"
-
-
-def format_month(day: datetime.date) -> str:
-    """A date as 'Dec 2021', for the narrow places of the site (axes, matrix cells)."""
-    return f"{MONTH_NAMES[day.month - 1][:3]} {day.year}"

@@ -122,16 +122,6 @@ SETTINGS: dict[str, Any] = {
 }
 
 
-def make_date(year: str, month: int | None, day: str) -> datetime.date | None:
-    """Build a date from parsed parts, or None when they name no real day."""
-    if month is None:
-        return None
-    try:
-        return datetime.date(int(year), month, int(day))
-    except ValueError:
-        return None
-
-
 def iso_date(value: str | None) -> datetime.date | None:
     """Parse a YYYY-MM-DD date (as trafilatura gives it), or None."""
     try:

@@ -131,11 +131,6 @@ def score(sentence: Sentence) -> float:
     return CUE_WEIGHT * sentence.weight + ISSUE_WEIGHT * math.log1p(sentence.best)
 
 
-def main_pair(sentence: Sentence) -> tuple[str, str]:
-    """The likeliest actor and issue of a candidate."""
-    return sentence.actors[0], issues_of(sentence)[0]
-
-
 def issues_of(sentence: Sentence) -> list[str]:
     """The issues a sentence may be suggested for, likeliest first: those at least
     ISSUE_SHARE as strong as the strongest."""
